@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
         description = "Samples this server's health, keeps the history, projects the trends, and warns before a resource runs out.",
         subcommands = {
                 HelpCommand.class,
+                dev.forewarn.cli.shell.ShellCommand.class,
         })
 public final class ForewarnCommand implements Runnable {
 
