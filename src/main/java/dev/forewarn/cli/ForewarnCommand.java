@@ -15,6 +15,7 @@ import picocli.CommandLine.Mixin;
                 StoreCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
+                dev.forewarn.cli.shell.ShellCommand.class,
         })
 public final class ForewarnCommand implements Runnable {
 
