@@ -192,6 +192,20 @@ public final class CollectCommand implements Callable<Integer> {
             }
         }
 
+        /** VmHWM of this process in KiB, or 0 where /proc is missing. */
+        static long peakRssKb() {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                    if (line.startsWith("VmHWM:")) {
+                        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // not Linux
+            }
+            return 0;
+        }
+
         void report(java.io.PrintWriter err) {
             if (measured == 0) {
                 err.println("bench: too few samples (more than " + WARMUP + " needed)");
@@ -203,6 +217,7 @@ public final class CollectCommand implements Callable<Integer> {
             err.printf("bench\tthread_cpu_ms_median\t%.3f%n", sorted[sorted.length / 2] / 1e6);
             err.printf("bench\tthread_cpu_ms_mean\t%.3f%n", threadTotal / 1e6 / measured);
             err.printf("bench\tprocess_cpu_ms_mean\t%.3f%n", (processEnd - processStart) / 1e6 / measured);
+            err.printf("bench\tpeak_rss_mib\t%.1f%n", peakRssKb() / 1024.0);
             err.flush();
         }
     }
