@@ -13,6 +13,10 @@ import picocli.CommandLine.Mixin;
                 HelpCommand.class,
                 SampleCommand.class,
                 CollectCommand.class,
+                ShowCommand.class,
+                StoreCommand.class,
+                ImportCommand.class,
+                ExportCommand.class,
         })
 public final class ForewarnCommand implements Runnable {
 
