@@ -1,7 +1,6 @@
 package dev.forewarn.forecast;
 
 import dev.forewarn.series.Series;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -28,16 +27,25 @@ public final class DataHash {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-        ByteBuffer buf = ByteBuffer.allocate(16 * 4096); // big-endian by default
+        byte[] buf = new byte[16 * 4096];
+        int pos = 0;
         for (int i = 0; i < s.size(); i++) {
-            if (buf.remaining() < 16) {
-                md.update(buf.array(), 0, buf.position());
-                buf.clear();
+            if (pos == buf.length) {
+                md.update(buf, 0, pos);
+                pos = 0;
             }
-            buf.putLong(s.timeMillis(i));
-            buf.putLong(Double.doubleToLongBits(s.value(i)));
+            pos = putLong(buf, pos, s.timeMillis(i));
+            pos = putLong(buf, pos, Double.doubleToLongBits(s.value(i)));
         }
-        md.update(buf.array(), 0, buf.position());
+        md.update(buf, 0, pos);
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static int putLong(byte[] b, int pos, long v) {
+        for (int k = 7; k >= 0; k--) {
+            b[pos + k] = (byte) v;
+            v >>>= 8;
+        }
+        return pos + 8;
     }
 }

@@ -31,7 +31,7 @@ public final class ForecastEngine implements Forecaster {
     /** Level shifts and cycles are looked for over this much history. */
     static final long HISTORY_MILLIS = 120L * 86_400_000L;
     /** Above this many points the window is averaged onto a coarser grid (speed; the horizon is days). */
-    static final int MAX_MODEL_POINTS = 1500;
+    static final int MAX_MODEL_POINTS = 1000;
 
     @Override
     public Projection project(Series series, ForecastRequest req) {
