@@ -1,5 +1,6 @@
 package dev.forewarn.cli;
 
+import dev.forewarn.store.StoreException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -19,6 +20,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (ex instanceof UserException ue) {
             message = ue.getMessage();
             code = ue.exitCode();
+        } else if (ex instanceof StoreException se) {
+            message = se.getMessage();
         } else if (ex instanceof IllegalArgumentException) {
             message = ex.getMessage();
         } else {

@@ -1,0 +1,39 @@
+package dev.forewarn.report;
+
+import dev.forewarn.series.Times;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The appendix's summary rows, shared by every format: host, collectors, period, points, hash, parameters. */
+final class AppendixFacts {
+
+    private AppendixFacts() {
+    }
+
+    static List<FindingFacts.Fact> of(Report r) {
+        ZoneId z = r.zone();
+        long from = Long.MAX_VALUE;
+        long to = Long.MIN_VALUE;
+        for (ReportItem i : r.items()) {
+            if (i.data().points() > 0) {
+                from = Math.min(from, i.data().fromMillis());
+                to = Math.max(to, i.data().toMillis());
+            }
+        }
+        List<FindingFacts.Fact> out = new ArrayList<>();
+        out.add(new FindingFacts.Fact("Host", r.host()));
+        out.add(new FindingFacts.Fact("Collectors", r.collectors().isEmpty() ? "none" : String.join(", ", r.collectors())));
+        out.add(new FindingFacts.Fact("Period", from == Long.MAX_VALUE ? "no data"
+                : Times.local(from, z) + " to " + Times.local(to, z) + " (" + z.getId() + ")"));
+        out.add(new FindingFacts.Fact("Points", String.format(Locale.ROOT, "%,d in %d series", r.totalPoints(), r.items().size())));
+        out.add(new FindingFacts.Fact("SHA-256 of all points", r.sha256()));
+        out.add(new FindingFacts.Fact("Evaluated at", Times.iso(r.atMillis()) + " with history since " + Times.iso(r.sinceMillis())));
+        out.add(new FindingFacts.Fact("Assumptions", String.format(Locale.ROOT,
+                "%s intervals; capacity sized for %d days of runway; %d days procurement lead time",
+                ReportText.percent(r.confidence()), Math.round(r.runwayMillis() / 86_400_000.0), Math.round(r.leadTimeMillis() / 86_400_000.0))));
+        out.add(new FindingFacts.Fact("Selectors", r.selectors().isEmpty() ? "all findings" : String.join(" ", r.selectors())));
+        return out;
+    }
+}

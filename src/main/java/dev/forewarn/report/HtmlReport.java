@@ -1,0 +1,149 @@
+package dev.forewarn.report;
+
+import static dev.forewarn.report.Html.esc;
+
+import dev.forewarn.series.Times;
+import java.time.ZoneId;
+import java.util.Locale;
+
+/**
+ * The report as one self-contained HTML file: inline CSS and SVG charts, nothing fetched, a
+ * print stylesheet so it prints as a readable A4 document. Every label and value is escaped;
+ * the machine-readable report rides along in a {@code <script type="application/json">} block
+ * (which browsers never execute) for {@code report --verify}.
+ */
+public final class HtmlReport {
+
+    private static final String CSS = """
+            :root { --ink:#1b1b1b; --muted:#5d6b78; --line:#d9dee3; --crit:#b42318; --warn:#b54708; --ok:#067647; }
+            * { box-sizing: border-box; }
+            body { font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; color: var(--ink);
+                   max-width: 900px; margin: 2em auto; padding: 0 1.2em; line-height: 1.45; font-size: 15px; }
+            h1 { font-size: 1.6em; margin: 0 0 .2em; }
+            h2 { font-size: 1.25em; margin: 1.6em 0 .5em; border-bottom: 2px solid var(--line); padding-bottom: .2em; }
+            .meta { color: var(--muted); margin: 0; }
+            .verdict { border: 2px solid var(--ink); border-radius: 6px; padding: .8em 1.1em; margin: 1.2em 0; background: #fafbfc; }
+            .verdict h2 { border: 0; margin: 0 0 .3em; padding: 0; }
+            .verdict ol { margin: .5em 0 0; padding-left: 1.3em; }
+            .verdict li { margin: .45em 0; }
+            .what { font-weight: bold; }
+            .sev { display: inline-block; font-size: .75em; font-weight: bold; padding: .05em .45em; border-radius: 3px; color: #fff; vertical-align: .1em; }
+            .sev-CRITICAL { background: var(--crit); } .sev-WARNING { background: var(--warn); }
+            .sev-OK { background: var(--ok); } .sev-UNKNOWN { background: var(--muted); }
+            .action { font-weight: bold; margin: .4em 0 .8em; padding: .5em .8em; border-left: 4px solid var(--crit); background: #fff6f5; }
+            .action.calm { border-left-color: var(--ok); background: #f3fbf6; }
+            figure { margin: .6em 0; }
+            figure svg { width: 100%; height: auto; display: block; }
+            figcaption { color: var(--muted); font-size: .85em; }
+            table { border-collapse: collapse; width: 100%; margin: .4em 0; font-size: .92em; }
+            th, td { text-align: left; vertical-align: top; padding: .3em .5em; border-bottom: 1px solid var(--line); }
+            th { width: 12em; color: var(--muted); font-weight: normal; }
+            table.data th { width: auto; color: var(--ink); font-weight: bold; }
+            code, .hash { font-family: "DejaVu Sans Mono", monospace; font-size: .85em; word-break: break-all; }
+            footer { margin-top: 2em; color: var(--muted); font-size: .85em; }
+            @media print {
+              @page { size: A4; margin: 14mm 12mm; }
+              body { margin: 0; max-width: none; font-size: 10.5pt; }
+              .finding { break-before: page; }
+              figure, table, .verdict, .action { break-inside: avoid; }
+              .verdict { background: none; }
+            }
+            """;
+
+    private HtmlReport() {
+    }
+
+    /** The complete document. */
+    public static String render(Report r) {
+        ZoneId z = r.zone();
+        StringBuilder h = new StringBuilder(64 * 1024);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(esc("Capacity report: " + r.host())).append("</title>\n")
+                .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        h.append("<header><h1>").append(esc("Capacity report: " + r.host())).append("</h1>\n<p class=\"meta\">")
+                .append(esc("Data up to " + ReportText.day(r.atMillis(), z) + " " + Times.local(r.atMillis(), z).substring(11)
+                        + " (" + z.getId() + "), since " + ReportText.day(r.sinceMillis(), z)
+                        + ". Generated " + Times.local(r.generatedMillis(), z) + " by forewarn."))
+                .append("</p></header>\n");
+
+        Verdict v = Verdict.of(r);
+        h.append("<section class=\"verdict\" id=\"verdict\"><h2>Verdict</h2>\n<p>").append(esc(v.summary())).append("</p>\n");
+        if (!v.lines().isEmpty()) {
+            h.append("<ol>\n");
+            for (Verdict.Line l : v.lines()) {
+                h.append("<li><span class=\"sev sev-").append(l.severity().name()).append("\">").append(l.severity().name())
+                        .append("</span> <span class=\"what\">").append(esc(l.headline())).append("</span><br>")
+                        .append("<span class=\"todo\">").append(esc(l.action())).append("</span></li>\n");
+            }
+            h.append("</ol>\n");
+        }
+        h.append("</section>\n");
+
+        int n = 0;
+        for (ReportItem item : r.items()) {
+            n++;
+            h.append("<section class=\"finding\" id=\"finding-").append(n).append("\">\n<h2>")
+                    .append(n).append(". ").append(esc(ReportText.headline(item.finding().projection(), z))).append("</h2>\n");
+            boolean calm = !item.finding().projection().hasEta();
+            h.append("<p class=\"action").append(calm ? " calm" : "").append("\">").append(esc(item.recommendation().action())).append("</p>\n");
+            h.append("<figure>").append(SvgCharts.svg(item, z, "c" + n + "_")).append("\n<figcaption>")
+                    .append(esc(caption(item, r))).append("</figcaption></figure>\n");
+            h.append("<table class=\"facts\">\n");
+            for (FindingFacts.Fact f : FindingFacts.of(item, z)) {
+                h.append("<tr><th>").append(esc(f.label())).append("</th><td")
+                        .append(f.label().startsWith("SHA") ? " class=\"hash\"" : "").append(">")
+                        .append(esc(f.value())).append("</td></tr>\n");
+            }
+            h.append("</table>\n</section>\n");
+        }
+
+        h.append("<section id=\"track-record\"><h2>Track record on this host</h2>\n");
+        if (r.trackRecord().isEmpty()) {
+            h.append("<p>").append(esc("No earlier findings are recorded for " + r.host() + " yet: this is the first report from this history.")).append("</p>\n");
+        } else {
+            h.append("<table class=\"data\"><tr><th>Raised</th><th>Series</th><th>Predicted</th><th>Outcome</th></tr>\n");
+            for (TrackRecordEntry t : r.trackRecord()) {
+                h.append("<tr><td>").append(esc(ReportText.day(t.raisedMillis(), z))).append("</td><td><code>").append(esc(t.series()))
+                        .append("</code></td><td>").append(esc(t.etaMillis() == null ? "no date" : ReportText.day(t.etaMillis(), z)
+                                + " (" + ReportText.interval(t.etaLowMillis(), t.etaHighMillis(), z) + ")"))
+                        .append("</td><td>").append(esc(t.outcome())).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        h.append("</section>\n");
+
+        appendix(h, r);
+        h.append("<footer>").append(esc("To check that this report still matches the data: forewarn report --verify THIS-FILE")).append("</footer>\n");
+        h.append("<script type=\"application/json\" id=\"").append(ReportJson.EMBED_ID).append("\">")
+                .append(ReportJson.embeddable(ReportJson.toJson(r))).append("</script>\n");
+        h.append("</body>\n</html>\n");
+        return h.toString();
+    }
+
+    static String caption(ReportItem item, Report r) {
+        var p = item.finding().projection();
+        return "Blue: measured " + ReportText.resource(p.series()) + ". Red dashed: fitted trend, continued into the future; "
+                + "red shade: the " + ReportText.percent(p.confidence()) + " interval. Black line: the limit."
+                + (p.hasEta() ? " Orange band: when the limit is reached (" + ReportText.interval(p.etaLowMillis(), p.etaHighMillis(), r.zone()) + ")." : "");
+    }
+
+    private static void appendix(StringBuilder h, Report r) {
+        ZoneId z = r.zone();
+        h.append("<section id=\"appendix\"><h2>Appendix: the data behind this report</h2>\n<table class=\"facts\">\n");
+        for (FindingFacts.Fact f : AppendixFacts.of(r)) {
+            h.append("<tr><th>").append(esc(f.label())).append("</th><td").append(f.label().startsWith("SHA") ? " class=\"hash\"" : "")
+                    .append(">").append(esc(f.value())).append("</td></tr>\n");
+        }
+        h.append("</table>\n<table class=\"data\"><tr><th>Series</th><th>Points</th><th>From</th><th>To</th><th>SHA-256</th></tr>\n");
+        for (ReportItem i : r.items()) {
+            SeriesData d = i.data();
+            h.append("<tr><td><code>").append(esc(d.series())).append("</code></td><td>")
+                    .append(String.format(Locale.ROOT, "%,d", d.points())).append("</td><td>")
+                    .append(esc(d.points() == 0 ? "-" : Times.local(d.fromMillis(), z))).append("</td><td>")
+                    .append(esc(d.points() == 0 ? "-" : Times.local(d.toMillis(), z))).append("</td><td class=\"hash\">")
+                    .append(esc(d.sha256())).append("</td></tr>\n");
+        }
+        h.append("</table>\n</section>\n");
+    }
+}

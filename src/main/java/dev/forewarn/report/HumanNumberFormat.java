@@ -1,0 +1,32 @@
+package dev.forewarn.report;
+
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+
+/** Axis labels in the metric's unit ({@code 20 GB}, {@code 45 %}) for JFreeChart's number axis. */
+final class HumanNumberFormat extends NumberFormat {
+
+    private final Units units;
+
+    HumanNumberFormat(Units units) {
+        this.units = units;
+    }
+
+    @Override
+    public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+        String s = units.format(number);
+        // axis ticks read cleaner without trailing zeros: "20.0 GB" -> "20 GB"
+        return toAppendTo.append(s.replaceAll("\\.0+ ", " ").replaceAll("(\\.\\d*[1-9])0+ ", "$1 "));
+    }
+
+    @Override
+    public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
+        return format((double) number, toAppendTo, pos);
+    }
+
+    @Override
+    public Number parse(String source, ParsePosition parsePosition) {
+        return null;
+    }
+}

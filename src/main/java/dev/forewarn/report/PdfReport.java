@@ -1,0 +1,191 @@
+package dev.forewarn.report;
+
+import dev.forewarn.series.Times;
+import java.awt.Color;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.Map;
+import java.util.TimeZone;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import org.jfree.chart.JFreeChart;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+
+/**
+ * The report as PDF (PDFBox 3): real text, charts as vector graphics (JFreeChart drawn through
+ * rototor's pdfbox-graphics2d), and the machine-readable report attached as the embedded file
+ * {@value ReportJson#PDF_ATTACHMENT} so {@code report --verify} can read it back.
+ */
+public final class PdfReport {
+
+    static final float CHART_HEIGHT = 235f;
+    private static final Color MUTED = new Color(0x5d, 0x6b, 0x78);
+    private static final Color CRIT = new Color(0xb4, 0x23, 0x18);
+    private static final Color WARN = new Color(0xb5, 0x47, 0x08);
+    private static final Color OK = new Color(0x06, 0x76, 0x47);
+
+    private PdfReport() {
+    }
+
+    /** Writes the PDF. */
+    public static void write(Report r, OutputStream out) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            info(doc, r);
+            try (PdfLayout l = new PdfLayout(doc)) {
+                ZoneId z = r.zone();
+                l.newPage();
+                l.paragraph("Capacity report: " + r.host(), l.bold, 20, Color.BLACK, 0);
+                l.paragraph("Data up to " + ReportText.day(r.atMillis(), z) + " " + Times.local(r.atMillis(), z).substring(11)
+                        + " (" + z.getId() + "), since " + ReportText.day(r.sinceMillis(), z)
+                        + ". Generated " + Times.local(r.generatedMillis(), z) + " by forewarn.", l.regular, 9, MUTED, 0);
+                l.space(12);
+                verdict(l, r);
+                int n = 0;
+                for (ReportItem item : r.items()) {
+                    n++;
+                    l.newPage();
+                    finding(l, item, n, r);
+                }
+                l.newPage();
+                trackRecord(l, r);
+                l.space(10);
+                l.paragraph("Appendix: the data behind this report", l.bold, 14, Color.BLACK, 0);
+                l.space(4);
+                l.table(AppendixFacts.of(r), 130);
+                l.space(8);
+                for (ReportItem i : r.items()) {
+                    SeriesData d = i.data();
+                    l.table(java.util.List.of(
+                            new FindingFacts.Fact("Series", d.series()),
+                            new FindingFacts.Fact("Points", String.format(java.util.Locale.ROOT, "%,d from %s to %s", d.points(),
+                                    d.points() == 0 ? "-" : Times.local(d.fromMillis(), z), d.points() == 0 ? "-" : Times.local(d.toMillis(), z))),
+                            new FindingFacts.Fact("SHA-256", d.sha256())), 130);
+                    l.space(6);
+                }
+                l.space(6);
+                l.paragraph("To check that this report still matches the data: forewarn report --verify THIS-FILE. "
+                        + "The figures are attached to this PDF as " + ReportJson.PDF_ATTACHMENT + ".", l.regular, 8.5f, MUTED, 0);
+            }
+            attach(doc, ReportJson.toJson(r).toString().getBytes(StandardCharsets.UTF_8));
+            doc.save(out);
+        }
+    }
+
+    /** The PDF as bytes. */
+    public static byte[] bytes(Report r) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        write(r, b);
+        return b.toByteArray();
+    }
+
+    private static void verdict(PdfLayout l, Report r) {
+        Verdict v = Verdict.of(r);
+        l.paragraph("Verdict", l.bold, 15, Color.BLACK, 0);
+        l.space(2);
+        l.paragraph(v.summary(), l.regular, 11, Color.BLACK, 0);
+        int n = 0;
+        for (Verdict.Line line : v.lines()) {
+            n++;
+            l.space(6);
+            l.paragraph(n + ". [" + line.severity().name() + "] " + line.headline(), l.bold, 11, color(line.severity()), 0);
+            l.paragraph(line.action(), l.regular, 11, Color.BLACK, 14);
+        }
+    }
+
+    private static void finding(PdfLayout l, ReportItem item, int n, Report r) throws IOException {
+        ZoneId z = r.zone();
+        var p = item.finding().projection();
+        l.paragraph(n + ". " + ReportText.headline(p, z), l.bold, 13, Color.BLACK, 0);
+        l.space(4);
+        l.callout(item.recommendation().action(), p.hasEta() ? CRIT : OK);
+        l.space(4);
+        JFreeChart chart = ReportCharts.chart(item, z);
+        PdfBoxGraphics2D g = new PdfBoxGraphics2D(l.doc, PdfLayout.WIDTH, CHART_HEIGHT);
+        ReportCharts.draw(chart, g, PdfLayout.WIDTH, CHART_HEIGHT);
+        g.dispose();
+        l.form(g.getXFormObject(), PdfLayout.WIDTH, CHART_HEIGHT);
+        l.space(2);
+        l.paragraph(HtmlReport.caption(item, r), l.regular, 8, MUTED, 0);
+        l.space(6);
+        l.table(FindingFacts.of(item, z), 120);
+    }
+
+    private static void trackRecord(PdfLayout l, Report r) {
+        ZoneId z = r.zone();
+        l.paragraph("Track record on this host", l.bold, 14, Color.BLACK, 0);
+        l.space(4);
+        if (r.trackRecord().isEmpty()) {
+            l.paragraph("No earlier findings are recorded for " + r.host() + " yet: this is the first report from this history.",
+                    l.regular, 10, Color.BLACK, 0);
+            return;
+        }
+        for (TrackRecordEntry t : r.trackRecord()) {
+            l.table(java.util.List.of(new FindingFacts.Fact(ReportText.day(t.raisedMillis(), z), t.series() + ": predicted "
+                    + (t.etaMillis() == null ? "no date" : ReportText.day(t.etaMillis(), z) + " (" + ReportText.interval(t.etaLowMillis(), t.etaHighMillis(), z) + ")")
+                    + "; " + t.outcome())), 120);
+        }
+    }
+
+    private static Color color(dev.forewarn.rules.Severity s) {
+        return switch (s) {
+            case CRITICAL -> CRIT;
+            case WARNING -> WARN;
+            case OK -> OK;
+            case UNKNOWN -> MUTED;
+        };
+    }
+
+    private static void info(PDDocument doc, Report r) {
+        PDDocumentInformation info = doc.getDocumentInformation();
+        info.setTitle("Capacity report: " + r.host());
+        info.setSubject(Verdict.of(r).summary());
+        info.setCreator("forewarn");
+        info.setKeywords("forewarn; sha256=" + r.sha256());
+        Calendar c = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        c.setTimeInMillis(r.generatedMillis());
+        info.setCreationDate(c);
+    }
+
+    private static void attach(PDDocument doc, byte[] json) throws IOException {
+        PDEmbeddedFile ef = new PDEmbeddedFile(doc, new ByteArrayInputStream(json));
+        ef.setSubtype("application/json");
+        ef.setSize(json.length);
+        PDComplexFileSpecification spec = new PDComplexFileSpecification();
+        spec.setFile(ReportJson.PDF_ATTACHMENT);
+        spec.setFileUnicode(ReportJson.PDF_ATTACHMENT);
+        spec.setEmbeddedFile(ef);
+        spec.setEmbeddedFileUnicode(ef);
+        spec.setFileDescription("The figures of this report, for forewarn report --verify");
+        PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
+        tree.setNames(Map.of(ReportJson.PDF_ATTACHMENT, spec));
+        PDDocumentNameDictionary names = new PDDocumentNameDictionary(doc.getDocumentCatalog());
+        names.setEmbeddedFiles(tree);
+        doc.getDocumentCatalog().setNames(names);
+    }
+
+    /** The JSON attached to a PDF written by {@link #write}, or null when there is none. */
+    public static String attachedJson(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDDocumentNameDictionary names = doc.getDocumentCatalog().getNames();
+            if (names == null || names.getEmbeddedFiles() == null || names.getEmbeddedFiles().getNames() == null) {
+                return null;
+            }
+            PDComplexFileSpecification spec = names.getEmbeddedFiles().getNames().get(ReportJson.PDF_ATTACHMENT);
+            if (spec == null || spec.getEmbeddedFile() == null) {
+                return null;
+            }
+            return new String(spec.getEmbeddedFile().toByteArray(), StandardCharsets.UTF_8);
+        }
+    }
+}

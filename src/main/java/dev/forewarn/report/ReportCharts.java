@@ -1,0 +1,189 @@
+package dev.forewarn.report;
+
+import dev.forewarn.forecast.Projection;
+import dev.forewarn.series.Series;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.text.SimpleDateFormat;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.TimeZone;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * The chart of one finding: history, fitted trend, the interval as a shaded fan, the threshold
+ * line, the crossing marked and its interval shaded on the time axis.
+ *
+ * <p>JFreeChart because it draws on any {@link Graphics2D}: the same chart becomes inline SVG
+ * for HTML and Markdown through JFreeSVG, and real vector graphics in the PDF through
+ * rototor's pdfbox-graphics2d, so the printed report stays sharp at any zoom. (XChart can do
+ * SVG and PDF too, but only through its own exporters, not into a page we lay out ourselves.)
+ */
+public final class ReportCharts {
+
+    static final Color HISTORY = new Color(0x1f, 0x4e, 0x79);
+    static final Color TREND = new Color(0xc0, 0x39, 0x2b);
+    static final Color FAN = new Color(0xc0, 0x39, 0x2b, 0x38);
+    static final Color THRESHOLD = new Color(0x11, 0x11, 0x11);
+    static final Color ETA_BAND = new Color(0xf3, 0x9c, 0x12, 0x40);
+    static final String FONT = "DejaVu Sans";
+
+    private ReportCharts() {
+    }
+
+    /** The chart for one report item; its text is the item's own, dates in {@code zone}. */
+    public static JFreeChart chart(ReportItem item, ZoneId zone) {
+        Projection p = item.finding().projection();
+        Units units = Units.of(p.series().name());
+
+        XYSeriesCollection lines = new XYSeriesCollection();
+        XYSeries history = new XYSeries("history", false, true);
+        Series h = item.history();
+        for (int i = 0; i < h.size(); i++) {
+            if (!Double.isNaN(h.value(i))) {
+                history.add(h.timeMillis(i), h.value(i), false);
+            }
+        }
+        lines.addSeries(history);
+        TrendPath trend = item.trend();
+        XYSeries fitted = new XYSeries("fitted trend", false, true);
+        YIntervalSeriesCollection fanData = new YIntervalSeriesCollection();
+        YIntervalSeries fan = new YIntervalSeries(ReportText.percent(p.confidence()) + " interval");
+        for (int i = 0; i < trend.timesMillis().length; i++) {
+            long t = trend.timesMillis()[i];
+            if (t <= p.atMillis()) {
+                fitted.add(t, trend.fitted()[i], false);
+            }
+            if (t >= p.atMillis() && !Double.isNaN(trend.low()[i])) {
+                fan.add(t, trend.fitted()[i], trend.low()[i], trend.high()[i]);
+            }
+        }
+        lines.addSeries(fitted);
+        fanData.addSeries(fan);
+
+        DateAxis time = new DateAxis(null);
+        time.setTimeZone(TimeZone.getTimeZone(zone));
+        time.setLabelFont(new Font(FONT, Font.PLAIN, 11));
+        time.setTickLabelFont(new Font(FONT, Font.PLAIN, 10));
+        NumberAxis value = new NumberAxis(ReportText.resource(p.series()));
+        value.setNumberFormatOverride(new HumanNumberFormat(units));
+        value.setLabelFont(new Font(FONT, Font.PLAIN, 11));
+        value.setTickLabelFont(new Font(FONT, Font.PLAIN, 10));
+
+        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
+        lineRenderer.setSeriesPaint(0, HISTORY);
+        lineRenderer.setSeriesStroke(0, new BasicStroke(1.2f));
+        lineRenderer.setSeriesPaint(1, TREND);
+        lineRenderer.setSeriesStroke(1, new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
+        DeviationRenderer fanRenderer = new DeviationRenderer(true, false);
+        fanRenderer.setSeriesPaint(0, TREND);
+        fanRenderer.setSeriesFillPaint(0, FAN);
+        fanRenderer.setAlpha(1f);
+        fanRenderer.setSeriesStroke(0, new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
+
+        XYPlot plot = new XYPlot(lines, time, value, lineRenderer);
+        plot.setDataset(1, fanData);
+        plot.setRenderer(1, fanRenderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+        plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+        plot.setOutlineVisible(false);
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+
+        ValueMarker threshold = new ValueMarker(p.threshold(), THRESHOLD, new BasicStroke(1.4f));
+        threshold.setLabel("limit " + units.format(p.threshold()));
+        threshold.setLabelFont(new Font(FONT, Font.BOLD, 10));
+        threshold.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        threshold.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        threshold.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
+        threshold.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        plot.addRangeMarker(threshold, Layer.FOREGROUND);
+
+        ValueMarker now = new ValueMarker(p.atMillis(), Color.GRAY, new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {2f, 3f}, 0f));
+        now.setLabel("now");
+        now.setLabelFont(new Font(FONT, Font.PLAIN, 9));
+        now.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        now.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        now.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        now.setLabelPaint(Color.GRAY);
+        plot.addDomainMarker(now, Layer.BACKGROUND);
+        if (p.hasEta()) {
+            long lo = p.etaLowMillis() != null ? p.etaLowMillis() : p.etaMillis();
+            long hi = p.etaHighMillis() != null ? p.etaHighMillis() : ReportBuilder.chartEnd(p);
+            IntervalMarker band = new IntervalMarker(lo, hi, ETA_BAND);
+            plot.addDomainMarker(band, Layer.BACKGROUND);
+            ValueMarker eta = new ValueMarker(p.etaMillis(), TREND, new BasicStroke(1.6f));
+            eta.setLabel(new SimpleDateFormat("d MMM", Locale.ENGLISH) {{ setTimeZone(TimeZone.getTimeZone(zone)); }}
+                    .format(new java.util.Date(p.etaMillis())));
+            eta.setLabelFont(new Font(FONT, Font.BOLD, 11));
+            eta.setLabelPaint(TREND);
+            // the label sits left of the line: the chart's right edge is close
+            eta.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            eta.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            eta.setLabelBackgroundColor(Color.WHITE);
+            band.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+            plot.addDomainMarker(eta, Layer.FOREGROUND);
+        }
+        fitRange(plot, value, item, p);
+
+        JFreeChart chart = new JFreeChart(null, new Font(FONT, Font.BOLD, 13), plot, true);
+        chart.getLegend().setItemFont(new Font(FONT, Font.PLAIN, 10));
+        chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        return chart;
+    }
+
+    /** The value range: the history and the threshold, not the whole fan (which can run off to infinity). */
+    private static void fitRange(XYPlot plot, NumberAxis axis, ReportItem item, Projection p) {
+        double lo = p.threshold();
+        double hi = p.threshold();
+        Series h = item.history();
+        for (int i = 0; i < h.size(); i++) {
+            double v = h.value(i);
+            if (!Double.isNaN(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (p.value() != null) {
+            lo = Math.min(lo, p.value());
+            hi = Math.max(hi, p.value());
+        }
+        if (hi == lo) {
+            hi = lo + Math.max(1, Math.abs(lo) * 0.1);
+        }
+        double pad = (hi - lo) * 0.06;
+        axis.setRange(lo - pad, hi + pad);
+        long from = h.isEmpty() ? p.atMillis() : h.firstMillis();
+        long to = item.trend().isEmpty() ? p.atMillis() : item.trend().timesMillis()[item.trend().timesMillis().length - 1];
+        if (item.trend().timesMillis().length > 0) {
+            from = Math.min(from, item.trend().timesMillis()[0]);
+        }
+        ((DateAxis) plot.getDomainAxis()).setRange(from, Math.max(to, from + 86_400_000L));
+    }
+
+    /** Draws the chart into an area of any Graphics2D (SVG, PDF, PNG). */
+    public static void draw(JFreeChart chart, Graphics2D g, double width, double height) {
+        chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+    }
+}

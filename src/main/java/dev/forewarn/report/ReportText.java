@@ -1,0 +1,105 @@
+package dev.forewarn.report;
+
+import dev.forewarn.forecast.Projection;
+import dev.forewarn.series.SeriesKey;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The phrases every report format shares, so HTML, PDF, Markdown and JSON say the same thing:
+ * resource names, dates in the reader's zone ({@code Sat 14 Mar 2026}), intervals
+ * ({@code 9–18 Mar 2026}). Times in are epoch milliseconds.
+ */
+public final class ReportText {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_ONLY = DateTimeFormatter.ofPattern("d", Locale.ENGLISH);
+
+    private ReportText() {
+    }
+
+    /** What a series measures, in words: "/var (free space)", "available memory", "disk sda (reallocated sectors)". */
+    public static String resource(SeriesKey key) {
+        String n = key.name();
+        String mount = key.label("mount");
+        return switch (n) {
+            case "fs.avail_bytes" -> (mount == null ? "file system" : mount) + " (free space)";
+            case "fs.used_bytes" -> (mount == null ? "file system" : mount) + " (used space)";
+            case "fs.inodes_free" -> (mount == null ? "file system" : mount) + " (free inodes)";
+            case "mem.available_bytes" -> "available memory";
+            case "swap.used_bytes" -> "swap in use";
+            case "proc.rss_bytes" -> "memory of " + (key.label("name") == null ? "a process" : key.label("name"));
+            default -> {
+                if (n.startsWith("smart.") && key.label("disk") != null) {
+                    yield "disk " + key.label("disk") + " (" + n.substring(6).replace('_', ' ') + ")";
+                }
+                yield key.toString();
+            }
+        };
+    }
+
+    /** What happens at the threshold: "fills up", "runs out", "reaches the limit". */
+    public static String failure(SeriesKey key) {
+        String n = key.name();
+        if (n.startsWith("fs.")) {
+            return "fills up";
+        }
+        if (n.startsWith("mem.") || n.startsWith("swap.") || n.startsWith("proc.")) {
+            return "runs out of memory";
+        }
+        if (n.startsWith("smart.")) {
+            return "reaches its failure limit";
+        }
+        return "crosses its threshold";
+    }
+
+    /** A day in the reader's zone: {@code Sat 14 Mar 2026}. */
+    public static String day(long millis, ZoneId zone) {
+        return DAY.format(Instant.ofEpochMilli(millis).atZone(zone));
+    }
+
+    /** An interval of days: {@code 9–18 Mar 2026}, {@code 28 Feb – 3 Mar 2026}, or open-ended {@code from 9 Mar 2026}. */
+    public static String interval(Long lowMillis, Long highMillis, ZoneId zone) {
+        if (lowMillis == null && highMillis == null) {
+            return "interval unknown";
+        }
+        if (highMillis == null) {
+            return DAY.format(Instant.ofEpochMilli(lowMillis).atZone(zone)).substring(4) + " or later";
+        }
+        if (lowMillis == null) {
+            return "by " + DAY.format(Instant.ofEpochMilli(highMillis).atZone(zone)).substring(4);
+        }
+        ZonedDateTime a = Instant.ofEpochMilli(lowMillis).atZone(zone);
+        ZonedDateTime b = Instant.ofEpochMilli(highMillis).atZone(zone);
+        String end = b.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH));
+        if (a.getYear() != b.getYear()) {
+            return a.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)) + " – " + end;
+        }
+        if (a.getMonth() != b.getMonth()) {
+            return a.format(DAY_MONTH) + " – " + end;
+        }
+        if (a.getDayOfMonth() == b.getDayOfMonth()) {
+            return end;
+        }
+        return a.format(DAY_ONLY) + "–" + end;
+    }
+
+    /** Percent text of a confidence: {@code 95 %}. */
+    public static String percent(double confidence) {
+        return Math.round(confidence * 100) + " %";
+    }
+
+    /** The headline of one projection: "/var (free space) fills up on Sat 14 Mar 2026 (95 %: 9–18 Mar 2026)". */
+    public static String headline(Projection p, ZoneId zone) {
+        String what = resource(p.series());
+        if (!p.hasEta()) {
+            return what + ": no crossing projected" + (p.reason() == null ? "" : " (" + p.reason() + ")");
+        }
+        return what + " " + failure(p.series()) + " on " + day(p.etaMillis(), zone)
+                + " (" + percent(p.confidence()) + ": " + interval(p.etaLowMillis(), p.etaHighMillis(), zone) + ")";
+    }
+}

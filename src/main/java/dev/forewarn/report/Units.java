@@ -1,0 +1,92 @@
+package dev.forewarn.report;
+
+import java.util.Locale;
+
+/**
+ * How a metric's values read to a person, decided by the unit suffix of its name: bytes in
+ * decimal units ({@code 600 GB}, the unit disks and memory are bought in), ratios as percent,
+ * counts as plain numbers. Pure formatting; no value is changed.
+ */
+public enum Units {
+    /** {@code _bytes}: 1 GB = 10^9 bytes. */
+    BYTES,
+    /** {@code _ratio}: 0..1 shown as percent. */
+    RATIO,
+    /** {@code _celsius}. */
+    CELSIUS,
+    /** {@code _seconds}. */
+    SECONDS,
+    /** Anything else: a count or a load. */
+    PLAIN;
+
+    private static final String[] BYTE_UNITS = {"B", "kB", "MB", "GB", "TB", "PB", "EB"};
+
+    /** The unit of a metric name such as {@code fs.avail_bytes}. */
+    public static Units of(String metricName) {
+        if (metricName.endsWith("_bytes") || metricName.endsWith("_bytes_total")) {
+            return BYTES;
+        }
+        if (metricName.endsWith("_ratio")) {
+            return RATIO;
+        }
+        if (metricName.endsWith("_celsius")) {
+            return CELSIUS;
+        }
+        if (metricName.endsWith("_seconds") || metricName.endsWith("_seconds_total")) {
+            return SECONDS;
+        }
+        return PLAIN;
+    }
+
+    /** A value for people: {@code 12.9 GB}, {@code 87 %}, {@code 41 °C}, {@code 1,204}. */
+    public String format(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "n/a";
+        }
+        return switch (this) {
+            case BYTES -> bytes(v);
+            case RATIO -> String.format(Locale.ROOT, "%.1f %%", v * 100);
+            case CELSIUS -> String.format(Locale.ROOT, "%.1f °C", v);
+            case SECONDS -> String.format(Locale.ROOT, "%,.0f s", v);
+            case PLAIN -> plain(v);
+        };
+    }
+
+    /** A rate per day: {@code 6.7 GB/day}, signed. */
+    public String perDay(double v) {
+        return (v < 0 ? "−" : "+") + format(Math.abs(v)) + "/day";
+    }
+
+    /** Bytes with three significant digits in the largest decimal unit below the value. */
+    static String bytes(double v) {
+        double a = Math.abs(v);
+        int u = 0;
+        while (a >= 999.5 && u < BYTE_UNITS.length - 1) {
+            a /= 1000.0;
+            u++;
+        }
+        String sign = v < 0 ? "−" : "";
+        String n = a >= 99.95 || u == 0 ? String.format(Locale.ROOT, "%.0f", a)
+                : a >= 9.995 ? String.format(Locale.ROOT, "%.1f", a) : String.format(Locale.ROOT, "%.2f", a);
+        return sign + n + " " + BYTE_UNITS[u];
+    }
+
+    static String plain(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.format(Locale.ROOT, "%,d", (long) v);
+        }
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /**
+     * Rounds a needed amount up to two significant digits ({@code 583 GB} → {@code 590 GB}) so a
+     * recommendation asks for a figure one can buy, never less than the forecast needs.
+     */
+    public static double roundUpTwoDigits(double v) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            return v;
+        }
+        double mag = Math.pow(10, Math.floor(Math.log10(v)) - 1);
+        return Math.ceil(v / mag - 1e-9) * mag;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.forewarn.rules;
+
+import dev.forewarn.series.SeriesKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A rule's one-line message with placeholders in braces: {@code {mount} fills {when}}.
+ * {@code {when}} (alias {@code {eta}}) is the verdict phrase ("in 9 days (Sat 14 Mar, 80 %: 9–18 Mar)",
+ * "now: 2.1 GiB, past the 3 % limit", "grew from 0 to 8 in the last 7d"); {@code {series}},
+ * {@code {metric}}, {@code {value}}, {@code {threshold}} and {@code {rule}} are what they say; any
+ * other name is a label of the series ({@code {mount}}, {@code {disk}}, {@code {iface}}).
+ */
+public final class MessageTemplate {
+
+    /** Placeholders with a fixed meaning; every other name is a label. */
+    static final Set<String> BUILT_IN = Set.of("when", "eta", "series", "metric", "value", "threshold", "rule");
+
+    private MessageTemplate() {
+    }
+
+    /** The problems of a template (unclosed braces, empty or odd names); empty when it is fine. */
+    static List<String> check(String template) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < template.length()) {
+            char c = template.charAt(i);
+            if (c == '{') {
+                int end = template.indexOf('}', i);
+                if (end < 0) {
+                    out.add("unclosed '{' at character " + (i + 1) + " of the message");
+                    return out;
+                }
+                String name = template.substring(i + 1, end);
+                if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    out.add("bad placeholder '{" + name + "}' in the message: use {when}, {series}, {value}, {threshold}, {rule} or a label name such as {mount}");
+                }
+                i = end + 1;
+            } else if (c == '}') {
+                out.add("unmatched '}' at character " + (i + 1) + " of the message");
+                i++;
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Fills a template.
+     *
+     * @param when      the verdict phrase
+     * @param value     present value, or null
+     * @param threshold the level judged against, or null
+     */
+    public static String render(String template, String ruleId, SeriesKey key, String when, Double value, Double threshold) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < template.length()) {
+            char c = template.charAt(i);
+            int end = c == '{' ? template.indexOf('}', i) : -1;
+            if (end < 0) {
+                sb.append(c);
+                i++;
+                continue;
+            }
+            String name = template.substring(i + 1, end);
+            sb.append(switch (name) {
+                case "when", "eta" -> when;
+                case "series" -> key.toString();
+                case "metric" -> key.name();
+                case "value" -> value == null ? "?" : formatValue(key.name(), value);
+                case "threshold" -> threshold == null ? "?" : formatValue(key.name(), threshold);
+                case "rule" -> ruleId;
+                default -> {
+                    String l = key.label(name);
+                    yield l == null ? key.toString() : l;
+                }
+            });
+            i = end + 1;
+        }
+        return sb.toString();
+    }
+
+    /** A value in the unit its metric name says: bytes as KiB/MiB/GiB, ratios as percent, the rest plain. */
+    public static String formatValue(String metric, double v) {
+        if (Double.isNaN(v)) {
+            return "?";
+        }
+        if (metric.endsWith("_bytes")) {
+            return bytes(v);
+        }
+        if (metric.endsWith("_ratio")) {
+            return String.format(Locale.ROOT, "%.1f %%", v * 100);
+        }
+        if (metric.endsWith("_celsius")) {
+            return String.format(Locale.ROOT, "%.0f °C", v);
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.valueOf((long) v);
+        }
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : Math.abs(v) >= 1 ? "%.2f" : "%.3g", v);
+    }
+
+    static String bytes(double v) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+        double a = Math.abs(v);
+        int u = 0;
+        while (a >= 1024 && u < units.length - 1) {
+            a /= 1024;
+            u++;
+        }
+        String n = u == 0 ? String.valueOf((long) a) : String.format(Locale.ROOT, a >= 100 ? "%.0f" : "%.1f", a);
+        return (v < 0 ? "-" : "") + n + " " + units[u];
+    }
+}

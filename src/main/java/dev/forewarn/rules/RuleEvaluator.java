@@ -1,0 +1,282 @@
+package dev.forewarn.rules;
+
+import dev.forewarn.forecast.BacktestSummary;
+import dev.forewarn.forecast.Direction;
+import dev.forewarn.forecast.ForecastRequest;
+import dev.forewarn.forecast.Forecaster;
+import dev.forewarn.forecast.Projection;
+import dev.forewarn.series.Series;
+import dev.forewarn.series.SeriesKey;
+import dev.forewarn.series.SeriesSource;
+import dev.forewarn.series.Times;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Judges rules against the series of a {@link SeriesSource} at one instant: present-value levels,
+ * "non-zero and growing" counts, and the projected crossing of the rule's threshold (through the
+ * {@link Forecaster}), the worst of which is the verdict. With a {@link FindingState} it applies
+ * the flapping guard and notices resolved findings (see {@link FlappingGuard}).
+ */
+public final class RuleEvaluator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleEvaluator.class);
+    /** A series whose last point is older than this is gone (unmounted, unplugged): not judged. */
+    static final long STALE_MILLIS = 86_400_000L;
+    /** History read first for present values, growth and the trend screen; the full window only when a forecast is needed. */
+    static final long SCREEN_MILLIS = 7L * 86_400_000L;
+
+    private final Forecaster forecaster;
+    private final ZoneId zone;
+
+    /**
+     * @param forecaster projects trends
+     * @param zone       the zone dates in messages are written in
+     */
+    public RuleEvaluator(Forecaster forecaster, ZoneId zone) {
+        this.forecaster = forecaster;
+        this.zone = zone;
+    }
+
+    /**
+     * Evaluates every rule on every series it matches.
+     *
+     * @param trends false to judge present values and growth only (a first run without history)
+     * @param state  the guard's memory, or null to raise every verdict at once and remember nothing
+     */
+    public Evaluation evaluate(List<Rule> rules, SeriesSource source, long atMillis, boolean trends, FindingState state) {
+        List<Finding> out = new ArrayList<>();
+        List<Finding> resolved = new ArrayList<>();
+        Map<SeriesKey, Double> companions = new HashMap<>();
+        for (Rule rule : rules) {
+            for (Finding raw : judge(rule, source, atMillis, trends, companions)) {
+                if (state == null) {
+                    out.add(raw);
+                } else {
+                    FlappingGuard.Outcome o = FlappingGuard.apply(rule, raw, state, atMillis);
+                    out.add(o.finding());
+                    if (o.resolved() != null) {
+                        resolved.add(o.resolved());
+                    }
+                }
+            }
+        }
+        return new Evaluation(atMillis, out, resolved);
+    }
+
+    /** The raw verdicts of one rule on each series it matches now, without any guard. */
+    public List<Finding> judge(Rule rule, SeriesSource source, long atMillis, boolean trends) {
+        return judge(rule, source, atMillis, trends, new HashMap<>());
+    }
+
+    private List<Finding> judge(Rule rule, SeriesSource source, long atMillis, boolean trends, Map<SeriesKey, Double> companions) {
+        List<Finding> out = new ArrayList<>();
+        long shortSpan = Math.max(SCREEN_MILLIS, Math.max(rule.growth() == null ? 0 : rule.growth().withinMillis(), rule.rateWindowMillis() * 2));
+        long fullSpan = Math.max(shortSpan, rule.windowMillis());
+        for (SeriesKey key : source.find(rule.selector())) {
+            if (!rule.matches(key)) {
+                continue;
+            }
+            try {
+                Series raw = source.read(key, atMillis - shortSpan, atMillis);
+                if (raw.isEmpty() || atMillis - raw.lastMillis() > STALE_MILLIS) {
+                    continue;
+                }
+                Supplier<Series> full = fullSpan > shortSpan ? () -> source.read(key, atMillis - fullSpan, atMillis) : () -> raw;
+                Verdict v = verdict(rule, raw, full, source, atMillis, trends, companions);
+                if (v != null) {
+                    String msg = MessageTemplate.render(rule.message(), rule.id(), key, v.when(),
+                            v.projection().value(), Double.isNaN(v.projection().threshold()) ? null : v.projection().threshold());
+                    out.add(new Finding(rule.id(), rule.source(), v.severity(), msg, v.projection()));
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("rule {} on {}: {}", rule.id(), key, e.toString());
+                LOG.debug("rule failure", e);
+                Projection p = present(key, atMillis, null, Double.NaN, rule, "evaluation failed: " + e.getMessage());
+                out.add(new Finding(rule.id(), rule.source(), Severity.UNKNOWN,
+                        rule.id() + " on " + key + ": cannot judge (" + e.getMessage() + ")", p));
+            }
+        }
+        return out;
+    }
+
+    private Verdict verdict(Rule rule, Series raw, Supplier<Series> fullRaw, SeriesSource source, long at, boolean trends,
+                            Map<SeriesKey, Double> companions) {
+        Series s = rule.rateWindowMillis() > 0 ? CounterRate.perSecond(raw, rule.rateWindowMillis()) : raw;
+        Double value = lastFinite(s);
+        if (value == null) {
+            return null;
+        }
+        Direction dir = rule.direction();
+        List<Verdict> verdicts = new ArrayList<>();
+        // Present-value levels: the worst one crossed decides.
+        Double crit = level(rule.nowCritical(), s.key(), source, at, companions);
+        Double warn = level(rule.nowWarning(), s.key(), source, at, companions);
+        if (crit != null && beyond(value, crit, dir)) {
+            verdicts.add(new Verdict(Severity.CRITICAL, nowPhrase(s.key(), value, crit, rule.nowCritical(), dir),
+                    present(s.key(), at, value, crit, rule, "present value past the critical level " + rule.nowCritical())));
+        } else if (warn != null && beyond(value, warn, dir)) {
+            verdicts.add(new Verdict(Severity.WARNING, nowPhrase(s.key(), value, warn, rule.nowWarning(), dir),
+                    present(s.key(), at, value, warn, rule, "present value past the warning level " + rule.nowWarning())));
+        }
+        if (rule.growth() != null) {
+            Verdict g = growth(rule, raw, at);
+            if (g != null) {
+                verdicts.add(g);
+            }
+        }
+        Double thr = level(rule.threshold(), s.key(), source, at, companions);
+        Verdict trend = null;
+        if (thr != null && (rule.warningMillis() > 0 || rule.criticalMillis() > 0)) {
+            Supplier<Series> full = rule.rateWindowMillis() > 0
+                    ? () -> CounterRate.perSecond(fullRaw.get(), rule.rateWindowMillis()) : fullRaw;
+            trend = trend(rule, s, full, value, thr, at, trends);
+            verdicts.add(trend);
+        }
+        if (verdicts.isEmpty()) {
+            if (crit == null && warn == null && thr == null && rule.growth() == null) {
+                return null; // every level needs a companion this series lacks (no swap, no size): nothing to judge
+            }
+            Double shown = crit != null ? crit : warn;
+            return new Verdict(Severity.OK, "is fine: " + MessageTemplate.formatValue(s.key().name(), value)
+                    + (shown != null ? " (" + (dir == Direction.DOWN ? "critical below " : "critical above ")
+                    + MessageTemplate.formatValue(s.key().name(), shown) + ")" : ""),
+                    present(s.key(), at, value, shown == null ? Double.NaN : shown, rule, "present value within limits"));
+        }
+        Verdict worst = verdicts.get(0);
+        for (Verdict v : verdicts) {
+            if (v.severity().rank() > worst.severity().rank()) {
+                worst = v;
+            }
+        }
+        // Keep the trend's evidence when the trend is not the worst but still says something useful.
+        return worst;
+    }
+
+    private Verdict trend(Rule rule, Series recent, Supplier<Series> fullSeries, double value, double thr, long at, boolean trends) {
+        Direction dir = rule.direction();
+        SeriesKey key = recent.key();
+        if (beyond(value, thr, dir)) {
+            return new Verdict(Severity.CRITICAL, "now: " + MessageTemplate.formatValue(key.name(), value)
+                    + ", past " + MessageTemplate.formatValue(key.name(), thr),
+                    present(key, at, value, thr, rule, "the threshold is already reached"));
+        }
+        Rule.Evidence ev = rule.evidence();
+        Series s = recent;
+        if (!enough(s, ev) && rule.windowMillis() > SCREEN_MILLIS) {
+            s = fullSeries.get();
+        }
+        if (!trends || !enough(s, ev)) {
+            String need = "a trend verdict needs " + Times.human(Duration.ofMillis(ev.spanMillis())) + " and " + ev.samples()
+                    + " samples of history, have " + Times.human(Duration.ofMillis(s.spanMillis())) + " and " + s.size();
+            return new Verdict(Severity.OK, "has no trend verdict yet (" + need + ")", present(key, at, value, thr, rule, need));
+        }
+        long horizon = Math.max(rule.warningMillis(), rule.criticalMillis());
+        double fastest = TrendScreen.fastestApproachPerMilli(recent, dir);
+        double distance = Math.abs(thr - value);
+        if (fastest <= 0 || distance / fastest > TrendScreen.MARGIN * horizon) {
+            String why = fastest <= 0 ? "no day of the last " + Times.human(Duration.ofMillis(SCREEN_MILLIS)) + " moved toward it"
+                    : "even at the fastest daily pace of the last " + Times.human(Duration.ofMillis(SCREEN_MILLIS)) + " it would take "
+                    + Times.human(Duration.ofMillis((long) Math.min(Long.MAX_VALUE / 2.0, distance / fastest)));
+            return new Verdict(Severity.OK, "is not projected to reach " + MessageTemplate.formatValue(key.name(), thr)
+                    + " within " + Times.human(Duration.ofMillis(horizon)) + " (" + why + ")",
+                    present(key, at, value, thr, rule, "screened without a full forecast: " + why));
+        }
+        if (s == recent && rule.windowMillis() > SCREEN_MILLIS) {
+            s = fullSeries.get();
+        }
+        Projection p = forecaster.project(s, new ForecastRequest(thr, dir, at, rule.confidence(), ForecastRequest.DEFAULT_HORIZON_MILLIS));
+        if (!p.hasEta()) {
+            return new Verdict(Severity.OK, "is not projected to reach " + MessageTemplate.formatValue(s.key().name(), thr)
+                    + " within a year" + (p.reason() == null ? "" : " (" + p.reason() + ")"), p);
+        }
+        long dt = p.etaMillis() - at;
+        Severity sev = rule.criticalMillis() > 0 && dt <= rule.criticalMillis() ? Severity.CRITICAL
+                : rule.warningMillis() > 0 && dt <= rule.warningMillis() ? Severity.WARNING : Severity.OK;
+        return new Verdict(sev, WhenText.eta(p, zone), p);
+    }
+
+    private static boolean enough(Series s, Rule.Evidence ev) {
+        return s.size() >= ev.samples() && s.spanMillis() >= ev.spanMillis();
+    }
+
+    private Verdict growth(Rule rule, Series raw, long at) {
+        Series recent = raw.between(at - rule.growth().withinMillis(), at);
+        Double first = firstFinite(recent);
+        Double last = lastFinite(recent);
+        if (first == null || last == null || !(last > first) || !(last > 0)) {
+            return null;
+        }
+        String name = raw.key().name();
+        String phrase = "grew from " + MessageTemplate.formatValue(name, first) + " to " + MessageTemplate.formatValue(name, last)
+                + " in the last " + Times.human(Duration.ofMillis(rule.growth().withinMillis()));
+        return new Verdict(rule.growth().severity(), phrase,
+                present(raw.key(), at, last, first, rule, "a non-zero count that grew within "
+                        + Times.human(Duration.ofMillis(rule.growth().withinMillis()))));
+    }
+
+    /**
+     * The rule's present-value levels for a series, resolved against its companions: {warning, critical},
+     * each null when the rule has none or its companion is missing (for Nagios perfdata).
+     */
+    public Double[] presentLevels(Rule rule, SeriesKey key, SeriesSource source, long atMillis) {
+        Map<SeriesKey, Double> cache = new HashMap<>();
+        return new Double[] {level(rule.nowWarning(), key, source, atMillis, cache), level(rule.nowCritical(), key, source, atMillis, cache)};
+    }
+
+    private Double level(Threshold t, SeriesKey key, SeriesSource source, long at, Map<SeriesKey, Double> cache) {
+        if (t == null) {
+            return null;
+        }
+        if (!t.relative()) {
+            return t.value();
+        }
+        SeriesKey ck = key.withName(t.companion());
+        Double c = cache.computeIfAbsent(ck, k -> {
+            Series cs = source.read(k, at - STALE_MILLIS, at);
+            Double v = lastFinite(cs);
+            return v == null ? Double.NaN : v;
+        });
+        // A companion that is missing or zero (no swap configured, size unknown) means the level does not apply.
+        return c.isNaN() || c <= 0 ? null : t.resolve(c);
+    }
+
+    private static boolean beyond(double value, double level, Direction dir) {
+        return dir == Direction.DOWN ? value <= level : value >= level;
+    }
+
+    private static String nowPhrase(SeriesKey key, double value, double level, Threshold t, Direction dir) {
+        return "now: " + MessageTemplate.formatValue(key.name(), value) + ", " + (dir == Direction.DOWN ? "below " : "above ")
+                + (t.relative() ? t + " (" + MessageTemplate.formatValue(key.name(), level) + ")" : MessageTemplate.formatValue(key.name(), level));
+    }
+
+    private static Projection present(SeriesKey key, long at, Double value, double threshold, Rule rule, String reason) {
+        return new Projection(key, at, value, threshold, rule.direction(), null, null, null, rule.confidence(),
+                "present value", reason, null, BacktestSummary.none(), null);
+    }
+
+    static Double lastFinite(Series s) {
+        for (int i = s.size() - 1; i >= 0; i--) {
+            if (!Double.isNaN(s.value(i))) {
+                return s.value(i);
+            }
+        }
+        return null;
+    }
+
+    private static Double firstFinite(Series s) {
+        for (int i = 0; i < s.size(); i++) {
+            if (!Double.isNaN(s.value(i))) {
+                return s.value(i);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,161 @@
+package dev.forewarn.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The rules in force and where each came from. Files are read in order: the built-in set
+ * (packaged from the repository's {@code rules/}), {@code /etc/forewarn/rules.d/*.yaml},
+ * {@code $XDG_CONFIG_HOME/forewarn/rules.d/*.yaml} (~/.config when unset), then {@code --rules FILE};
+ * within a directory by file name. A later rule with the same id replaces an earlier one, and
+ * {@code enabled: false} switches one off. A file with problems keeps its valid rules and
+ * reports the rest; it never hides another file's rules.
+ *
+ * @param rules      the enabled rules in force, in order of first definition
+ * @param disabled   rules switched off by {@code enabled: false}
+ * @param overridden rules replaced by a later file's rule with the same id
+ * @param files      every file read, with its problems
+ */
+public record RuleSet(List<Rule> rules, List<Rule> disabled, List<Rule> overridden, List<RuleFile> files) {
+
+    /** The classpath folder that holds the built-in rules. */
+    static final String BUILT_IN_DIR = "rules";
+    /** The prefix that names a built-in file in messages. */
+    public static final String BUILT_IN_PREFIX = "built-in:";
+
+    /** Every problem of every file, in load order. */
+    public List<RuleProblem> problems() {
+        List<RuleProblem> out = new ArrayList<>();
+        files.forEach(f -> out.addAll(f.problems()));
+        return out;
+    }
+
+    /** The rule in force with this id, or null. */
+    public Rule find(String id) {
+        return rules.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /**
+     * The standard search path for an environment.
+     *
+     * @param env       the process environment (XDG_CONFIG_HOME, HOME)
+     * @param rulesFile the {@code --rules} file, or null
+     */
+    public static List<Path> standardDirs(Map<String, String> env) {
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path config = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".config");
+        return List.of(Path.of("/etc/forewarn/rules.d"), config.resolve("forewarn").resolve("rules.d"));
+    }
+
+    /**
+     * Loads the built-in set (when asked), the {@code *.yaml} files of each directory, then
+     * the extra file. A missing directory is skipped; a missing extra file is a problem.
+     */
+    public static RuleSet load(boolean builtIn, List<Path> dirs, Path extraFile) {
+        List<RuleFile> files = new ArrayList<>();
+        if (builtIn) {
+            files.addAll(builtIn());
+        }
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".yaml")
+                        || p.getFileName().toString().endsWith(".yml")).sorted().toList()) {
+                    files.add(read(p));
+                }
+            } catch (IOException e) {
+                files.add(new RuleFile(dir.toString(), List.of(), List.of(new RuleProblem(dir.toString(), 0, 0,
+                        "cannot list the directory: " + e.getMessage()))));
+            }
+        }
+        if (extraFile != null) {
+            files.add(read(extraFile));
+        }
+        return combine(files);
+    }
+
+    /** Combines files read in order: later ids replace earlier ones. */
+    static RuleSet combine(List<RuleFile> files) {
+        Map<String, Rule> byId = new LinkedHashMap<>();
+        List<Rule> overridden = new ArrayList<>();
+        for (RuleFile f : files) {
+            for (Rule r : f.rules()) {
+                Rule old = byId.put(r.id(), r);
+                if (old != null) {
+                    overridden.add(old);
+                }
+            }
+        }
+        List<Rule> on = new ArrayList<>();
+        List<Rule> off = new ArrayList<>();
+        byId.values().forEach(r -> (r.enabled() ? on : off).add(r));
+        return new RuleSet(List.copyOf(on), List.copyOf(off), List.copyOf(overridden), List.copyOf(files));
+    }
+
+    /** Reads one rules file from disk; an unreadable file is a problem, not an exception. */
+    public static RuleFile read(Path p) {
+        String name = p.toString();
+        try {
+            return RuleParser.parse(Files.readString(p, StandardCharsets.UTF_8), name);
+        } catch (java.nio.charset.MalformedInputException e) {
+            return new RuleFile(name, List.of(), List.of(new RuleProblem(name, 0, 0, "not UTF-8 text")));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : String.valueOf(e.getMessage());
+            return new RuleFile(name, List.of(), List.of(new RuleProblem(name, 0, 0, "cannot read the rules file: " + why)));
+        }
+    }
+
+    /** The built-in rule files packaged in the jar (or in target/classes when run from the build). */
+    static List<RuleFile> builtIn() {
+        URL url = RuleSet.class.getClassLoader().getResource(BUILT_IN_DIR + "/fs.yaml");
+        if (url == null) {
+            return List.of();
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                return readBuiltIn(fs.getPath("/" + BUILT_IN_DIR));
+            }
+            return readBuiltIn(Path.of(uri).getParent());
+        } catch (URISyntaxException | IOException e) {
+            return List.of(new RuleFile(BUILT_IN_PREFIX + BUILT_IN_DIR, List.of(), List.of(new RuleProblem(
+                    BUILT_IN_PREFIX + BUILT_IN_DIR, 0, 0, "cannot read the built-in rules: " + e.getMessage()))));
+        }
+    }
+
+    private static List<RuleFile> readBuiltIn(Path dir) throws IOException {
+        List<RuleFile> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(p)) {
+                    String name = BUILT_IN_PREFIX + BUILT_IN_DIR + "/" + p.getFileName();
+                    out.add(RuleParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,588 @@
+package dev.forewarn.store;
+
+import dev.forewarn.series.Selector;
+import dev.forewarn.series.Series;
+import dev.forewarn.series.SeriesKey;
+import dev.forewarn.series.SeriesSource;
+import dev.forewarn.store.ChunkCodec.Points;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The history of every series, in one SQLite file. Times are epoch milliseconds; values are in
+ * the unit the metric name says, NaN for a missing reading.
+ *
+ * <p>Layout (see {@link Migrations}): a {@code series} table (id, name, canonical key text); a
+ * small {@code head} table that takes each sample cheaply; compact {@code chunk} blobs, one per
+ * series per 4-hour window ({@link ChunkCodec}), into which the head is folded when a sample
+ * opens a new window, on import and on {@link #vacuum}; hourly {@code rollup} rows (min, max,
+ * avg, last) for raw points older than the raw retention. The file runs in WAL mode with
+ * {@code synchronous=NORMAL} and a busy timeout, and every write is one {@code BEGIN IMMEDIATE}
+ * transaction, so concurrent writers wait for each other and a killed process loses nothing
+ * it committed.
+ *
+ * <p>Not thread-safe: one instance per thread (SQLite serialises writers across processes).
+ */
+public final class SampleStore implements SeriesSource, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SampleStore.class);
+    /** Times outside ±2^50 ms (35,000 years) are clamped so that window arithmetic cannot overflow. */
+    private static final long TIME_LIMIT = 1L << 50;
+
+    /** Work on the store's connection inside a transaction; SQL failures become {@link StoreException}s. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Path file;
+    private final Connection conn;
+    private final boolean readOnly;
+    private final StoreOptions options;
+    private final ChunkTable chunks;
+    private final ChunkTable.BlobCheck check;
+    private final Map<String, Long> ids = new HashMap<>();
+    private final Map<String, Long> pendingIds = new HashMap<>();
+    private long seriesGeneration = Long.MIN_VALUE;
+
+    private SampleStore(Path file, Connection conn, boolean readOnly, StoreOptions options) {
+        this.file = file;
+        this.conn = conn;
+        this.readOnly = readOnly;
+        this.options = options;
+        this.chunks = new ChunkTable(conn);
+        this.check = (id, w, blob) -> {
+            try {
+                return ChunkCodec.decode(w * ChunkTable.SPAN_MILLIS, blob);
+            } catch (IllegalStateException | IndexOutOfBoundsException e) {
+                throw StoreErrors.damagedChunk(file, "chunk of series " + id + " at "
+                        + Instant.ofEpochMilli(w * ChunkTable.SPAN_MILLIS), new IllegalStateException(e.getMessage(), e));
+            }
+        };
+    }
+
+    /** Opens (creating when missing, with its directories) a store for writing, with default retention. */
+    public static SampleStore open(Path file) {
+        return open(file, StoreOptions.DEFAULTS);
+    }
+
+    /** Opens (creating when missing) a store for writing; brings its schema up to date. */
+    public static SampleStore open(Path file, StoreOptions options) {
+        StoreErrors.checkWritablePath(file);
+        SampleStore s = new SampleStore(file, connect(file, options, false), false, options);
+        try {
+            s.migrate();
+        } catch (RuntimeException e) {
+            s.closeQuietly();
+            throw e;
+        }
+        return s;
+    }
+
+    /** Opens an existing store for reading only; fails clearly when it does not exist. */
+    public static SampleStore openReadOnly(Path file) {
+        return openReadOnly(file, StoreOptions.DEFAULTS);
+    }
+
+    /** Opens an existing store for reading only, with the given options. */
+    public static SampleStore openReadOnly(Path file, StoreOptions options) {
+        StoreErrors.checkReadablePath(file);
+        SampleStore s = new SampleStore(file, connect(file, options, true), true, options);
+        try {
+            int v = s.inReadTransaction("reading its schema version", SampleStore::userVersion);
+            if (v == 0) {
+                throw new StoreException(file, "the file " + file + " is not a forewarn store (it has no forewarn schema):"
+                        + " point --store at a store forewarn wrote");
+            }
+            s.checkNotNewer(v);
+            if (v < Migrations.latest()) {
+                throw new StoreException(file, "the store " + file + " has an older schema (" + v + " < "
+                        + Migrations.latest() + "): run 'forewarn store vacuum --store " + file + "' once to upgrade it");
+            }
+        } catch (RuntimeException e) {
+            s.closeQuietly();
+            throw e;
+        }
+        return s;
+    }
+
+    private static Connection connect(Path file, StoreOptions options, boolean readOnly) {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, options.busyTimeoutMillis()));
+        if (readOnly) {
+            cfg.setReadOnly(true);
+        } else {
+            cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        }
+        try {
+            return cfg.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        } catch (SQLException e) {
+            throw StoreErrors.map(file, e, "opening it");
+        }
+    }
+
+    private void migrate() {
+        int v = inReadTransaction("reading its schema version", SampleStore::userVersion);
+        checkNotNewer(v);
+        if (v == 0 && inReadTransaction("reading its tables", SampleStore::hasTables)) {
+            throw new StoreException(file, "the file " + file + " is an SQLite database but not a forewarn store:"
+                    + " choose another --store");
+        }
+        if (v < Migrations.latest()) {
+            inWriteTransaction("upgrading its schema", c -> {
+                // Another process may have migrated between our read and our write lock.
+                Migrations.apply(c, userVersion(c));
+                return null;
+            });
+        }
+    }
+
+    private void checkNotNewer(int v) {
+        if (v > Migrations.latest()) {
+            throw new StoreException(file, "the store " + file + " was written by a newer forewarn (schema " + v
+                    + ", this one knows " + Migrations.latest() + "): upgrade forewarn");
+        }
+    }
+
+    private static int userVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static boolean hasTables(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
+            return rs.next() && rs.getInt(1) > 0;
+        }
+    }
+
+    /** The store file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The retention and timeout this store applies. */
+    public StoreOptions options() {
+        return options;
+    }
+
+    /**
+     * Stores one sample: every value at {@code timeMillis}, in one transaction. Writing the same
+     * series and time again replaces the value (last write wins). Infinite values and nulls are
+     * stored as NaN (a missing reading). When the sample opens a new chunk window, the head is
+     * folded into chunks and retention applied, in a second transaction after the sample is safe.
+     */
+    public void append(long timeMillis, Map<SeriesKey, Double> values) {
+        requireWritable();
+        if (values.isEmpty()) {
+            return;
+        }
+        long w = ChunkTable.window(timeMillis);
+        boolean newWindow = inWriteTransaction("storing a sample", c -> {
+            Long headWindow = readMeta(c);
+            try (PreparedStatement ins = c.prepareStatement("INSERT OR REPLACE INTO head (series_id, t, v) VALUES (?, ?, ?)")) {
+                for (Map.Entry<SeriesKey, Double> e : values.entrySet()) {
+                    ins.setLong(1, idFor(c, e.getKey()));
+                    ins.setLong(2, timeMillis);
+                    Double v = e.getValue();
+                    if (v == null || !Double.isFinite(v)) {
+                        ins.setNull(3, Types.REAL);
+                    } else {
+                        ins.setDouble(3, v);
+                    }
+                    ins.addBatch();
+                }
+                ins.executeBatch();
+            }
+            if (headWindow == null || w > headWindow) {
+                setMeta(c, "head_window", w);
+                return headWindow != null;
+            }
+            return false;
+        });
+        if (newWindow) {
+            try {
+                maintain(w * ChunkTable.SPAN_MILLIS, System.currentTimeMillis());
+            } catch (StoreException e) {
+                // The sample itself is committed; the next window or 'store vacuum' folds again.
+                LOG.warn("could not fold recent points into chunks: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Folds head points older than {@code beforeMillis} into chunks and applies retention as of {@code nowMillis}. */
+    void maintain(long beforeMillis, long nowMillis) {
+        inWriteTransaction("folding recent points into chunks", c -> {
+            chunks.fold(beforeMillis, check);
+            Retention.apply(c, chunks, nowMillis, options, check);
+            return null;
+        });
+    }
+
+    /**
+     * Stores whole series in one transaction: all of them or, on failure, none. Points at times
+     * the store already holds replace the stored values.
+     */
+    public ImportResult appendAll(List<Series> series) {
+        requireWritable();
+        return inWriteTransaction("importing points", c -> {
+            readMeta(c);
+            Set<SeriesKey> keys = new LinkedHashSet<>();
+            long points = 0;
+            for (Series s : series) {
+                if (s.isEmpty()) {
+                    continue;
+                }
+                keys.add(s.key());
+                points += chunks.merge(idFor(c, s.key()), s.timesMillis(), s.values(), check);
+            }
+            return new ImportResult(keys.size(), points);
+        });
+    }
+
+    @Override
+    public List<SeriesKey> find(Selector selector) {
+        return inReadTransaction("listing series", c -> {
+            List<SeriesKey> out = new ArrayList<>();
+            boolean any = selector.name().equals("*");
+            try (PreparedStatement ps = c.prepareStatement(any ? "SELECT key FROM series" : "SELECT key FROM series WHERE name = ?")) {
+                if (!any) {
+                    ps.setString(1, selector.name());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        SeriesKey k = SeriesKey.parse(rs.getString(1));
+                        if (selector.matches(k)) {
+                            out.add(k);
+                        }
+                    }
+                }
+            }
+            out.sort(null);
+            return out;
+        });
+    }
+
+    /**
+     * Points with {@code fromMillis <= t <= toMillis}: raw points where they are kept, and for
+     * hours whose raw points were retired the hour's average, placed at the middle of the hour.
+     */
+    @Override
+    public Series read(SeriesKey key, long fromMillis, long toMillis) {
+        long from = clamp(fromMillis);
+        long to = clamp(toMillis);
+        if (from > to) {
+            return Series.empty(key);
+        }
+        return inReadTransaction("reading " + key, c -> {
+            Long id = lookupId(c, key);
+            if (id == null) {
+                return Series.empty(key);
+            }
+            long hFrom = Math.floorDiv(from, HourAgg.HOUR_MILLIS);
+            long hTo = Math.floorDiv(to, HourAgg.HOUR_MILLIS);
+            Points raw = chunks.read(id, hFrom * HourAgg.HOUR_MILLIS, (hTo + 1) * HourAgg.HOUR_MILLIS, check);
+            List<HourAgg> rolled = storedRollups(c, id, hFrom, hTo);
+            long[] t = new long[raw.size() + rolled.size()];
+            double[] v = new double[t.length];
+            int n = 0;
+            int r = 0;
+            long[] rt = raw.timesMillis();
+            for (HourAgg a : rolled) {
+                long hourStart = a.hour() * HourAgg.HOUR_MILLIS;
+                for (; r < rt.length && rt[r] < hourStart; r++) {
+                    if (rt[r] >= from && rt[r] <= to) {
+                        t[n] = rt[r];
+                        v[n++] = raw.values()[r];
+                    }
+                }
+                boolean hourHasRaw = r < rt.length && rt[r] < hourStart + HourAgg.HOUR_MILLIS;
+                if (!hourHasRaw && a.midMillis() >= from && a.midMillis() <= to) {
+                    t[n] = a.midMillis();
+                    v[n++] = a.avg();
+                }
+            }
+            for (; r < rt.length; r++) {
+                if (rt[r] >= from && rt[r] <= to) {
+                    t[n] = rt[r];
+                    v[n++] = raw.values()[r];
+                }
+            }
+            return new Series(key, Arrays.copyOf(t, n), Arrays.copyOf(v, n));
+        });
+    }
+
+    /**
+     * Hourly roll-ups of one series, one point per hour at the middle of the hour, for
+     * {@code fromMillis <= t <= toMillis}: the stored roll-ups of retired hours, and roll-ups
+     * computed from the raw points of hours still raw, so the whole history reads uniformly.
+     */
+    public Series readRollup(SeriesKey key, Agg agg, long fromMillis, long toMillis) {
+        long from = clamp(fromMillis);
+        long to = clamp(toMillis);
+        if (from > to) {
+            return Series.empty(key);
+        }
+        return inReadTransaction("reading the roll-ups of " + key, c -> {
+            Long id = lookupId(c, key);
+            if (id == null) {
+                return Series.empty(key);
+            }
+            long hFrom = Math.floorDiv(from, HourAgg.HOUR_MILLIS);
+            long hTo = Math.floorDiv(to, HourAgg.HOUR_MILLIS);
+            TreeMap<Long, HourAgg> hours = new TreeMap<>();
+            for (HourAgg a : storedRollups(c, id, hFrom, hTo)) {
+                hours.put(a.hour(), a);
+            }
+            Points raw = chunks.read(id, hFrom * HourAgg.HOUR_MILLIS, (hTo + 1) * HourAgg.HOUR_MILLIS, check);
+            for (HourAgg a : HourAgg.of(raw.timesMillis(), raw.values(), 0, raw.size())) {
+                hours.merge(a.hour(), a, HourAgg::combine);
+            }
+            long[] t = new long[hours.size()];
+            double[] v = new double[hours.size()];
+            int n = 0;
+            for (HourAgg a : hours.values()) {
+                if (a.midMillis() >= from && a.midMillis() <= to) {
+                    t[n] = a.midMillis();
+                    v[n++] = a.get(agg);
+                }
+            }
+            return new Series(key, Arrays.copyOf(t, n), Arrays.copyOf(v, n));
+        });
+    }
+
+    private static List<HourAgg> storedRollups(Connection c, long id, long hFrom, long hTo) throws SQLException {
+        List<HourAgg> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT h, n, min, max, avg, last, last_t FROM rollup"
+                + " WHERE series_id = ? AND h >= ? AND h <= ? ORDER BY h")) {
+            ps.setLong(1, id);
+            ps.setLong(2, hFrom);
+            ps.setLong(3, hTo);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new HourAgg(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4),
+                            rs.getDouble(5), rs.getDouble(6), rs.getLong(7)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every series the selector matches, with its point count, span and last value; sorted by key. */
+    public List<SeriesSummary> summaries(Selector selector) {
+        return StoreMaintenance.summaries(this, find(selector));
+    }
+
+    /** What the store holds: size, series, points, span. */
+    public StoreInfo info() {
+        return StoreMaintenance.info(this);
+    }
+
+    /** Runs SQLite's integrity check and the store's own invariants. */
+    public CheckReport check() {
+        return StoreMaintenance.check(this);
+    }
+
+    /**
+     * Folds the whole head into chunks, applies retention as of {@code nowMillis} (raw points
+     * older than the raw span become hourly roll-ups; roll-ups older than their span go),
+     * removes series with nothing left, and compacts the file (SQLite VACUUM).
+     */
+    public VacuumResult vacuum(long nowMillis) {
+        requireWritable();
+        return StoreMaintenance.vacuum(this, nowMillis);
+    }
+
+    /**
+     * Runs work in one {@code BEGIN IMMEDIATE} transaction: committed when it returns, rolled
+     * back when it throws. For tables other packages add through {@link Migrations}.
+     *
+     * @param doing what the work does, for the error message ("storing a finding")
+     */
+    public <T> T inWriteTransaction(String doing, SqlWork<T> work) {
+        requireWritable();
+        try {
+            T result = transaction("BEGIN IMMEDIATE", doing, work);
+            ids.putAll(pendingIds);
+            return result;
+        } finally {
+            pendingIds.clear();
+        }
+    }
+
+    /** Runs reads in one transaction, so they see one consistent snapshot of the store. */
+    public <T> T inReadTransaction(String doing, SqlWork<T> work) {
+        return transaction("BEGIN", doing, work);
+    }
+
+    private <T> T transaction(String begin, String doing, SqlWork<T> work) {
+        boolean open = false;
+        try {
+            try (Statement st = conn.createStatement()) {
+                st.execute(begin);
+            }
+            open = true;
+            T result = work.run(conn);
+            try (Statement st = conn.createStatement()) {
+                st.execute("COMMIT");
+            }
+            open = false;
+            return result;
+        } catch (SQLException e) {
+            throw StoreErrors.map(file, e, doing);
+        } finally {
+            if (open) {
+                try (Statement st = conn.createStatement()) {
+                    st.execute("ROLLBACK");
+                } catch (SQLException ignored) {
+                    // The transaction is already gone (SQLite rolls back on some errors itself).
+                }
+            }
+        }
+    }
+
+    /** The bookkeeping row values; refreshes the id cache when series were removed meanwhile. Returns head_window. */
+    private Long readMeta(Connection c) throws SQLException {
+        Long headWindow = null;
+        long gen = 0;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT key, value FROM meta")) {
+            while (rs.next()) {
+                switch (rs.getString(1)) {
+                    case "head_window" -> headWindow = rs.getLong(2);
+                    case "series_gen" -> gen = rs.getLong(2);
+                    default -> { }
+                }
+            }
+        }
+        if (gen != seriesGeneration) {
+            ids.clear();
+            seriesGeneration = gen;
+        }
+        return headWindow;
+    }
+
+    static void setMeta(Connection c, String key, long value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")) {
+            ps.setString(1, key);
+            ps.setLong(2, value);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Forgets cached series ids: after series were removed, their ids must be looked up again. */
+    void forgetIds() {
+        ids.clear();
+    }
+
+    private long idFor(Connection c, SeriesKey key) throws SQLException {
+        String text = key.toString();
+        Long id = ids.get(text);
+        if (id == null) {
+            id = pendingIds.get(text);
+        }
+        if (id != null) {
+            return id;
+        }
+        id = lookupId(c, key);
+        if (id == null) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO series (name, key) VALUES (?, ?)")) {
+                ps.setString(1, key.name());
+                ps.setString(2, text);
+                ps.executeUpdate();
+            }
+            id = lookupId(c, key);
+            // Known to others only once this transaction commits.
+            pendingIds.put(text, id);
+        } else {
+            ids.put(text, id);
+        }
+        return id;
+    }
+
+    static Long lookupId(Connection c, SeriesKey key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM series WHERE key = ?")) {
+            ps.setString(1, key.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    private void requireWritable() {
+        if (readOnly) {
+            throw new IllegalStateException("the store " + file + " was opened read-only");
+        }
+    }
+
+    private static long clamp(long t) {
+        return Math.max(-TIME_LIMIT, Math.min(TIME_LIMIT, t));
+    }
+
+    Connection connection() {
+        return conn;
+    }
+
+    ChunkTable chunks() {
+        return chunks;
+    }
+
+    ChunkTable.BlobCheck blobCheck() {
+        return check;
+    }
+
+    boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** File plus write-ahead log, bytes. */
+    long sizeBytes() {
+        long size = 0;
+        for (Path p : List.of(file, file.resolveSibling(file.getFileName() + "-wal"))) {
+            try {
+                size += Files.exists(p) ? Files.size(p) : 0;
+            } catch (IOException ignored) {
+                // A log that vanished between the two calls counts as empty.
+            }
+        }
+        return size;
+    }
+
+    /** Closes the connection; SQLite checkpoints the write-ahead log into the file. */
+    @Override
+    public void close() {
+        try {
+            conn.close();
+        } catch (SQLException e) {
+            throw StoreErrors.map(file, e, "closing it");
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            conn.close();
+        } catch (SQLException ignored) {
+            // Already failing; the first error is the one to report.
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.forewarn.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.SQLException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * Turns file-system and SQLite failures into one {@link StoreException} whose message names the
+ * store file, says what is wrong and what to do. Kept apart so every path through the store
+ * speaks the same way.
+ */
+final class StoreErrors {
+
+    private StoreErrors() {
+    }
+
+    /** Checks a path before a writing open: not a directory, parent creatable, file writable by its mode. */
+    static void checkWritablePath(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new StoreException(file, "the store " + file + " is a directory: give --store a file path such as "
+                    + file.resolve("forewarn.db"));
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new StoreException(file, "cannot create the directory " + parent + " for the store " + file
+                        + " (" + describe(e) + "): create it with write access, or choose another --store", e);
+            }
+        }
+        if (Files.exists(file) && !writableByMode(file)) {
+            throw new StoreException(file, "the store " + file + " is read-only: make it writable (chmod u+w "
+                    + file + ") or choose another --store");
+        }
+        if (!Files.exists(file) && parent != null && !Files.isWritable(parent)) {
+            throw new StoreException(file, "cannot create the store " + file + ": the directory " + parent
+                    + " is not writable; fix its permissions or choose another --store");
+        }
+    }
+
+    /** Checks a path before a read-only open: it must exist and be a file. */
+    static void checkReadablePath(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new StoreException(file, "the store " + file + " is a directory: give --store a file path such as "
+                    + file.resolve("forewarn.db"));
+        }
+        if (!Files.exists(file)) {
+            throw new StoreException(file, "no store at " + file + ": run 'forewarn sample' or 'forewarn import' first,"
+                    + " or point --store (or FOREWARN_STORE) at an existing store");
+        }
+        if (!Files.isReadable(file)) {
+            throw new StoreException(file, "cannot read the store " + file + ": permission denied; run as a user who"
+                    + " can read it, or fix its permissions");
+        }
+    }
+
+    /**
+     * True when the file's mode lets its owner write it. Root may write any file, but a store
+     * whose mode says read-only was made so on purpose, so forewarn honours the mode even as root.
+     */
+    static boolean writableByMode(Path file) {
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        try {
+            if (view != null && !view.readAttributes().permissions().contains(PosixFilePermission.OWNER_WRITE)) {
+                return false;
+            }
+        } catch (IOException e) {
+            return Files.isWritable(file);
+        }
+        return Files.isWritable(file);
+    }
+
+    /** The one message for an SQLite failure while {@code doing} something with the store. */
+    static StoreException map(Path file, SQLException e, String doing) {
+        SQLiteErrorCode code = e instanceof SQLiteException se ? se.getResultCode() : null;
+        int primary = code == null ? e.getErrorCode() & 0xFF : code.code & 0xFF;
+        String what = switch (primary) {
+            case 5, 6 -> "the store " + file + " is locked by another process (waited for it in vain while " + doing
+                    + "): try again when it is done; 'fuser " + file + "' shows who holds it";
+            case 11, 26 -> "the store " + file + " is damaged (" + detail(e) + "): run 'forewarn store check --store " + file
+                    + "', then restore it from a backup or move it aside (a new store is started on the next sample)";
+            case 13 -> "the disk holding the store " + file + " is full (while " + doing
+                    + "): free some space and try again; nothing of this write was stored";
+            case 8 -> "the store " + file + " is read-only (while " + doing + "): fix the permissions of the file and"
+                    + " its directory, or choose another --store";
+            case 14 -> "cannot open the store " + file + " (" + detail(e) + "): check that its directory exists and is"
+                    + " writable, or choose another --store";
+            case 3 -> "permission denied on the store " + file + ": fix its permissions or choose another --store";
+            case 10 -> "disk I/O error on the store " + file + " while " + doing + " (" + detail(e)
+                    + "): check the disk (dmesg), then run 'forewarn store check'";
+            default -> "the store " + file + " failed while " + doing + ": " + detail(e);
+        };
+        return new StoreException(file, what, e);
+    }
+
+    /** The message for a chunk whose bytes do not decode: damage SQLite's own check cannot see. */
+    static StoreException damagedChunk(Path file, String where, RuntimeException e) {
+        return new StoreException(file, "the store " + file + " is damaged (" + where + ": " + e.getMessage()
+                + "): run 'forewarn store check --store " + file + "', then restore it from a backup or move it aside", e);
+    }
+
+    private static String detail(SQLException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // sqlite-jdbc prefixes "[SQLITE_CORRUPT] The database disk image is malformed (...)": keep the plain words.
+        int close = m.indexOf("] ");
+        return (m.startsWith("[") && close > 0 ? m.substring(close + 2) : m).strip();
+    }
+
+    private static String describe(IOException e) {
+        return e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : " " + e.getMessage());
+    }
+}
