@@ -20,8 +20,11 @@ import java.util.Locale;
  */
 public final class ForecastEngine implements Forecaster {
 
-    /** No verdict from less history than this: one day, so a daily cycle is seen once at least. */
-    public static final long MIN_SPAN_MILLIS = 86_400_000L;
+    /**
+     * No verdict from less history than this: two days, so that two cycles of the daily rhythm
+     * (and two nightly cleanups) have been seen before a trend is believed.
+     */
+    public static final long MIN_SPAN_MILLIS = 2 * 86_400_000L;
     /** No verdict from fewer points than this. */
     public static final int MIN_POINTS = 10;
     /** A regime younger than this borrows the slope of the segments before it. */

@@ -51,10 +51,11 @@ public final class Scenarios {
             return 35 * GB - 0.02 * GB * t / d - burst;
         }));
         out.add(quiet("flat noise", 4, 45 * DAY, 0.4 * GB, t -> 30 * GB));
-        out.add(quiet("stationary rotation", 5, 45 * DAY, 0.1 * GB, t -> {
-            double days = t / d;
-            long weeks = (long) Math.floor(t / (double) (7 * DAY) + 1e-9);
-            return 22 * GB - 3 * GB * days + 21 * GB * weeks;
+        out.add(quiet("daily log rotation", 5, 45 * DAY, 0.1 * GB, t -> {
+            // The application writes 8 GB of logs between 08:00 and 12:00; logrotate frees them at midnight.
+            double hourOfDay = (t % DAY) / (double) HOUR;
+            double written = hourOfDay < 8 ? 0 : hourOfDay < 12 ? 8 * GB * (hourOfDay - 8) / 4 : 8 * GB;
+            return 12.5 * GB - written;
         }));
         out.add(fill("accelerating leak", 6, 60 * DAY, 0.2 * GB, t -> {
             double days = t / d;
@@ -98,7 +99,7 @@ public final class Scenarios {
         Series size1 = new Series(key.withName("fs.size_bytes"), t, sz);
         long from = T0 + (name.startsWith("resize") ? 8 * DAY : DAY);
         long to = truth == null ? end : truth - STEP;
-        long step = 6 * HOUR;
+        long step = 5 * HOUR; // not a divisor of a day: origins visit every hour of the day
         Backtest.Case c = new Backtest.Case(name, s, size1, 0, Direction.DOWN, at -> truth != null && truth > at ? truth : null,
                 kind == Kind.QUIET ? Long.MAX_VALUE : end, from, to, step);
         return new Scenario(name, kind, c);
