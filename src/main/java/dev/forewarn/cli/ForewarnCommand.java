@@ -11,6 +11,8 @@ import picocli.CommandLine.Mixin;
         description = "Samples this server's health, keeps the history, projects the trends, and warns before a resource runs out.",
         subcommands = {
                 HelpCommand.class,
+                ForecastCommand.class,
+                BacktestCommand.class,
                 ShowCommand.class,
                 StoreCommand.class,
                 ImportCommand.class,

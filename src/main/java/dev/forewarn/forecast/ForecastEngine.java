@@ -31,8 +31,8 @@ public final class ForecastEngine implements Forecaster {
     static final double REGIME_MIN_DAYS = 3.0;
     /** The fit never looks further back than this. */
     static final double MAX_WINDOW_DAYS = 35.0;
-    /** Level shifts and cycles are looked for over this much history. */
-    static final long HISTORY_MILLIS = 120L * 86_400_000L;
+    /** Level shifts and cycles are looked for over this much history; callers need read no further back. */
+    public static final long HISTORY_MILLIS = 120L * 86_400_000L;
     /** Above this many points the window is averaged onto a coarser grid (speed; the horizon is days). */
     static final int MAX_MODEL_POINTS = 1000;
 
@@ -70,7 +70,7 @@ public final class ForecastEngine implements Forecaster {
         if (fit == null) {
             return out.none("no model applies", "the points since " + Times.iso(regime.fromMillis()) + " cannot be fitted", null);
         }
-        Fit fitRecord = new Fit(fit.samples(), regime.fromMillis(), s.lastMillis(), fit.slopePerDay(),
+        Fit fitRecord = new Fit(fit.samples() == w.size() ? w.rawPoints() : fit.samples(), regime.fromMillis(), s.lastMillis(), fit.slopePerDay(),
                 finite(fit.r2()), finite(fit.residualSd()));
         BacktestSummary bt = choice.winner() == null ? BacktestSummary.none()
                 : new BacktestSummary(choice.winner().origins(), choice.winner().medianAbsErrorPct(), choice.winner().coverage());

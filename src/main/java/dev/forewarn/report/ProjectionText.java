@@ -26,7 +26,7 @@ public final class ProjectionText {
 
     /** The headline and the evidence in one line. */
     public static String line(Projection p, ZoneId zone) {
-        return headline(p, zone) + "; " + evidence(p, zone);
+        return p.fit() == null ? headline(p, zone) : headline(p, zone) + "; " + evidence(p, zone);
     }
 
     /** What happens when: "/var fills on Sat 14 Mar 2026 (80 %: 9–18 Mar)", or why no date. */
