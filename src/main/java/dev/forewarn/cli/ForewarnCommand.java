@@ -13,6 +13,8 @@ import picocli.CommandLine.Mixin;
                 HelpCommand.class,
                 SampleCommand.class,
                 CollectCommand.class,
+                ForecastCommand.class,
+                BacktestCommand.class,
                 ShowCommand.class,
                 StoreCommand.class,
                 ImportCommand.class,
