@@ -23,6 +23,13 @@ public final class Main {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setDefaultValueProvider(new EnvironmentDefaults(System.getenv()));
+        // A bad command line of a Nagios check must still end UNKNOWN (3), not picocli's 2 (CRITICAL to Nagios).
+        CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, args) -> {
+            int code = usage.handleParseException(ex, args);
+            Object cmd = ex.getCommandLine().getCommand();
+            return cmd instanceof ExitCodeOnError e ? e.exitCodeOnError(code) : code;
+        });
         return cl;
     }
 }

@@ -83,7 +83,7 @@ public final class CheckText {
     }
 
     /** One finding: severity, message (with date and interval), the method and its one-line reason, and the rule. */
-    static String line(Finding f) {
+    public static String line(Finding f) {
         var p = f.projection();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-8s ", f.severity().name())).append(f.message());
         String why = p.method() == null ? p.reason() : p.reason() == null ? p.method() : p.method() + ": " + p.reason();
