@@ -21,15 +21,9 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ForewarnCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setDefaultValueProvider(new EnvironmentDefaults(System.getenv()));
-        // A bad command line of a Nagios check must still end UNKNOWN (3), not picocli's 2 (CRITICAL to Nagios).
-        CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
-        cl.setParameterExceptionHandler((ex, args) -> {
-            int code = usage.handleParseException(ex, args);
-            Object cmd = ex.getCommandLine().getCommand();
-            return cmd instanceof ExitCodeOnError e ? e.exitCodeOnError(code) : code;
-        });
         return cl;
     }
 }

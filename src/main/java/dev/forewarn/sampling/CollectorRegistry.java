@@ -48,7 +48,8 @@ public final class CollectorRegistry {
     public static CollectorRegistry builtIn() {
         return new CollectorRegistry(List.of(
                 new Entry("filesystem", true, "space and inodes of local filesystems (fs.*)",
-                        ctx -> new FilesystemCollector(ctx.operatingSystem().getFileSystem(), ctx.options().includeTmpfs())),
+                        ctx -> new FilesystemCollector(ctx.operatingSystem().getFileSystem(), ctx.proc(), StatvfsProbe.create(),
+                                ctx.options().includeTmpfs())),
                 new Entry("memory", true, "physical memory (mem.*)",
                         ctx -> new MemoryCollector(ctx.hardware().getMemory())),
                 new Entry("swap", true, "swap space (swap.*)",
