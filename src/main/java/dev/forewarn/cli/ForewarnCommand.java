@@ -20,6 +20,8 @@ import picocli.CommandLine.Mixin;
                 ImportCommand.class,
                 ExportCommand.class,
                 dev.forewarn.cli.shell.ShellCommand.class,
+                CheckCommand.class,
+                RulesCommand.class,
         })
 public final class ForewarnCommand implements Runnable {
 
