@@ -11,6 +11,8 @@ import picocli.CommandLine.Mixin;
         description = "Samples this server's health, keeps the history, projects the trends, and warns before a resource runs out.",
         subcommands = {
                 HelpCommand.class,
+                ReportCommand.class,
+                DemoCommand.class,
         })
 public final class ForewarnCommand implements Runnable {
 
