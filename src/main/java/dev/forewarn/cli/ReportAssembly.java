@@ -58,8 +58,11 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
         }
         long t0 = System.nanoTime();
         List<Finding> all = new RuleEvaluator(new ForecastEngine(), zone).evaluate(rules, source, atMillis, true, null).findings();
+        Map<String, Rule> byId = new HashMap<>();
+        rules.forEach(r -> byId.put(r.id(), r));
         List<Finding> chosen = new ArrayList<>();
-        for (Finding f : all) {
+        for (Finding raw : all) {
+            Finding f = withDate(raw, byId.get(raw.ruleId()), source);
             if (selectors.isEmpty() ? f.severity() != Severity.OK || f.projection().hasEta() : selected(f.projection().series())) {
                 chosen.add(f);
             }
@@ -156,6 +159,32 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
         dev.forewarn.report.Units u = dev.forewarn.report.Units.BYTES;
         return name + pid + ", which grew from " + u.format(first) + " to " + u.format(last) + " since "
                 + dev.forewarn.report.ReportText.day(firstMillis, zone) + ",";
+    }
+
+    /**
+     * A finding raised on the present value (already below the warning level) carries no date,
+     * but the reader still needs to know when the resource runs out: project the rule's own
+     * threshold and keep the finding's verdict with the dated projection.
+     */
+    Finding withDate(Finding f, Rule rule, SeriesSource source) {
+        if (f.projection().hasEta() || f.severity() == Severity.OK || rule == null || rule.threshold() == null
+                || rule.direction() == null || rule.rateWindowMillis() > 0) {
+            return f;
+        }
+        SeriesKey key = f.projection().series();
+        double threshold = rule.threshold().value();
+        if (rule.threshold().relative()) {
+            Series c = source.read(key.withName(rule.threshold().companion()), atMillis - 86_400_000L, atMillis);
+            if (c.isEmpty() || !(c.lastValue() > 0)) {
+                return f;
+            }
+            threshold = rule.threshold().resolve(c.lastValue());
+        }
+        long window = rule.windowMillis() > 0 ? rule.windowMillis() : Rule.DEFAULT_WINDOW_MILLIS;
+        var p = new ForecastEngine().project(source.read(key, atMillis - window, atMillis),
+                new dev.forewarn.forecast.ForecastRequest(threshold, rule.direction(), atMillis, confidence,
+                        dev.forewarn.forecast.ForecastRequest.DEFAULT_HORIZON_MILLIS));
+        return p.hasEta() ? new Finding(f.ruleId(), f.source(), f.severity(), f.message(), p) : f;
     }
 
     static Rule withConfidence(Rule r, double confidence) {

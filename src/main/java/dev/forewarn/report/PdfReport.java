@@ -34,6 +34,7 @@ public final class PdfReport {
     private static final Color CRIT = new Color(0xb4, 0x23, 0x18);
     private static final Color WARN = new Color(0xb5, 0x47, 0x08);
     private static final Color OK = new Color(0x06, 0x76, 0x47);
+    private static final Color PLAN = new Color(0x17, 0x5c, 0xd3);
 
     private PdfReport() {
     }
@@ -98,7 +99,8 @@ public final class PdfReport {
         for (Verdict.Line line : v.lines()) {
             n++;
             l.space(6);
-            l.paragraph(n + ". [" + line.badge() + "] " + line.headline(), l.bold, 11, color(line.severity()), 0);
+            l.paragraph(n + ". [" + line.badge() + "] " + line.headline(), l.bold, 11,
+                    line.badge().equals("PLAN") ? PLAN : color(line.severity()), 0);
             l.paragraph(line.action(), l.regular, 11, Color.BLACK, 14);
         }
     }

@@ -68,7 +68,7 @@ public final class ReportBuilder {
             hashes.add(sha);
             SeriesData data = new SeriesData(p.series().toString(), collector, points.size(),
                     points.isEmpty() ? 0 : points.firstMillis(), points.isEmpty() ? 0 : points.lastMillis(), sha);
-            items.add(new ReportItem(f, Thinning.minMax(points, CHART_BUCKETS), TrendPath.of(p, chartEnd(p)),
+            items.add(new ReportItem(f, Thinning.minMax(points, CHART_BUCKETS), TrendPath.of(p, points, chartEnd(p)),
                     Recommendations.of(f, runwayMillis, leadTimeMillis, zone, culprits.apply(f)), baselines.apply(f), data));
         }
         return new Report(host, generatedMillis, atMillis, sinceMillis, confidence, runwayMillis, leadTimeMillis,
