@@ -222,6 +222,15 @@ public final class RuleEvaluator {
                         + Times.human(Duration.ofMillis(rule.growth().withinMillis()))));
     }
 
+    /**
+     * The rule's present-value levels for a series, resolved against its companions: {warning, critical},
+     * each null when the rule has none or its companion is missing (for Nagios perfdata).
+     */
+    public Double[] presentLevels(Rule rule, SeriesKey key, SeriesSource source, long atMillis) {
+        Map<SeriesKey, Double> cache = new HashMap<>();
+        return new Double[] {level(rule.nowWarning(), key, source, atMillis, cache), level(rule.nowCritical(), key, source, atMillis, cache)};
+    }
+
     private Double level(Threshold t, SeriesKey key, SeriesSource source, long at, Map<SeriesKey, Double> cache) {
         if (t == null) {
             return null;

@@ -64,10 +64,11 @@ class CpuCollectorTest {
 
     @Test
     void firstCollectWaitsForTheMinimumWindowOnTheRealHost() throws Exception {
-        CpuCollector cpu = new CpuCollector(ProcFs.system(), 50);
         long start = System.nanoTime();
+        CpuCollector cpu = new CpuCollector(ProcFs.system(), 50);
         Map<String, Double> v = values(cpu.collect());
-        assertTrue(System.nanoTime() - start >= 40_000_000L, "slept to fill the window");
+        // The window runs from construction; on a loaded machine it may already be full, so time from there.
+        assertTrue(System.nanoTime() - start >= 50_000_000L, "the busy ratio covers at least the minimum window");
         double ratio = v.get("cpu.busy_ratio");
         assertTrue(ratio >= 0 && ratio <= 1, "ratio " + ratio);
         assertTrue(v.get("cpu.load1") >= 0);

@@ -1,0 +1,22 @@
+package dev.forewarn.cli.shell;
+
+import dev.forewarn.series.SeriesKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The series keys in a store file, for completion. */
+final class StoreSeries {
+
+    private StoreSeries() {
+    }
+
+    /** Every series key in the store at {@code path}; empty when there is no store yet. */
+    static List<SeriesKey> keys(Path path) {
+        if (!Files.isRegularFile(path)) {
+            return List.of();
+        }
+        // wired to SampleStore.openReadOnly(path).find(Selector.parse("*")) when the store lands
+        return List.of();
+    }
+}
