@@ -22,6 +22,8 @@ import picocli.CommandLine.Mixin;
                 dev.forewarn.cli.shell.ShellCommand.class,
                 CheckCommand.class,
                 RulesCommand.class,
+                ReportCommand.class,
+                DemoCommand.class,
         })
 public final class ForewarnCommand implements Runnable {
 
