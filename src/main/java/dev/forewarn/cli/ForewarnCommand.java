@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
         subcommands = {
                 HelpCommand.class,
                 dev.forewarn.cli.shell.ShellCommand.class,
+                dev.forewarn.cli.shell.TopCommand.class,
         })
 public final class ForewarnCommand implements Runnable {
 
