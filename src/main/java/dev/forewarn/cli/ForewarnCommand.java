@@ -11,6 +11,10 @@ import picocli.CommandLine.Mixin;
         description = "Samples this server's health, keeps the history, projects the trends, and warns before a resource runs out.",
         subcommands = {
                 HelpCommand.class,
+                ShowCommand.class,
+                StoreCommand.class,
+                ImportCommand.class,
+                ExportCommand.class,
                 dev.forewarn.cli.shell.ShellCommand.class,
                 dev.forewarn.cli.shell.TopCommand.class,
         })

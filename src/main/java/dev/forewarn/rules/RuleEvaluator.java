@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,8 @@ public final class RuleEvaluator {
     private static final Logger LOG = LoggerFactory.getLogger(RuleEvaluator.class);
     /** A series whose last point is older than this is gone (unmounted, unplugged): not judged. */
     static final long STALE_MILLIS = 86_400_000L;
+    /** History read first for present values, growth and the trend screen; the full window only when a forecast is needed. */
+    static final long SCREEN_MILLIS = 7L * 86_400_000L;
 
     private final Forecaster forecaster;
     private final ZoneId zone;
@@ -75,17 +78,19 @@ public final class RuleEvaluator {
 
     private List<Finding> judge(Rule rule, SeriesSource source, long atMillis, boolean trends, Map<SeriesKey, Double> companions) {
         List<Finding> out = new ArrayList<>();
-        long span = Math.max(rule.windowMillis(), Math.max(rule.growth() == null ? 0 : rule.growth().withinMillis(), rule.rateWindowMillis() * 2));
+        long shortSpan = Math.max(SCREEN_MILLIS, Math.max(rule.growth() == null ? 0 : rule.growth().withinMillis(), rule.rateWindowMillis() * 2));
+        long fullSpan = Math.max(shortSpan, rule.windowMillis());
         for (SeriesKey key : source.find(rule.selector())) {
             if (!rule.matches(key)) {
                 continue;
             }
             try {
-                Series raw = source.read(key, atMillis - span, atMillis);
+                Series raw = source.read(key, atMillis - shortSpan, atMillis);
                 if (raw.isEmpty() || atMillis - raw.lastMillis() > STALE_MILLIS) {
                     continue;
                 }
-                Verdict v = verdict(rule, raw, source, atMillis, trends, companions);
+                Supplier<Series> full = fullSpan > shortSpan ? () -> source.read(key, atMillis - fullSpan, atMillis) : () -> raw;
+                Verdict v = verdict(rule, raw, full, source, atMillis, trends, companions);
                 if (v != null) {
                     String msg = MessageTemplate.render(rule.message(), rule.id(), key, v.when(),
                             v.projection().value(), Double.isNaN(v.projection().threshold()) ? null : v.projection().threshold());
@@ -102,7 +107,8 @@ public final class RuleEvaluator {
         return out;
     }
 
-    private Verdict verdict(Rule rule, Series raw, SeriesSource source, long at, boolean trends, Map<SeriesKey, Double> companions) {
+    private Verdict verdict(Rule rule, Series raw, Supplier<Series> fullRaw, SeriesSource source, long at, boolean trends,
+                            Map<SeriesKey, Double> companions) {
         Series s = rule.rateWindowMillis() > 0 ? CounterRate.perSecond(raw, rule.rateWindowMillis()) : raw;
         Double value = lastFinite(s);
         if (value == null) {
@@ -129,7 +135,9 @@ public final class RuleEvaluator {
         Double thr = level(rule.threshold(), s.key(), source, at, companions);
         Verdict trend = null;
         if (thr != null && (rule.warningMillis() > 0 || rule.criticalMillis() > 0)) {
-            trend = trend(rule, s, value, thr, at, trends);
+            Supplier<Series> full = rule.rateWindowMillis() > 0
+                    ? () -> CounterRate.perSecond(fullRaw.get(), rule.rateWindowMillis()) : fullRaw;
+            trend = trend(rule, s, full, value, thr, at, trends);
             verdicts.add(trend);
         }
         if (verdicts.isEmpty()) {
@@ -152,18 +160,37 @@ public final class RuleEvaluator {
         return worst;
     }
 
-    private Verdict trend(Rule rule, Series s, double value, double thr, long at, boolean trends) {
+    private Verdict trend(Rule rule, Series recent, Supplier<Series> fullSeries, double value, double thr, long at, boolean trends) {
         Direction dir = rule.direction();
+        SeriesKey key = recent.key();
         if (beyond(value, thr, dir)) {
-            return new Verdict(Severity.CRITICAL, "now: " + MessageTemplate.formatValue(s.key().name(), value)
-                    + ", past " + MessageTemplate.formatValue(s.key().name(), thr),
-                    present(s.key(), at, value, thr, rule, "the threshold is already reached"));
+            return new Verdict(Severity.CRITICAL, "now: " + MessageTemplate.formatValue(key.name(), value)
+                    + ", past " + MessageTemplate.formatValue(key.name(), thr),
+                    present(key, at, value, thr, rule, "the threshold is already reached"));
         }
         Rule.Evidence ev = rule.evidence();
-        if (!trends || s.size() < ev.samples() || s.spanMillis() < ev.spanMillis()) {
+        Series s = recent;
+        if (!enough(s, ev) && rule.windowMillis() > SCREEN_MILLIS) {
+            s = fullSeries.get();
+        }
+        if (!trends || !enough(s, ev)) {
             String need = "a trend verdict needs " + Times.human(Duration.ofMillis(ev.spanMillis())) + " and " + ev.samples()
                     + " samples of history, have " + Times.human(Duration.ofMillis(s.spanMillis())) + " and " + s.size();
-            return new Verdict(Severity.OK, "has no trend verdict yet (" + need + ")", present(s.key(), at, value, thr, rule, need));
+            return new Verdict(Severity.OK, "has no trend verdict yet (" + need + ")", present(key, at, value, thr, rule, need));
+        }
+        long horizon = Math.max(rule.warningMillis(), rule.criticalMillis());
+        double fastest = TrendScreen.fastestApproachPerMilli(recent, dir);
+        double distance = Math.abs(thr - value);
+        if (fastest <= 0 || distance / fastest > TrendScreen.MARGIN * horizon) {
+            String why = fastest <= 0 ? "no day of the last " + Times.human(Duration.ofMillis(SCREEN_MILLIS)) + " moved toward it"
+                    : "even at the fastest daily pace of the last " + Times.human(Duration.ofMillis(SCREEN_MILLIS)) + " it would take "
+                    + Times.human(Duration.ofMillis((long) Math.min(Long.MAX_VALUE / 2.0, distance / fastest)));
+            return new Verdict(Severity.OK, "is not projected to reach " + MessageTemplate.formatValue(key.name(), thr)
+                    + " within " + Times.human(Duration.ofMillis(horizon)) + " (" + why + ")",
+                    present(key, at, value, thr, rule, "screened without a full forecast: " + why));
+        }
+        if (s == recent && rule.windowMillis() > SCREEN_MILLIS) {
+            s = fullSeries.get();
         }
         Projection p = forecaster.project(s, new ForecastRequest(thr, dir, at, rule.confidence(), ForecastRequest.DEFAULT_HORIZON_MILLIS));
         if (!p.hasEta()) {
@@ -174,6 +201,10 @@ public final class RuleEvaluator {
         Severity sev = rule.criticalMillis() > 0 && dt <= rule.criticalMillis() ? Severity.CRITICAL
                 : rule.warningMillis() > 0 && dt <= rule.warningMillis() ? Severity.WARNING : Severity.OK;
         return new Verdict(sev, WhenText.eta(p, zone), p);
+    }
+
+    private static boolean enough(Series s, Rule.Evidence ev) {
+        return s.size() >= ev.samples() && s.spanMillis() >= ev.spanMillis();
     }
 
     private Verdict growth(Rule rule, Series raw, long at) {
@@ -189,6 +220,15 @@ public final class RuleEvaluator {
         return new Verdict(rule.growth().severity(), phrase,
                 present(raw.key(), at, last, first, rule, "a non-zero count that grew within "
                         + Times.human(Duration.ofMillis(rule.growth().withinMillis()))));
+    }
+
+    /**
+     * The rule's present-value levels for a series, resolved against its companions: {warning, critical},
+     * each null when the rule has none or its companion is missing (for Nagios perfdata).
+     */
+    public Double[] presentLevels(Rule rule, SeriesKey key, SeriesSource source, long atMillis) {
+        Map<SeriesKey, Double> cache = new HashMap<>();
+        return new Double[] {level(rule.nowWarning(), key, source, atMillis, cache), level(rule.nowCritical(), key, source, atMillis, cache)};
     }
 
     private Double level(Threshold t, SeriesKey key, SeriesSource source, long at, Map<SeriesKey, Double> cache) {

@@ -48,7 +48,8 @@ public final class CollectorRegistry {
     public static CollectorRegistry builtIn() {
         return new CollectorRegistry(List.of(
                 new Entry("filesystem", true, "space and inodes of local filesystems (fs.*)",
-                        ctx -> new FilesystemCollector(ctx.operatingSystem().getFileSystem(), ctx.options().includeTmpfs())),
+                        ctx -> new FilesystemCollector(ctx.operatingSystem().getFileSystem(), ctx.proc(), StatvfsProbe.create(),
+                                ctx.options().includeTmpfs())),
                 new Entry("memory", true, "physical memory (mem.*)",
                         ctx -> new MemoryCollector(ctx.hardware().getMemory())),
                 new Entry("swap", true, "swap space (swap.*)",
@@ -66,7 +67,9 @@ public final class CollectorRegistry {
                 new Entry("processes", true, "top processes by memory and by open descriptors (proc.*)",
                         ctx -> new ProcessCollector(ctx.proc(), ctx.options().topProcesses())),
                 new Entry("os", true, "file handles, processes, threads, uptime (os.*)",
-                        ctx -> new OsCollector(ctx.proc()))));
+                        ctx -> new OsCollector(ctx.proc())),
+                new Entry("smart", true, "disk health from smartctl --json, as root (smart.*)",
+                        ctx -> new SmartCollector())));
     }
 
     /** This registry with one more entry at the end. */

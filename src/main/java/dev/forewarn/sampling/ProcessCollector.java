@@ -21,7 +21,8 @@ import java.util.Set;
  *
  * <p>Every process in either top list gets all three series. {@code name} is the kernel's
  * command name ({@code /proc/PID/comm}, 15 characters at most). To stay cheap the ranking
- * reads only what it ranks by ({@code statm} and a listing of {@code fd/} per process); the
+ * reads only what it ranks by ({@code statm} and the size of {@code fd/} per process, see
+ * {@link ProcFs#countEntries}); the
  * full {@code status} file is read for the chosen few only. Processes of other users whose
  * {@code fd/} cannot be listed (when not run as root) are ranked by memory only; a process
  * that exits during the scan is skipped; kernel threads (no resident memory) are never listed.
@@ -63,8 +64,7 @@ public final class ProcessCollector implements Collector {
             } catch (IOException | RuntimeException gone) {
                 rssPages[i] = -1;
             }
-            String[] fdNames = rssPages[i] > 0 ? proc.listOrNull(pids[i] + "/fd") : null;
-            fds[i] = fdNames == null ? -1 : fdNames.length;
+            fds[i] = rssPages[i] > 0 ? proc.countEntries(pids[i] + "/fd") : -1;
         }
         Set<Integer> chosen = new LinkedHashSet<>();
         for (int i : topIndices(rssPages, topN)) {

@@ -389,6 +389,11 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
         return out;
     }
 
+    /** Every series the selector matches, with its point count, span and last value; sorted by key. */
+    public List<SeriesSummary> summaries(Selector selector) {
+        return StoreMaintenance.summaries(this, find(selector));
+    }
+
     /** What the store holds: size, series, points, span. */
     public StoreInfo info() {
         return StoreMaintenance.info(this);
@@ -515,7 +520,7 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
         return id;
     }
 
-    private static Long lookupId(Connection c, SeriesKey key) throws SQLException {
+    static Long lookupId(Connection c, SeriesKey key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM series WHERE key = ?")) {
             ps.setString(1, key.toString());
             try (ResultSet rs = ps.executeQuery()) {

@@ -55,6 +55,87 @@ final class StoreMaintenance {
         });
     }
 
+    static List<SeriesSummary> summaries(SampleStore s, List<SeriesKey> keys) {
+        return s.inReadTransaction("summarising its series", c -> {
+            List<SeriesSummary> out = new ArrayList<>();
+            for (SeriesKey key : keys) {
+                Long id = SampleStore.lookupId(c, key);
+                if (id != null) {
+                    out.add(summary(s, c, key, id));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static SeriesSummary summary(SampleStore s, Connection c, SeriesKey key, long id) throws SQLException {
+        long raw = 0;
+        long hours = 0;
+        Long first = null;
+        Long last = null;
+        double lastValue = Double.NaN;
+        try (var ps = c.prepareStatement("SELECT count(*), min(h), max(h) FROM rollup WHERE series_id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getLong(1) > 0) {
+                    hours = rs.getLong(1);
+                    first = rs.getLong(2) * HourAgg.HOUR_MILLIS + HourAgg.HOUR_MILLIS / 2;
+                    last = rs.getLong(3) * HourAgg.HOUR_MILLIS + HourAgg.HOUR_MILLIS / 2;
+                    try (var v = c.prepareStatement("SELECT avg FROM rollup WHERE series_id = ? AND h = ?")) {
+                        v.setLong(1, id);
+                        v.setLong(2, rs.getLong(3));
+                        try (ResultSet vr = v.executeQuery()) {
+                            lastValue = vr.next() ? vr.getDouble(1) : Double.NaN;
+                        }
+                    }
+                }
+            }
+        }
+        try (var ps = c.prepareStatement("SELECT w, n, data FROM chunk WHERE series_id = ? AND"
+                + " (w = (SELECT min(w) FROM chunk WHERE series_id = ?) OR w = (SELECT max(w) FROM chunk WHERE series_id = ?))")) {
+            ps.setLong(1, id);
+            ps.setLong(2, id);
+            ps.setLong(3, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Points p = s.blobCheck().decode(id, rs.getLong(1), rs.getBytes(3));
+                    first = min(first, p.timesMillis()[0]);
+                    long t = p.timesMillis()[p.size() - 1];
+                    if (last == null || t > last) {
+                        last = t;
+                        lastValue = p.values()[p.size() - 1];
+                    }
+                }
+            }
+        }
+        try (var ps = c.prepareStatement("SELECT coalesce(sum(n), 0) FROM chunk WHERE series_id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                raw += rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+        try (var ps = c.prepareStatement("SELECT count(*), min(t) FROM head WHERE series_id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getLong(1) > 0) {
+                    raw += rs.getLong(1);
+                    first = min(first, rs.getLong(2));
+                }
+            }
+        }
+        try (var ps = c.prepareStatement("SELECT t, v FROM head WHERE series_id = ? ORDER BY t DESC LIMIT 1")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && (last == null || rs.getLong(1) >= last)) {
+                    last = rs.getLong(1);
+                    double v = rs.getDouble(2);
+                    lastValue = rs.wasNull() ? Double.NaN : v;
+                }
+            }
+        }
+        return new SeriesSummary(key, raw, hours, first, last, lastValue);
+    }
+
     static CheckReport check(SampleStore s) {
         return s.inReadTransaction("checking it", c -> {
             List<String> problems = new ArrayList<>();

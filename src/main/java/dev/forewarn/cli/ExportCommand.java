@@ -1,0 +1,22 @@
+package dev.forewarn.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code forewarn export openmetrics}: the history in other tools' formats. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Writes the history in another tool's format.",
+        subcommands = {
+                ExportOpenMetricsCommand.class,
+        })
+public final class ExportCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing format: openmetrics");
+    }
+}

@@ -1,0 +1,227 @@
+package dev.forewarn.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.forewarn.series.Selector;
+import dev.forewarn.series.Series;
+import dev.forewarn.series.SeriesKey;
+import dev.forewarn.series.Times;
+import dev.forewarn.store.CsvImport;
+import dev.forewarn.store.SampleStore;
+import dev.forewarn.store.SeriesSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code forewarn show [SELECTOR]}: without a selector, lists every series (points, first and
+ * last time, last value); with one, each matching series as a sparkline with its last value
+ * (text), its points (json), or {@code time,series,value} rows (csv).
+ */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = {"Lists the stored series, or shows the points of those a selector matches.",
+                "Text: a sparkline and the last value; json: the points; csv: time,series,value rows."})
+public final class ShowCommand implements Callable<Integer> {
+
+    /** Output forms. */
+    enum Format { text, json, csv }
+
+    @Mixin
+    Verbosity verbosity;
+
+    @Mixin
+    StoreOption store;
+
+    @Mixin
+    TimeOptions times;
+
+    @Parameters(arity = "0..1", paramLabel = "SELECTOR", description = "Series to show, e.g. 'fs.avail_bytes{mount=\"/\"}'.")
+    String selector;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--width", paramLabel = "N", defaultValue = "40", description = "Sparkline width in characters (default: ${DEFAULT-VALUE}).")
+    int width;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        long now = System.currentTimeMillis();
+        PrintWriter out = spec.commandLine().getOut();
+        try (SampleStore s = SampleStore.openReadOnly(store.path())) {
+            if (selector == null) {
+                List<SeriesSummary> all = s.summaries(Selector.parse("*"));
+                if (all.isEmpty() && format == Format.text) {
+                    spec.commandLine().getErr().println("forewarn: the store " + s.file() + " holds no series yet: run 'forewarn sample'");
+                }
+                list(all, out);
+            } else {
+                Selector sel = parseSelector(selector);
+                List<SeriesKey> keys = s.find(sel);
+                if (keys.isEmpty()) {
+                    throw new UserException("no series matches " + selector + " in " + s.file() + ": 'forewarn show' lists them");
+                }
+                long from = times.fromMillis(now);
+                long to = times.toMillis(now);
+                points(s, keys, from, to, out);
+            }
+        }
+        out.flush();
+        return ExitCodes.SUCCESS;
+    }
+
+    static Selector parseSelector(String text) {
+        try {
+            return Selector.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage() + " (a selector looks like fs.avail_bytes{mount=\"/\"})", ExitCodes.USAGE, e);
+        }
+    }
+
+    private void list(List<SeriesSummary> all, PrintWriter out) {
+        ZoneId zone = ZoneId.systemDefault();
+        switch (format) {
+            case text -> {
+                int w = all.stream().mapToInt(x -> x.key().toString().length()).max().orElse(6);
+                for (SeriesSummary x : all) {
+                    out.printf("%-" + w + "s  %8d points  %s → %s  last %s%n", x.key(), x.points(),
+                            x.firstMillis() == null ? "-" : Times.local(x.firstMillis(), zone),
+                            x.lastMillis() == null ? "-" : Times.local(x.lastMillis(), zone),
+                            Humanize.value(x.key().name(), x.lastValue()));
+                }
+            }
+            case csv -> {
+                out.println("series,points,first,last,last_value");
+                for (SeriesSummary x : all) {
+                    out.println(CsvImport.quote(x.key().toString()) + "," + x.points() + "," + iso(x.firstMillis()) + ","
+                            + iso(x.lastMillis()) + "," + (Double.isNaN(x.lastValue()) ? "" : number(x.lastValue())));
+                }
+            }
+            case json -> json(out, g -> {
+                g.writeStartArray();
+                for (SeriesSummary x : all) {
+                    g.writeStartObject();
+                    keyFields(g, x.key());
+                    g.writeNumberField("points", x.points());
+                    g.writeNumberField("raw_points", x.rawPoints());
+                    g.writeNumberField("rollup_hours", x.rollupHours());
+                    g.writeStringField("first", x.firstMillis() == null ? null : iso(x.firstMillis()));
+                    g.writeStringField("last", x.lastMillis() == null ? null : iso(x.lastMillis()));
+                    g.writeFieldName("last_value");
+                    value(g, x.lastValue());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            });
+        }
+    }
+
+    private void points(SampleStore s, List<SeriesKey> keys, long from, long to, PrintWriter out) {
+        ZoneId zone = ZoneId.systemDefault();
+        switch (format) {
+            case text -> {
+                int w = keys.stream().mapToInt(k -> k.toString().length()).max().orElse(6);
+                for (SeriesKey k : keys) {
+                    Series x = s.read(k, from, to);
+                    if (x.isEmpty()) {
+                        out.printf("%-" + w + "s  (no points in this span)%n", k);
+                        continue;
+                    }
+                    out.printf("%-" + w + "s  %s  last %s  (%d points, %s → %s)%n", k, Sparkline.of(x.values(), width),
+                            Humanize.value(k.name(), x.lastValue()), x.size(),
+                            Times.local(x.firstMillis(), zone), Times.local(x.lastMillis(), zone));
+                }
+            }
+            case csv -> {
+                out.println("time,series,value");
+                StringBuilder sb = new StringBuilder(96);
+                for (SeriesKey k : keys) {
+                    Series x = s.read(k, from, to);
+                    String key = CsvImport.quote(k.toString());
+                    for (int i = 0; i < x.size(); i++) {
+                        sb.setLength(0);
+                        sb.append(Instant.ofEpochMilli(x.timeMillis(i))).append(',').append(key).append(',')
+                                .append(number(x.value(i)));
+                        out.println(sb);
+                    }
+                }
+            }
+            case json -> json(out, g -> {
+                g.writeStartArray();
+                for (SeriesKey k : keys) {
+                    Series x = s.read(k, from, to);
+                    g.writeStartObject();
+                    keyFields(g, k);
+                    g.writeArrayFieldStart("points");
+                    for (int i = 0; i < x.size(); i++) {
+                        g.writeStartArray();
+                        g.writeString(Instant.ofEpochMilli(x.timeMillis(i)).toString());
+                        value(g, x.value(i));
+                        g.writeEndArray();
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            });
+        }
+    }
+
+    private static String iso(Long millis) {
+        return millis == null ? "" : Instant.ofEpochMilli(millis).toString();
+    }
+
+    private static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static void keyFields(JsonGenerator g, SeriesKey k) throws IOException {
+        g.writeStringField("series", k.toString());
+        g.writeStringField("name", k.name());
+        g.writeObjectFieldStart("labels");
+        for (Map.Entry<String, String> e : k.labels().entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    private static void value(JsonGenerator g, double v) throws IOException {
+        if (Double.isNaN(v)) {
+            g.writeNull();
+        } else {
+            g.writeNumber(v);
+        }
+    }
+
+    @FunctionalInterface
+    interface JsonBody {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    static void json(PrintWriter out, JsonBody body) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.forewarn.cli;
+
+import dev.forewarn.series.Times;
+import dev.forewarn.store.SampleStore;
+import dev.forewarn.store.StoreOptions;
+import dev.forewarn.store.VacuumResult;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code forewarn store vacuum}: folds recent points into compact chunks, rolls raw points older
+ * than {@code --raw-retention} up into hourly min/max/avg/last, drops roll-ups older than
+ * {@code --rollup-retention}, and compacts the file. Ages count from the newest point (capped
+ * at now). Silent unless {@code -v}, so it can run from cron.
+ */
+@Command(name = "vacuum", mixinStandardHelpOptions = true,
+        description = {"Applies retention (raw points become hourly roll-ups), compacts recent points and the file.",
+                "Silent unless -v, for cron."})
+public final class StoreVacuumCommand implements Callable<Integer> {
+
+    @Mixin
+    Verbosity verbosity;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--raw-retention", paramLabel = "DURATION", defaultValue = "14d",
+            description = "Keep raw points this long, then hourly roll-ups (default: ${DEFAULT-VALUE}; env FOREWARN_RAW_RETENTION).")
+    String rawRetention;
+
+    @Option(names = "--rollup-retention", paramLabel = "DURATION", defaultValue = "730d",
+            description = "Keep hourly roll-ups this long (default: ${DEFAULT-VALUE}; env FOREWARN_ROLLUP_RETENTION).")
+    String rollupRetention;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        StoreOptions options = StoreOptions.DEFAULTS.withRetention(duration("--raw-retention", rawRetention),
+                duration("--rollup-retention", rollupRetention));
+        VacuumResult r;
+        try (SampleStore s = SampleStore.open(store.path(), options)) {
+            r = s.vacuum(System.currentTimeMillis());
+        }
+        if (Verbosity.level() > 0) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%s: compacted %,d recent points, rolled %,d points up into %,d hours, dropped %,d old hours"
+                            + " and %,d old points, removed %,d empty series; %s → %s%n",
+                    store.path(), r.foldedPoints(), r.retiredPoints(), r.rollupHours(), r.droppedRollups(),
+                    r.droppedPoints(), r.removedSeries(), Humanize.bytes(r.bytesBefore()), Humanize.bytes(r.bytesAfter()));
+            out.flush();
+        }
+        return ExitCodes.SUCCESS;
+    }
+
+    static long duration(String option, String text) {
+        try {
+            return Times.parseDurationMillis(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(option + ": " + e.getMessage(), ExitCodes.USAGE, e);
+        }
+    }
+}

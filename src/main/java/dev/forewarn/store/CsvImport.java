@@ -1,0 +1,146 @@
+package dev.forewarn.store;
+
+import dev.forewarn.series.SeriesKey;
+import dev.forewarn.series.Times;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.util.regex.Pattern;
+
+/**
+ * Reads CSV history: {@code time,series,value} lines (the series a key such as
+ * {@code fs.avail_bytes{mount="/",device="sda1"}}, bare or in CSV double quotes; its commas are
+ * fine because the time is the first field and the value the last), or {@code time,value}
+ * lines when the caller names the series. A time is any form {@link Times#parseTime} reads, or
+ * epoch milliseconds (12 or more digits). One header line is allowed first; blank lines and
+ * lines starting with {@code #} are skipped. Values: decimal numbers or NaN; infinities refused.
+ */
+public final class CsvImport {
+
+    private static final Pattern HEADER_WORD = Pattern.compile("\"?[A-Za-z_][A-Za-z_ ]*\"?");
+    private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{12,16}");
+
+    private CsvImport() {
+    }
+
+    /**
+     * Parses one file.
+     *
+     * @param source    the name shown in messages ({@code FILE:LINE: ...})
+     * @param series    the series every line belongs to ({@code time,value} form), or null
+     * @param skipBad   false: the first bad line throws; true: bad lines are counted and skipped
+     * @param nowMillis what relative times ({@code -7d}, {@code now}) count from
+     * @throws ImportException for a bad line, or a file with no data
+     */
+    public static ParsedInput parse(String source, BufferedReader in, SeriesKey series, boolean skipBad,
+                                    long nowMillis, ZoneId zone) {
+        ImportBuffer buffer = new ImportBuffer();
+        long lineNo = 0;
+        long skipped = 0;
+        String firstSkipped = null;
+        boolean seenContent = false;
+        try {
+            for (String line; (line = in.readLine()) != null; ) {
+                lineNo++;
+                String s = line.strip();
+                if (lineNo == 1 && s.startsWith("\uFEFF")) {
+                    s = s.substring(1);
+                }
+                if (s.isEmpty() || s.startsWith("#")) {
+                    continue;
+                }
+                boolean first = !seenContent;
+                seenContent = true;
+                if (first && isHeader(s)) {
+                    continue;
+                }
+                try {
+                    parseLine(s, series, nowMillis, zone, buffer);
+                } catch (IllegalArgumentException e) {
+                    if (!skipBad) {
+                        throw new ImportException(source, lineNo, e.getMessage());
+                    }
+                    skipped++;
+                    if (firstSkipped == null) {
+                        firstSkipped = source + ":" + lineNo + ": " + e.getMessage();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(source + ": " + e.getMessage(), e);
+        }
+        if (buffer.isEmpty() && skipped == 0) {
+            throw new ImportException(source, 0, "no data lines (empty file?): expected time,series,value"
+                    + (series == null ? "" : " or time,value"));
+        }
+        var all = buffer.toSeries();
+        return new ParsedInput(source, all, all.stream().mapToLong(x -> x.size()).sum(), skipped, firstSkipped);
+    }
+
+    static boolean isHeader(String line) {
+        int comma = line.indexOf(',');
+        String firstField = comma < 0 ? line : line.substring(0, comma).strip();
+        return HEADER_WORD.matcher(firstField).matches() && !firstField.equalsIgnoreCase("now");
+    }
+
+    static void parseLine(String s, SeriesKey fixed, long nowMillis, ZoneId zone, ImportBuffer out) {
+        int firstComma = s.indexOf(',');
+        int lastComma = s.lastIndexOf(',');
+        if (firstComma < 0) {
+            throw new IllegalArgumentException("expected " + (fixed == null ? "time,series,value" : "time,value")
+                    + ", found no comma");
+        }
+        String timeText = s.substring(0, firstComma).strip();
+        String valueText = s.substring(lastComma + 1).strip();
+        SeriesKey key;
+        if (fixed != null) {
+            if (firstComma != lastComma) {
+                throw new IllegalArgumentException("expected time,value (the series is given by --series), found more fields");
+            }
+            key = fixed;
+        } else {
+            if (firstComma == lastComma) {
+                throw new IllegalArgumentException("expected time,series,value, found two fields (give --series for time,value files)");
+            }
+            key = seriesKey(s.substring(firstComma + 1, lastComma).strip());
+        }
+        out.add(key, time(timeText, nowMillis, zone), NumberText.value(unquote(valueText)));
+    }
+
+    private static SeriesKey seriesKey(String field) {
+        String text = unquote(field);
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("empty series");
+        }
+        try {
+            return SeriesKey.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad series '" + text + "': " + e.getMessage());
+        }
+    }
+
+    static long time(String text, long nowMillis, ZoneId zone) {
+        String t = unquote(text);
+        if (EPOCH_MILLIS.matcher(t).matches()) {
+            return Long.parseLong(t);
+        }
+        return Times.parseTime(t, nowMillis, zone);
+    }
+
+    /** Removes CSV double quotes, turning {@code ""} back into {@code "}. */
+    static String unquote(String field) {
+        if (field.length() >= 2 && field.startsWith("\"") && field.endsWith("\"")) {
+            return field.substring(1, field.length() - 1).replace("\"\"", "\"");
+        }
+        return field;
+    }
+
+    /** A CSV field, quoted when it holds a comma, a quote or a line break. */
+    public static String quote(String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0) {
+            return field;
+        }
+        return "\"" + field.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,84 @@
+package dev.forewarn.store;
+
+import dev.forewarn.series.Series;
+import dev.forewarn.series.SeriesKey;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects imported points per series in primitive arrays (a million points stay a few tens of
+ * megabytes), then sorts each series by time; of several points at one time the last read wins.
+ */
+final class ImportBuffer {
+
+    private static final class Column {
+        long[] t = new long[64];
+        double[] v = new double[64];
+        int n;
+
+        void add(long time, double value) {
+            if (n == t.length) {
+                t = Arrays.copyOf(t, n * 2);
+                v = Arrays.copyOf(v, n * 2);
+            }
+            t[n] = time;
+            v[n++] = value;
+        }
+    }
+
+    private final Map<SeriesKey, Column> columns = new LinkedHashMap<>();
+    private long points;
+
+    void add(SeriesKey key, long timeMillis, double value) {
+        columns.computeIfAbsent(key, k -> new Column()).add(timeMillis, value);
+        points++;
+    }
+
+    boolean isEmpty() {
+        return points == 0;
+    }
+
+    /** The series, sorted by time with unique times. */
+    List<Series> toSeries() {
+        List<Series> out = new ArrayList<>();
+        for (Map.Entry<SeriesKey, Column> e : columns.entrySet()) {
+            out.add(sorted(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    private static Series sorted(SeriesKey key, Column c) {
+        long[] t = Arrays.copyOf(c.t, c.n);
+        double[] v = Arrays.copyOf(c.v, c.n);
+        boolean strictly = true;
+        for (int i = 1; i < t.length && strictly; i++) {
+            strictly = t[i] > t[i - 1];
+        }
+        if (strictly) {
+            return new Series(key, t, v);
+        }
+        Integer[] order = new Integer[t.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        // Stable sort: among equal times the line read last stays last, and wins below.
+        Arrays.sort(order, Comparator.comparingLong(i -> t[i]));
+        long[] st = new long[t.length];
+        double[] sv = new double[t.length];
+        int n = 0;
+        for (int k = 0; k < order.length; k++) {
+            int i = order[k];
+            if (n > 0 && st[n - 1] == t[i]) {
+                sv[n - 1] = v[i];
+            } else {
+                st[n] = t[i];
+                sv[n++] = v[i];
+            }
+        }
+        return new Series(key, Arrays.copyOf(st, n), Arrays.copyOf(sv, n));
+    }
+}
