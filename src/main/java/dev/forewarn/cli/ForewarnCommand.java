@@ -24,6 +24,7 @@ import picocli.CommandLine.Mixin;
                 RulesCommand.class,
                 ReportCommand.class,
                 DemoCommand.class,
+                dev.forewarn.cli.shell.TopCommand.class,
         })
 public final class ForewarnCommand implements Runnable {
 
