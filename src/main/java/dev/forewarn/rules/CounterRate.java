@@ -51,7 +51,10 @@ final class CounterRate {
             outV[k] = (cum[i] - cum[j]) / seconds;
             k++;
         }
-        SeriesKey key = counter.key();
+        String name = counter.key().name();
+        // Renamed so that nobody (the forecaster included) takes the rate for a counter again.
+        SeriesKey key = counter.key().withName(name.endsWith("_total")
+                ? name.substring(0, name.length() - "_total".length()) + "_per_second" : name + "_per_second");
         return new Series(key, Arrays.copyOf(outT, k), Arrays.copyOf(outV, k));
     }
 }

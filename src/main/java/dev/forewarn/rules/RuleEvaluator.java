@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,10 @@ public final class RuleEvaluator {
     private static final Logger LOG = LoggerFactory.getLogger(RuleEvaluator.class);
     /** A series whose last point is older than this is gone (unmounted, unplugged): not judged. */
     static final long STALE_MILLIS = 86_400_000L;
+    /** History read first for present values, growth and the trend screen; the full window only when a forecast is needed. */
+    static final long SCREEN_MILLIS = 3L * 86_400_000L;
+    /** A companion's present value is looked for this far back first (cheap), then up to {@link #STALE_MILLIS}. */
+    private static final long COMPANION_RECENT_MILLIS = 3_600_000L;
 
     private final Forecaster forecaster;
     private final ZoneId zone;
@@ -75,19 +80,23 @@ public final class RuleEvaluator {
 
     private List<Finding> judge(Rule rule, SeriesSource source, long atMillis, boolean trends, Map<SeriesKey, Double> companions) {
         List<Finding> out = new ArrayList<>();
-        long span = Math.max(rule.windowMillis(), Math.max(rule.growth() == null ? 0 : rule.growth().withinMillis(), rule.rateWindowMillis() * 2));
+        long shortSpan = Math.max(SCREEN_MILLIS, Math.max(rule.growth() == null ? 0 : rule.growth().withinMillis(), rule.rateWindowMillis() * 2));
+        long fullSpan = Math.max(shortSpan, rule.windowMillis());
         for (SeriesKey key : source.find(rule.selector())) {
             if (!rule.matches(key)) {
                 continue;
             }
             try {
-                Series raw = source.read(key, atMillis - span, atMillis);
+                Series raw = source.read(key, atMillis - shortSpan, atMillis);
                 if (raw.isEmpty() || atMillis - raw.lastMillis() > STALE_MILLIS) {
                     continue;
                 }
-                Verdict v = verdict(rule, raw, source, atMillis, trends, companions);
+                Supplier<Series> full = fullSpan > shortSpan ? () -> source.read(key, atMillis - fullSpan, atMillis) : () -> raw;
+                Verdict v = verdict(rule, raw, full, source, atMillis, trends, companions);
                 if (v != null) {
-                    String msg = MessageTemplate.render(rule.message(), rule.id(), key, v.when(),
+                    // The rule's template words a problem ("/var fills in 9 days"); an OK verdict is worded plainly.
+                    String msg = v.severity() == Severity.OK ? MessageTemplate.subject(key) + " " + v.when()
+                            : MessageTemplate.render(rule.message(), rule.id(), key, v.when(),
                             v.projection().value(), Double.isNaN(v.projection().threshold()) ? null : v.projection().threshold());
                     out.add(new Finding(rule.id(), rule.source(), v.severity(), msg, v.projection()));
                 }
@@ -102,7 +111,8 @@ public final class RuleEvaluator {
         return out;
     }
 
-    private Verdict verdict(Rule rule, Series raw, SeriesSource source, long at, boolean trends, Map<SeriesKey, Double> companions) {
+    private Verdict verdict(Rule rule, Series raw, Supplier<Series> fullRaw, SeriesSource source, long at, boolean trends,
+                            Map<SeriesKey, Double> companions) {
         Series s = rule.rateWindowMillis() > 0 ? CounterRate.perSecond(raw, rule.rateWindowMillis()) : raw;
         Double value = lastFinite(s);
         if (value == null) {
@@ -115,10 +125,10 @@ public final class RuleEvaluator {
         Double warn = level(rule.nowWarning(), s.key(), source, at, companions);
         if (crit != null && beyond(value, crit, dir)) {
             verdicts.add(new Verdict(Severity.CRITICAL, nowPhrase(s.key(), value, crit, rule.nowCritical(), dir),
-                    present(s.key(), at, value, crit, rule, "present value past the critical level " + rule.nowCritical())));
+                    present(s.key(), at, value, crit, rule, "past the critical level " + rule.nowCritical())));
         } else if (warn != null && beyond(value, warn, dir)) {
             verdicts.add(new Verdict(Severity.WARNING, nowPhrase(s.key(), value, warn, rule.nowWarning(), dir),
-                    present(s.key(), at, value, warn, rule, "present value past the warning level " + rule.nowWarning())));
+                    present(s.key(), at, value, warn, rule, "past the warning level " + rule.nowWarning())));
         }
         if (rule.growth() != null) {
             Verdict g = growth(rule, raw, at);
@@ -129,7 +139,9 @@ public final class RuleEvaluator {
         Double thr = level(rule.threshold(), s.key(), source, at, companions);
         Verdict trend = null;
         if (thr != null && (rule.warningMillis() > 0 || rule.criticalMillis() > 0)) {
-            trend = trend(rule, s, value, thr, at, trends);
+            Supplier<Series> full = rule.rateWindowMillis() > 0
+                    ? () -> CounterRate.perSecond(fullRaw.get(), rule.rateWindowMillis()) : fullRaw;
+            trend = trend(rule, s, full, value, thr, at, trends);
             verdicts.add(trend);
         }
         if (verdicts.isEmpty()) {
@@ -148,22 +160,45 @@ public final class RuleEvaluator {
                 worst = v;
             }
         }
-        // Keep the trend's evidence when the trend is not the worst but still says something useful.
+        if (worst != trend && trend != null && trend.projection().hasEta()) {
+            // A present level decided, but the projected crossing is still the evidence a reader wants.
+            return new Verdict(worst.severity(), worst.when() + "; the trend reaches "
+                    + MessageTemplate.formatValue(s.key().name(), thr) + " " + trend.when(), trend.projection());
+        }
         return worst;
     }
 
-    private Verdict trend(Rule rule, Series s, double value, double thr, long at, boolean trends) {
+    private Verdict trend(Rule rule, Series recent, Supplier<Series> fullSeries, double value, double thr, long at, boolean trends) {
         Direction dir = rule.direction();
+        SeriesKey key = recent.key();
         if (beyond(value, thr, dir)) {
-            return new Verdict(Severity.CRITICAL, "now: " + MessageTemplate.formatValue(s.key().name(), value)
-                    + ", past " + MessageTemplate.formatValue(s.key().name(), thr),
-                    present(s.key(), at, value, thr, rule, "the threshold is already reached"));
+            return new Verdict(Severity.CRITICAL, "— reached: " + MessageTemplate.formatValue(key.name(), value)
+                    + " now, the limit is " + MessageTemplate.formatValue(key.name(), thr),
+                    present(key, at, value, thr, rule, "the threshold " + rule.threshold() + " is already reached"));
         }
         Rule.Evidence ev = rule.evidence();
-        if (!trends || s.size() < ev.samples() || s.spanMillis() < ev.spanMillis()) {
+        Series s = recent;
+        if (!enough(s, ev) && rule.windowMillis() > SCREEN_MILLIS) {
+            s = fullSeries.get();
+        }
+        if (!trends || !enough(s, ev)) {
             String need = "a trend verdict needs " + Times.human(Duration.ofMillis(ev.spanMillis())) + " and " + ev.samples()
                     + " samples of history, have " + Times.human(Duration.ofMillis(s.spanMillis())) + " and " + s.size();
-            return new Verdict(Severity.OK, "has no trend verdict yet (" + need + ")", present(s.key(), at, value, thr, rule, need));
+            return new Verdict(Severity.OK, "has no trend verdict yet (" + need + ")", present(key, at, value, thr, rule, need));
+        }
+        long horizon = Math.max(rule.warningMillis(), rule.criticalMillis());
+        double fastest = TrendScreen.fastestApproachPerMilli(recent, dir);
+        double distance = Math.abs(thr - value);
+        if (fastest <= 0 || distance / fastest > TrendScreen.MARGIN * horizon) {
+            String why = fastest <= 0 ? "no day of the last " + Times.human(Duration.ofMillis(SCREEN_MILLIS)) + " moved toward it"
+                    : "even at the fastest daily pace of the last " + Times.human(Duration.ofMillis(SCREEN_MILLIS)) + " it would take "
+                    + Times.human(Duration.ofMillis((long) Math.min(Long.MAX_VALUE / 2.0, distance / fastest)));
+            return new Verdict(Severity.OK, "is not projected to reach " + MessageTemplate.formatValue(key.name(), thr)
+                    + " within " + Times.human(Duration.ofMillis(horizon)) + " (" + why + ")",
+                    present(key, at, value, thr, rule, "screened without a full forecast: " + why));
+        }
+        if (s == recent && rule.windowMillis() > SCREEN_MILLIS) {
+            s = fullSeries.get();
         }
         Projection p = forecaster.project(s, new ForecastRequest(thr, dir, at, rule.confidence(), ForecastRequest.DEFAULT_HORIZON_MILLIS));
         if (!p.hasEta()) {
@@ -174,6 +209,10 @@ public final class RuleEvaluator {
         Severity sev = rule.criticalMillis() > 0 && dt <= rule.criticalMillis() ? Severity.CRITICAL
                 : rule.warningMillis() > 0 && dt <= rule.warningMillis() ? Severity.WARNING : Severity.OK;
         return new Verdict(sev, WhenText.eta(p, zone), p);
+    }
+
+    private static boolean enough(Series s, Rule.Evidence ev) {
+        return s.size() >= ev.samples() && s.spanMillis() >= ev.spanMillis();
     }
 
     private Verdict growth(Rule rule, Series raw, long at) {
@@ -191,6 +230,15 @@ public final class RuleEvaluator {
                         + Times.human(Duration.ofMillis(rule.growth().withinMillis()))));
     }
 
+    /**
+     * The rule's present-value levels for a series, resolved against its companions: {warning, critical},
+     * each null when the rule has none or its companion is missing (for Nagios perfdata).
+     */
+    public Double[] presentLevels(Rule rule, SeriesKey key, SeriesSource source, long atMillis) {
+        Map<SeriesKey, Double> cache = new HashMap<>();
+        return new Double[] {level(rule.nowWarning(), key, source, atMillis, cache), level(rule.nowCritical(), key, source, atMillis, cache)};
+    }
+
     private Double level(Threshold t, SeriesKey key, SeriesSource source, long at, Map<SeriesKey, Double> cache) {
         if (t == null) {
             return null;
@@ -200,8 +248,10 @@ public final class RuleEvaluator {
         }
         SeriesKey ck = key.withName(t.companion());
         Double c = cache.computeIfAbsent(ck, k -> {
-            Series cs = source.read(k, at - STALE_MILLIS, at);
-            Double v = lastFinite(cs);
+            Double v = lastFinite(source.read(k, at - COMPANION_RECENT_MILLIS, at));
+            if (v == null) {
+                v = lastFinite(source.read(k, at - STALE_MILLIS, at));
+            }
             return v == null ? Double.NaN : v;
         });
         // A companion that is missing or zero (no swap configured, size unknown) means the level does not apply.
@@ -213,7 +263,7 @@ public final class RuleEvaluator {
     }
 
     private static String nowPhrase(SeriesKey key, double value, double level, Threshold t, Direction dir) {
-        return "now: " + MessageTemplate.formatValue(key.name(), value) + ", " + (dir == Direction.DOWN ? "below " : "above ")
+        return "— " + MessageTemplate.formatValue(key.name(), value) + " now, " + (dir == Direction.DOWN ? "below " : "above ")
                 + (t.relative() ? t + " (" + MessageTemplate.formatValue(key.name(), level) + ")" : MessageTemplate.formatValue(key.name(), level));
     }
 

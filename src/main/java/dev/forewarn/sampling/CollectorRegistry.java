@@ -67,7 +67,9 @@ public final class CollectorRegistry {
                 new Entry("processes", true, "top processes by memory and by open descriptors (proc.*)",
                         ctx -> new ProcessCollector(ctx.proc(), ctx.options().topProcesses())),
                 new Entry("os", true, "file handles, processes, threads, uptime (os.*)",
-                        ctx -> new OsCollector(ctx.proc()))));
+                        ctx -> new OsCollector(ctx.proc())),
+                new Entry("smart", true, "disk health from smartctl --json, as root (smart.*)",
+                        ctx -> new SmartCollector())));
     }
 
     /** This registry with one more entry at the end. */

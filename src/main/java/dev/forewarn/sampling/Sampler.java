@@ -135,7 +135,9 @@ public final class Sampler {
 
     private void warnOnce(int i, String name, Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
-        if (message.equals(lastWarning[i])) {
+        if (e instanceof CollectorUnavailableException) {
+            LOG.info("collector {} does not run on this host: {}", name, e.getMessage());
+        } else if (message.equals(lastWarning[i])) {
             LOG.debug("collector {} still failing: {}", name, message);
         } else {
             LOG.warn("collector {} failed, its metrics are missing from this sample: {}", name, message);

@@ -32,7 +32,17 @@ final class Migrations {
                             + " data BLOB NOT NULL, PRIMARY KEY (series_id, w)) WITHOUT ROWID",
                     "CREATE TABLE rollup (series_id INTEGER NOT NULL, h INTEGER NOT NULL, n INTEGER NOT NULL,"
                             + " min REAL NOT NULL, max REAL NOT NULL, avg REAL NOT NULL, last REAL NOT NULL,"
-                            + " last_t INTEGER NOT NULL, PRIMARY KEY (series_id, h)) WITHOUT ROWID")
+                            + " last_t INTEGER NOT NULL, PRIMARY KEY (series_id, h)) WITHOUT ROWID"),
+            // 2: check's memory between runs (flapping guard, resolved notices) and the history of raised
+            //    findings with their predicted dates, for the report's track record (see StoreFindingState).
+            Migration.of(
+                    "CREATE TABLE finding_state (rule TEXT NOT NULL, series TEXT NOT NULL, pending TEXT NOT NULL,"
+                            + " count INTEGER NOT NULL, since_t INTEGER NOT NULL, raised TEXT NOT NULL, raised_t INTEGER NOT NULL,"
+                            + " updated_t INTEGER NOT NULL, PRIMARY KEY (rule, series)) WITHOUT ROWID",
+                    "CREATE TABLE finding_history (id INTEGER PRIMARY KEY, rule TEXT NOT NULL, series TEXT NOT NULL,"
+                            + " severity TEXT NOT NULL, raised_t INTEGER NOT NULL, resolved_t INTEGER, value REAL, threshold REAL,"
+                            + " eta_t INTEGER, eta_low_t INTEGER, eta_high_t INTEGER, message TEXT NOT NULL)",
+                    "CREATE INDEX finding_history_open ON finding_history (rule, series, resolved_t)")
     );
 
     private Migrations() {

@@ -556,7 +556,8 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
         return check;
     }
 
-    boolean isReadOnly() {
+    /** True when this store was opened with {@link #openReadOnly}. */
+    public boolean isReadOnly() {
         return readOnly;
     }
 

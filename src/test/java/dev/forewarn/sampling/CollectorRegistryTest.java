@@ -16,8 +16,8 @@ class CollectorRegistryTest {
     private final CollectorRegistry registry = CollectorRegistry.builtIn();
 
     @Test
-    void everyCatalogueFamilyButSmartIsRegisteredAndOnByDefault() {
-        assertEquals(List.of("filesystem", "memory", "swap", "cpu", "disk", "net", "sensors", "power", "processes", "os"),
+    void everyCatalogueFamilyIsRegisteredAndOnByDefault() {
+        assertEquals(List.of("filesystem", "memory", "swap", "cpu", "disk", "net", "sensors", "power", "processes", "os", "smart"),
                 registry.select(List.of(), List.of(), List.of()));
     }
 

@@ -1,0 +1,110 @@
+package dev.forewarn.report;
+
+import dev.forewarn.rules.Finding;
+import dev.forewarn.rules.Severity;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The text form of {@code check} in the Nagios plugin format: a first line
+ * {@code FOREWARN WARNING - /var fills in 9 days (...) | perfdata}, then one line per finding
+ * worse than OK, worst first, with its date, interval and reason, then the "resolved" notices
+ * and any notes. Perfdata follows the plugin guidelines ({@code 'label'=value[UOM];warn;crit;min;max}).
+ */
+public final class CheckText {
+
+    private CheckText() {
+    }
+
+    /**
+     * One perfdata item. Unknown fields are empty strings; warn and crit are Nagios ranges
+     * ({@code 14:} alerts below 14).
+     *
+     * @param label the label, quoted on output
+     * @param value the value, in {@code uom}
+     * @param uom   unit of measure ({@code B}, {@code s}, {@code %}, or empty)
+     * @param warn  warning range, or empty
+     * @param crit  critical range, or empty
+     * @param min   minimum, or empty
+     * @param max   maximum, or empty
+     */
+    public record Perf(String label, double value, String uom, String warn, String crit, String min, String max) {
+
+        @Override
+        public String toString() {
+            String safe = label.replace('\'', '"').replace('=', ':');
+            String v = number(value);
+            String tail = ";" + warn + ";" + crit + ";" + min + ";" + max;
+            // Trailing empty fields may be dropped, as the guidelines allow.
+            tail = tail.replaceAll(";+$", "");
+            return "'" + safe + "'=" + v + uom + tail;
+        }
+    }
+
+    /**
+     * The whole text.
+     *
+     * @param status   the overall status
+     * @param problems findings worse than OK, worst first
+     * @param judged   how many findings were judged in all (OK ones included)
+     * @param resolved "resolved" notices
+     * @param notes    plain notes ("disk health is not watched: ...")
+     * @param perf     perfdata for the first line
+     */
+    public static String render(Severity status, List<Finding> problems, int judged, List<Finding> resolved,
+                                List<String> notes, List<Perf> perf) {
+        StringBuilder sb = new StringBuilder("FOREWARN ").append(status.name()).append(" - ");
+        if (problems.isEmpty()) {
+            sb.append(judged == 0 ? "no series to judge yet" : judged + (judged == 1 ? " series judged" : " series judged")
+                    + ", nothing projected to cross a threshold within its horizon");
+        } else {
+            sb.append(problems.get(0).message());
+            if (problems.size() > 1) {
+                sb.append(" (+").append(problems.size() - 1).append(" more)");
+            }
+        }
+        if (!perf.isEmpty()) {
+            sb.append(" |");
+            for (Perf p : perf) {
+                sb.append(' ').append(p);
+            }
+        }
+        sb.append('\n');
+        for (Finding f : problems) {
+            sb.append(line(f)).append('\n');
+        }
+        for (Finding f : resolved) {
+            sb.append("RESOLVED ").append(f.message()).append(" [").append(f.ruleId()).append("]\n");
+        }
+        for (String n : notes) {
+            sb.append("note: ").append(n).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** One finding: severity, message (with date and interval), the method and its one-line reason, and the rule. */
+    public static String line(Finding f) {
+        var p = f.projection();
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-8s ", f.severity().name())).append(f.message());
+        String why = p.method() == null ? p.reason() : p.reason() == null ? p.method() : p.method() + ": " + p.reason();
+        if (why != null && !why.isBlank()) {
+            sb.append(" — ").append(why);
+        }
+        sb.append(" [").append(f.ruleId());
+        if (f.source() != null) {
+            sb.append(' ').append(f.source());
+        }
+        return sb.append(']').toString();
+    }
+
+    /** A number as perfdata writes it: integers without a decimal point, others to six significant digits. */
+    public static String number(double v) {
+        if (Math.abs(v) >= 1000 && Math.abs(v) < 9e18) {
+            return String.valueOf(Math.round(v));
+        }
+        if (v == Math.rint(v)) {
+            return String.valueOf((long) v);
+        }
+        return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
+    }
+}

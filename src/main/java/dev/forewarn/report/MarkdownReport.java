@@ -1,0 +1,149 @@
+package dev.forewarn.report;
+
+import dev.forewarn.series.Times;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The report as Markdown for a ticket, with each chart written beside it as PNG (what ticket
+ * systems show inline) and SVG (sharp, for those that take it): {@code report.md},
+ * {@code report-chart-1.png}, {@code report-chart-1.svg}, ... Text is escaped for Markdown and
+ * for the HTML Markdown allows. The machine-readable report sits in a trailing HTML comment.
+ */
+public final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    /** Writes {@code file} and its chart files beside it; returns every file written, the Markdown first. */
+    public static List<Path> write(Report r, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        String base = file.getFileName().toString().replaceFirst("\\.(md|markdown)$", "");
+        List<Path> written = new ArrayList<>();
+        written.add(file);
+        List<String> charts = new ArrayList<>();
+        int n = 0;
+        for (ReportItem item : r.items()) {
+            n++;
+            String name = base + "-chart-" + n;
+            Path svg = dir.resolve(name + ".svg");
+            Files.writeString(svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + SvgCharts.svg(item, r.zone(), "c" + n + "_"), StandardCharsets.UTF_8);
+            Path png = dir.resolve(name + ".png");
+            png(item, r.zone(), png);
+            written.add(png);
+            written.add(svg);
+            charts.add(name);
+        }
+        Files.writeString(file, render(r, charts), StandardCharsets.UTF_8);
+        return written;
+    }
+
+    /** The Markdown text; {@code charts} are the chart file names without extension, one per item. */
+    static String render(Report r, List<String> charts) {
+        ZoneId z = r.zone();
+        StringBuilder m = new StringBuilder();
+        m.append("# ").append(esc("Capacity report: " + r.host())).append("\n\n");
+        m.append('_').append(esc("Data up to " + ReportText.day(r.atMillis(), z) + " " + Times.local(r.atMillis(), z).substring(11)
+                + " (" + ReportText.zoneName(z) + "), since " + ReportText.day(r.sinceMillis(), z) + ". Generated "
+                + Times.local(r.generatedMillis(), z) + " by forewarn.")).append("_\n\n");
+        Verdict v = Verdict.of(r);
+        m.append("## Verdict\n\n").append(esc(v.summary())).append("\n\n");
+        int i = 0;
+        for (Verdict.Line l : v.lines()) {
+            i++;
+            m.append(i).append(". **").append(l.badge()).append(": ").append(esc(l.headline())).append("**  \n   ")
+                    .append(esc(l.action())).append('\n');
+        }
+        m.append('\n');
+        int n = 0;
+        for (ReportItem item : r.items()) {
+            n++;
+            m.append("## ").append(n).append(". ").append(esc(ReportText.headline(item.finding(), z))).append("\n\n");
+            m.append("> **").append(esc(item.recommendation().action())).append("**\n\n");
+            String c = charts.get(n - 1);
+            m.append("![").append(esc("chart: " + ReportText.resource(item.finding().projection().series()))).append("](")
+                    .append(c).append(".png)\n\n");
+            m.append('_').append(esc(HtmlReport.caption(item, r))).append(" Vector version: `").append(c).append(".svg`._\n\n");
+            table(m, FindingFacts.of(item, z));
+        }
+        m.append("## Track record on this host\n\n");
+        if (r.trackRecord().isEmpty()) {
+            m.append(esc("No earlier findings are recorded for " + r.host() + " yet: this is the first report from this history.")).append("\n\n");
+        } else {
+            m.append("| Raised | Series | Predicted | Outcome |\n| --- | --- | --- | --- |\n");
+            for (TrackRecordEntry t : r.trackRecord()) {
+                m.append("| ").append(cell(ReportText.day(t.raisedMillis(), z))).append(" | ").append(cell(t.series())).append(" | ")
+                        .append(cell(t.etaMillis() == null ? "no date" : ReportText.day(t.etaMillis(), z) + " ("
+                                + ReportText.interval(t.etaLowMillis(), t.etaHighMillis(), z) + ")"))
+                        .append(" | ").append(cell(t.outcome())).append(" |\n");
+            }
+            m.append('\n');
+        }
+        m.append("## Appendix: the data behind this report\n\n");
+        table(m, AppendixFacts.of(r));
+        m.append("| Series | Points | From | To | SHA-256 |\n| --- | ---: | --- | --- | --- |\n");
+        for (ReportItem item : r.items()) {
+            SeriesData d = item.data();
+            m.append("| ").append(cell(d.series())).append(" | ").append(String.format(Locale.ROOT, "%,d", d.points())).append(" | ")
+                    .append(cell(d.points() == 0 ? "-" : Times.local(d.fromMillis(), z))).append(" | ")
+                    .append(cell(d.points() == 0 ? "-" : Times.local(d.toMillis(), z))).append(" | `").append(d.sha256()).append("` |\n");
+        }
+        m.append("\nTo check that this report still matches the data: `forewarn report --verify THIS-FILE`\n\n");
+        m.append("<!-- ").append(ReportJson.EMBED_ID).append(' ').append(ReportJson.embeddable(ReportJson.toJson(r))).append(" -->\n");
+        return m.toString();
+    }
+
+    private static void table(StringBuilder m, List<FindingFacts.Fact> facts) {
+        m.append("| | |\n| --- | --- |\n");
+        for (FindingFacts.Fact f : facts) {
+            m.append("| ").append(cell(f.label())).append(" | ")
+                    .append(f.label().startsWith("SHA") ? "`" + f.value() + "`" : cell(f.value())).append(" |\n");
+        }
+        m.append('\n');
+    }
+
+    /** Escapes Markdown punctuation and the HTML that Markdown passes through. */
+    static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '\\', '`', '*', '_', '[', ']', '#', '|', '!', '{', '}' -> b.append('\\').append(c);
+                case '\n', '\r' -> b.append(' ');
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String cell(String s) {
+        return esc(s);
+    }
+
+    private static void png(ReportItem item, ZoneId zone, Path file) throws IOException {
+        JFreeChart chart = ReportCharts.chart(item, zone);
+        int w = SvgCharts.WIDTH;
+        int h = SvgCharts.HEIGHT;
+        // twice the pixels, so the PNG stays sharp on a high-density screen
+        BufferedImage img = new BufferedImage(2 * w, 2 * h, BufferedImage.TYPE_INT_RGB);
+        var g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.scale(2, 2);
+        ReportCharts.draw(chart, g, w, h);
+        g.dispose();
+        ImageIO.write(img, "png", file.toFile());
+    }
+}
