@@ -17,7 +17,6 @@ import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.completer.AggregateCompleter;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -61,7 +60,7 @@ public final class ForewarnShell {
     public int run() throws IOException {
         DefaultParser parser = parser();
         Supplier<Path> workDir = () -> Path.of(System.getProperty("user.dir"));
-        try (Terminal terminal = TerminalBuilder.builder().name("forewarn").system(true).dumb(true).build()) {
+        try (Terminal terminal = Terminals.system("forewarn")) {
             running = terminal;
             AtomicInteger lastExit = new AtomicInteger();
             FreshTreeCommands commands = new FreshTreeCommands(this::commandLine, lastExit);
