@@ -84,6 +84,16 @@ public final class MessageTemplate {
         return sb.toString();
     }
 
+    /** What a plain message is about: the mount, disk, interface, battery or process, else the series. */
+    public static String subject(SeriesKey key) {
+        for (String l : new String[] {"mount", "disk", "iface", "battery", "name"}) {
+            if (key.label(l) != null) {
+                return key.label(l) + " (" + key.name() + ")";
+            }
+        }
+        return key.toString();
+    }
+
     /** A value in the unit its metric name says: bytes as KiB/MiB/GiB, ratios as percent, the rest plain. */
     public static String formatValue(String metric, double v) {
         if (Double.isNaN(v)) {
@@ -94,6 +104,9 @@ public final class MessageTemplate {
         }
         if (metric.endsWith("_ratio")) {
             return String.format(Locale.ROOT, "%.1f %%", v * 100);
+        }
+        if (metric.endsWith("_per_second")) {
+            return formatValue("", v) + "/s";
         }
         if (metric.endsWith("_celsius")) {
             return String.format(Locale.ROOT, "%.0f °C", v);

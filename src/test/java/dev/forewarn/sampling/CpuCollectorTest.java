@@ -42,6 +42,11 @@ class CpuCollectorTest {
     }
 
     @Test
+    void coresAreTheNumberedCpuLinesOfStat() {
+        assertEquals(2, CpuCollector.parseCores("cpu  10 0 5 100 0 0 0 0 0 0\ncpu0 5 0 2 50 0 0 0 0 0 0\ncpu1 5 0 3 50 0 0 0 0 0 0\nintr 1\n"));
+    }
+
+    @Test
     void busyRatioIsTheBusyShareOfTheTicksBetweenReadings() {
         assertEquals(0.25, CpuCollector.busyRatio(new CpuCollector.Ticks(100, 1000), new CpuCollector.Ticks(150, 1200)), 1e-12);
         assertNull(CpuCollector.busyRatio(new CpuCollector.Ticks(100, 1000), new CpuCollector.Ticks(100, 1000)), "no tick passed");
@@ -64,10 +69,11 @@ class CpuCollectorTest {
 
     @Test
     void firstCollectWaitsForTheMinimumWindowOnTheRealHost() throws Exception {
-        CpuCollector cpu = new CpuCollector(ProcFs.system(), 50);
         long start = System.nanoTime();
+        CpuCollector cpu = new CpuCollector(ProcFs.system(), 50);
         Map<String, Double> v = values(cpu.collect());
-        assertTrue(System.nanoTime() - start >= 40_000_000L, "slept to fill the window");
+        // The window runs from construction; on a loaded machine it may already be full, so time from there.
+        assertTrue(System.nanoTime() - start >= 50_000_000L, "the busy ratio covers at least the minimum window");
         double ratio = v.get("cpu.busy_ratio");
         assertTrue(ratio >= 0 && ratio <= 1, "ratio " + ratio);
         assertTrue(v.get("cpu.load1") >= 0);
