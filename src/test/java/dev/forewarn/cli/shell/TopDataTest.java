@@ -58,7 +58,7 @@ class TopDataTest {
             assertEquals(NOW, snap.atMillis());
             Row root = only(snap, Panel.Kind.FILESYSTEMS);
             assertEquals("/", root.label());
-            assertEquals("97.0 GB free of 200 GB", root.value());
+            assertEquals("97 GB free of 200 GB", root.value(), "same byte format as the report");
             assertEquals(0.515, root.usedRatio(), 1e-9);
             assertEquals("…", root.eta(), "no forecast yet");
             long filled = java.util.Arrays.stream(root.history()).filter(x -> !Double.isNaN(x)).count();
