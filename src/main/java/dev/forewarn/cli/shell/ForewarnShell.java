@@ -95,6 +95,7 @@ public final class ForewarnShell {
                 registry.cleanUp();
                 line = reader.readLine(PROMPT);
             } catch (UserInterruptException e) {
+                Thread.interrupted(); // JLine interrupts this thread on SIGINT; the flag must not cancel the next line
                 continue; // Ctrl-C on the prompt drops the line, as in bash
             } catch (EndOfFileException e) {
                 terminal.writer().println();
