@@ -239,6 +239,15 @@ public final class RuleEvaluator {
         return new Double[] {level(rule.nowWarning(), key, source, atMillis, cache), level(rule.nowCritical(), key, source, atMillis, cache)};
     }
 
+    /**
+     * The rule's trend threshold for a series, resolved against its companion (e.g. 5 % of that
+     * filesystem's {@code fs.size_bytes}); null when the rule has none or the companion is missing.
+     * For {@code forecast --rule ID} and reports that project a series the way its rule does.
+     */
+    public Double threshold(Rule rule, SeriesKey key, SeriesSource source, long atMillis) {
+        return level(rule.threshold(), key, source, atMillis, new HashMap<>());
+    }
+
     private Double level(Threshold t, SeriesKey key, SeriesSource source, long at, Map<SeriesKey, Double> cache) {
         if (t == null) {
             return null;
