@@ -106,7 +106,25 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
     /** Opens an existing store for reading only, with the given options. */
     public static SampleStore openReadOnly(Path file, StoreOptions options) {
         StoreErrors.checkReadablePath(file);
-        SampleStore s = new SampleStore(file, connect(file, options, true), true, options);
+        try {
+            return openReadOnly(file, options, false);
+        } catch (StoreException e) {
+            if (!(e.getCause() instanceof SQLException se) || !isReadOnlyRefusal(se)) {
+                throw e;
+            }
+            // A WAL store whose writer (root's cron) has closed has no -wal/-shm files, and a user who may
+            // not write its directory cannot create them: read the file as it was last checkpointed instead.
+            return openReadOnly(file, options, true);
+        }
+    }
+
+    private static boolean isReadOnlyRefusal(SQLException e) {
+        int code = (e instanceof org.sqlite.SQLiteException se ? se.getResultCode().code : e.getErrorCode()) & 0xFF;
+        return code == 8 || code == 14;
+    }
+
+    private static SampleStore openReadOnly(Path file, StoreOptions options, boolean immutable) {
+        SampleStore s = new SampleStore(file, immutable ? connectImmutable(file, options) : connect(file, options, true), true, options);
         try {
             int v = s.inReadTransaction("reading its schema version", SampleStore::userVersion);
             if (v == 0) {
@@ -123,6 +141,17 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
             throw e;
         }
         return s;
+    }
+
+    private static Connection connectImmutable(Path file, StoreOptions options) {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setReadOnly(true);
+        cfg.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, options.busyTimeoutMillis()));
+        try {
+            return cfg.createConnection("jdbc:sqlite:file:" + file.toAbsolutePath().toUri().getRawPath() + "?immutable=1");
+        } catch (SQLException e) {
+            throw StoreErrors.map(file, e, "opening it");
+        }
     }
 
     private static Connection connect(Path file, StoreOptions options, boolean readOnly) {
