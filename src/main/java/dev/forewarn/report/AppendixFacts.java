@@ -26,7 +26,7 @@ final class AppendixFacts {
         out.add(new FindingFacts.Fact("Host", r.host()));
         out.add(new FindingFacts.Fact("Collectors", r.collectors().isEmpty() ? "none" : String.join(", ", r.collectors())));
         out.add(new FindingFacts.Fact("Period", from == Long.MAX_VALUE ? "no data"
-                : Times.local(from, z) + " to " + Times.local(to, z) + " (" + z.getId() + ")"));
+                : Times.local(from, z) + " to " + Times.local(to, z) + " (" + ReportText.zoneName(z) + ")"));
         out.add(new FindingFacts.Fact("Points", String.format(Locale.ROOT, "%,d in %d series", r.totalPoints(), r.items().size())));
         out.add(new FindingFacts.Fact("SHA-256 of all points", r.sha256()));
         out.add(new FindingFacts.Fact("Evaluated at", Times.iso(r.atMillis()) + " with history since " + Times.iso(r.sinceMillis())));

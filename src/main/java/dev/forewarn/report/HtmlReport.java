@@ -29,7 +29,7 @@ public final class HtmlReport {
             .what { font-weight: bold; }
             .sev { display: inline-block; font-size: .75em; font-weight: bold; padding: .05em .45em; border-radius: 3px; color: #fff; vertical-align: .1em; }
             .sev-CRITICAL { background: var(--crit); } .sev-WARNING { background: var(--warn); }
-            .sev-OK { background: var(--ok); } .sev-UNKNOWN { background: var(--muted); }
+            .sev-OK { background: var(--ok); } .sev-PLAN { background: #175cd3; } .sev-UNKNOWN { background: var(--muted); }
             .action { font-weight: bold; margin: .4em 0 .8em; padding: .5em .8em; border-left: 4px solid var(--crit); background: #fff6f5; }
             .action.calm { border-left-color: var(--ok); background: #f3fbf6; }
             figure { margin: .6em 0; }
@@ -63,7 +63,7 @@ public final class HtmlReport {
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         h.append("<header><h1>").append(esc("Capacity report: " + r.host())).append("</h1>\n<p class=\"meta\">")
                 .append(esc("Data up to " + ReportText.day(r.atMillis(), z) + " " + Times.local(r.atMillis(), z).substring(11)
-                        + " (" + z.getId() + "), since " + ReportText.day(r.sinceMillis(), z)
+                        + " (" + ReportText.zoneName(z) + "), since " + ReportText.day(r.sinceMillis(), z)
                         + ". Generated " + Times.local(r.generatedMillis(), z) + " by forewarn."))
                 .append("</p></header>\n");
 
@@ -72,7 +72,7 @@ public final class HtmlReport {
         if (!v.lines().isEmpty()) {
             h.append("<ol>\n");
             for (Verdict.Line l : v.lines()) {
-                h.append("<li><span class=\"sev sev-").append(l.severity().name()).append("\">").append(l.severity().name())
+                h.append("<li><span class=\"sev sev-").append(l.badge()).append("\">").append(l.badge())
                         .append("</span> <span class=\"what\">").append(esc(l.headline())).append("</span><br>")
                         .append("<span class=\"todo\">").append(esc(l.action())).append("</span></li>\n");
             }
@@ -84,7 +84,7 @@ public final class HtmlReport {
         for (ReportItem item : r.items()) {
             n++;
             h.append("<section class=\"finding\" id=\"finding-").append(n).append("\">\n<h2>")
-                    .append(n).append(". ").append(esc(ReportText.headline(item.finding().projection(), z))).append("</h2>\n");
+                    .append(n).append(". ").append(esc(ReportText.headline(item.finding(), z))).append("</h2>\n");
             boolean calm = !item.finding().projection().hasEta();
             h.append("<p class=\"action").append(calm ? " calm" : "").append("\">").append(esc(item.recommendation().action())).append("</p>\n");
             h.append("<figure>").append(SvgCharts.svg(item, z, "c" + n + "_")).append("\n<figcaption>")

@@ -54,21 +54,21 @@ public final class MarkdownReport {
         StringBuilder m = new StringBuilder();
         m.append("# ").append(esc("Capacity report: " + r.host())).append("\n\n");
         m.append('_').append(esc("Data up to " + ReportText.day(r.atMillis(), z) + " " + Times.local(r.atMillis(), z).substring(11)
-                + " (" + z.getId() + "), since " + ReportText.day(r.sinceMillis(), z) + ". Generated "
+                + " (" + ReportText.zoneName(z) + "), since " + ReportText.day(r.sinceMillis(), z) + ". Generated "
                 + Times.local(r.generatedMillis(), z) + " by forewarn.")).append("_\n\n");
         Verdict v = Verdict.of(r);
         m.append("## Verdict\n\n").append(esc(v.summary())).append("\n\n");
         int i = 0;
         for (Verdict.Line l : v.lines()) {
             i++;
-            m.append(i).append(". **").append(l.severity().name()).append(": ").append(esc(l.headline())).append("**  \n   ")
+            m.append(i).append(". **").append(l.badge()).append(": ").append(esc(l.headline())).append("**  \n   ")
                     .append(esc(l.action())).append('\n');
         }
         m.append('\n');
         int n = 0;
         for (ReportItem item : r.items()) {
             n++;
-            m.append("## ").append(n).append(". ").append(esc(ReportText.headline(item.finding().projection(), z))).append("\n\n");
+            m.append("## ").append(n).append(". ").append(esc(ReportText.headline(item.finding(), z))).append("\n\n");
             m.append("> **").append(esc(item.recommendation().action())).append("**\n\n");
             String c = charts.get(n - 1);
             m.append("![").append(esc("chart: " + ReportText.resource(item.finding().projection().series()))).append("](")

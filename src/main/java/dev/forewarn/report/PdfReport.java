@@ -34,6 +34,7 @@ public final class PdfReport {
     private static final Color CRIT = new Color(0xb4, 0x23, 0x18);
     private static final Color WARN = new Color(0xb5, 0x47, 0x08);
     private static final Color OK = new Color(0x06, 0x76, 0x47);
+    private static final Color PLAN = new Color(0x17, 0x5c, 0xd3);
 
     private PdfReport() {
     }
@@ -47,7 +48,7 @@ public final class PdfReport {
                 l.newPage();
                 l.paragraph("Capacity report: " + r.host(), l.bold, 20, Color.BLACK, 0);
                 l.paragraph("Data up to " + ReportText.day(r.atMillis(), z) + " " + Times.local(r.atMillis(), z).substring(11)
-                        + " (" + z.getId() + "), since " + ReportText.day(r.sinceMillis(), z)
+                        + " (" + ReportText.zoneName(z) + "), since " + ReportText.day(r.sinceMillis(), z)
                         + ". Generated " + Times.local(r.generatedMillis(), z) + " by forewarn.", l.regular, 9, MUTED, 0);
                 l.space(12);
                 verdict(l, r);
@@ -98,7 +99,8 @@ public final class PdfReport {
         for (Verdict.Line line : v.lines()) {
             n++;
             l.space(6);
-            l.paragraph(n + ". [" + line.severity().name() + "] " + line.headline(), l.bold, 11, color(line.severity()), 0);
+            l.paragraph(n + ". [" + line.badge() + "] " + line.headline(), l.bold, 11,
+                    line.badge().equals("PLAN") ? PLAN : color(line.severity()), 0);
             l.paragraph(line.action(), l.regular, 11, Color.BLACK, 14);
         }
     }
@@ -106,7 +108,7 @@ public final class PdfReport {
     private static void finding(PdfLayout l, ReportItem item, int n, Report r) throws IOException {
         ZoneId z = r.zone();
         var p = item.finding().projection();
-        l.paragraph(n + ". " + ReportText.headline(p, z), l.bold, 13, Color.BLACK, 0);
+        l.paragraph(n + ". " + ReportText.headline(item.finding(), z), l.bold, 13, Color.BLACK, 0);
         l.space(4);
         l.callout(item.recommendation().action(), p.hasEta() ? CRIT : OK);
         l.space(4);

@@ -2,6 +2,7 @@ package dev.forewarn.report;
 
 import dev.forewarn.forecast.Projection;
 import dev.forewarn.rules.Finding;
+import dev.forewarn.rules.Severity;
 import dev.forewarn.series.SeriesKey;
 import java.time.ZoneId;
 
@@ -10,7 +11,9 @@ import java.time.ZoneId;
  * ({@code |slope_per_day| × runway days}, rounded up to two significant digits): delivered by the
  * crossing's early bound, it keeps that many days of headroom at today's growth. The order-by
  * date is the early bound minus the procurement lead time, because a purchase is only useful
- * if it lands before the space runs out.
+ * if it lands before the space runs out. Memory that runs out because one process grows is a
+ * leak: the fix is that process, by the early bound (no purchase, no lead time); the memory a
+ * purchase would need is still given, so the reader sees what not fixing it costs.
  */
 public final class Recommendations {
 
@@ -19,51 +22,67 @@ public final class Recommendations {
     private Recommendations() {
     }
 
-    /** The recommendation for a finding, judged at the projection's evaluation time. */
-    public static Recommendation of(Finding f, long runwayMillis, long leadTimeMillis, ZoneId zone) {
+    /**
+     * The recommendation for a finding, judged at the projection's evaluation time.
+     *
+     * @param culprit what grows behind a memory finding, in words ("billing-api grew from 0.80 GB to 9.2 GB since Sat 24 Oct"), or null
+     */
+    public static Recommendation of(Finding f, long runwayMillis, long leadTimeMillis, ZoneId zone, String culprit) {
         Projection p = f.projection();
         SeriesKey key = p.series();
         Units units = Units.of(key.name());
         long runwayDays = Math.round(runwayMillis / DAY_MILLIS);
+        long leadDays = Math.round(leadTimeMillis / DAY_MILLIS);
         String what = ReportText.resource(key);
         if (!p.hasEta()) {
-            return new Recommendation("No action needed for " + what + ": " + firstLower(p.reason() == null ? "no trend toward the threshold." : p.reason()),
-                    null, null, false, runwayMillis, leadTimeMillis);
+            if (f.severity() == Severity.OK) {
+                return new Recommendation("No action needed for " + what + ": "
+                        + firstLower(p.reason() == null ? "no trend toward the threshold." : p.reason()),
+                        null, null, false, runwayMillis, leadTimeMillis);
+            }
+            // a verdict without a date (a present level, a growing error count): act now
+            String act = key.name().startsWith("smart.")
+                    ? "Order a replacement for disk " + orLabel(key, "disk", "the disk") + " now and move its data off it: "
+                      + "drives whose error counts keep growing fail far more often than others (Backblaze drive statistics)."
+                    : "Look at " + what + " now: " + f.message() + ".";
+            return new Recommendation(act, null, p.atMillis(), true, runwayMillis, leadTimeMillis);
         }
         long early = p.etaLowMillis() != null ? p.etaLowMillis() : p.etaMillis();
+        double rate = p.fit() == null ? Double.NaN : Math.abs(p.fit().slopePerDay());
+        Double amount = Double.isNaN(rate) || rate == 0 ? null : Units.roundUpTwoDigits(rate * runwayDays);
+        String size = amount == null ? null : units.format(amount);
+        boolean memory = key.name().startsWith("mem.") || key.name().startsWith("swap.") || key.name().startsWith("proc.");
+        if (memory && culprit != null) {
+            boolean late = early <= p.atMillis();
+            String action = "Fix or restart " + culprit + (late ? " now" : " before " + ReportText.day(early, zone))
+                    + ": that is what uses up the memory."
+                    + (size == null ? "" : " Adding memory instead only buys time: " + runwayDays + " days at today's growth need "
+                    + size + " more.");
+            return new Recommendation(action, amount, early, late, runwayMillis, leadTimeMillis);
+        }
         long orderBy = early - leadTimeMillis;
         boolean passed = orderBy <= p.atMillis();
-        double rate = p.fit() == null ? Double.NaN : Math.abs(p.fit().slopePerDay());
-        Double amount = null;
         String verb;
         if (key.name().startsWith("smart.")) {
             verb = "Replace disk " + orLabel(key, "disk", "the disk");
-        } else if (Double.isNaN(rate) || rate == 0) {
+        } else if (size == null) {
             verb = "Act on " + what;
+        } else if (key.name().startsWith("fs.")) {
+            verb = (key.name().startsWith("fs.inodes") ? "Free or add at least " + size + " inodes on "
+                    : "Add at least " + size + " to ") + orLabel(key, "mount", "the file system");
+        } else if (memory) {
+            verb = "Add at least " + size + " of memory, or find what is growing,";
         } else {
-            amount = Units.roundUpTwoDigits(rate * runwayDays);
-            String size = units.format(amount);
-            if (key.name().startsWith("fs.")) {
-                verb = (key.name().startsWith("fs.inodes") ? "Free or add at least " + size + " inodes on "
-                        : "Add at least " + size + " to ") + orLabel(key, "mount", "the file system");
-            } else if (key.name().startsWith("mem.") || key.name().startsWith("swap.")) {
-                verb = "Add at least " + size + " of memory (or find what is growing)";
-            } else if (key.name().startsWith("proc.")) {
-                verb = "Fix or restart " + orLabel(key, "name", "the process") + " (it grows " + units.format(rate)
-                        + "/day), or provide at least " + size + " more memory";
-            } else {
-                verb = "Provide at least " + size + " more headroom on " + what;
-            }
+            verb = "Provide at least " + size + " more headroom on " + what;
         }
-        String date = ReportText.day(passed ? p.atMillis() : orderBy, zone);
-        String keep = amount == null ? "" : " to keep " + runwayDays + " days of headroom at today's growth";
+        String keep = size == null ? "" : " to keep " + runwayDays + " days of headroom at today's growth";
         String action;
         if (passed) {
-            action = verb + " now" + keep + ": the order-by date " + ReportText.day(orderBy, zone)
-                    + " (earliest failure " + ReportText.day(early, zone) + " minus "
-                    + Math.round(leadTimeMillis / DAY_MILLIS) + " days lead time) has already passed.";
+            action = verb + " now" + keep + ". The order-by date, " + ReportText.day(orderBy, zone)
+                    + " (earliest failure " + ReportText.day(early, zone) + " minus " + leadDays + " days lead time), has already passed.";
         } else {
-            action = verb + " by " + date + keep + ".";
+            action = verb + " by " + ReportText.day(orderBy, zone) + keep + " (earliest failure "
+                    + ReportText.day(early, zone) + " minus " + leadDays + " days lead time).";
         }
         return new Recommendation(action, amount, orderBy, passed, runwayMillis, leadTimeMillis);
     }

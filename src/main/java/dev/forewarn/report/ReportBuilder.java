@@ -32,6 +32,7 @@ public final class ReportBuilder {
     private ZoneId zone = ZoneId.systemDefault();
     private List<TrackRecordEntry> trackRecord = List.of();
     private Function<Finding, Baseline> baselines = f -> null;
+    private Function<Finding, String> culprits = f -> null;
 
     public ReportBuilder host(String v) { host = v; return this; }
     public ReportBuilder generatedMillis(long v) { generatedMillis = v; return this; }
@@ -45,6 +46,9 @@ public final class ReportBuilder {
     public ReportBuilder trackRecord(List<TrackRecordEntry> v) { trackRecord = v; return this; }
     /** How to get predict_linear's verdict for a finding (null result: not available). */
     public ReportBuilder baselines(Function<Finding, Baseline> v) { baselines = v; return this; }
+
+    /** What grows behind a finding (a leaking process behind falling memory), in words, or null. */
+    public ReportBuilder culprits(Function<Finding, String> v) { culprits = v; return this; }
 
     /** The report over these findings; {@code history} gives the points read for each series. */
     public Report build(List<Finding> findings, Function<SeriesKey, Series> history) {
@@ -64,8 +68,8 @@ public final class ReportBuilder {
             hashes.add(sha);
             SeriesData data = new SeriesData(p.series().toString(), collector, points.size(),
                     points.isEmpty() ? 0 : points.firstMillis(), points.isEmpty() ? 0 : points.lastMillis(), sha);
-            items.add(new ReportItem(f, Thinning.minMax(points, CHART_BUCKETS), TrendPath.of(p, chartEnd(p)),
-                    Recommendations.of(f, runwayMillis, leadTimeMillis, zone), baselines.apply(f), data));
+            items.add(new ReportItem(f, Thinning.minMax(points, CHART_BUCKETS), TrendPath.of(p, points, chartEnd(p)),
+                    Recommendations.of(f, runwayMillis, leadTimeMillis, zone, culprits.apply(f)), baselines.apply(f), data));
         }
         return new Report(host, generatedMillis, atMillis, sinceMillis, confidence, runwayMillis, leadTimeMillis,
                 selectors, items, trackRecord, List.copyOf(collectors), PointsHash.combine(hashes), zone);

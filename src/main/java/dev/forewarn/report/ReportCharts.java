@@ -155,10 +155,20 @@ public final class ReportCharts {
 
     /** The value range: the history and the threshold, not the whole fan (which can run off to infinity). */
     private static void fitRange(XYPlot plot, NumberAxis axis, ReportItem item, Projection p) {
+        Series h = item.history();
+        long to = item.trend().isEmpty() ? p.atMillis() : item.trend().timesMillis()[item.trend().timesMillis().length - 1];
+        // the fit's window, and at least three times the future shown, so the crossing is not squeezed into a corner
+        long from = p.atMillis() - 3 * Math.max(to - p.atMillis(), 86_400_000L);
+        if (p.fit() != null) {
+            from = Math.min(from, p.fit().fromMillis());
+        }
+        if (!h.isEmpty()) {
+            from = Math.max(from, h.firstMillis());
+        }
+        ((DateAxis) plot.getDomainAxis()).setRange(from, Math.max(to, from + 86_400_000L));
         double lo = p.threshold();
         double hi = p.threshold();
-        Series h = item.history();
-        for (int i = 0; i < h.size(); i++) {
+        for (int i = h.lowerBound(from); i < h.size(); i++) {
             double v = h.value(i);
             if (!Double.isNaN(v)) {
                 lo = Math.min(lo, v);
@@ -174,12 +184,6 @@ public final class ReportCharts {
         }
         double pad = (hi - lo) * 0.06;
         axis.setRange(lo - pad, hi + pad);
-        long from = h.isEmpty() ? p.atMillis() : h.firstMillis();
-        long to = item.trend().isEmpty() ? p.atMillis() : item.trend().timesMillis()[item.trend().timesMillis().length - 1];
-        if (item.trend().timesMillis().length > 0) {
-            from = Math.min(from, item.trend().timesMillis()[0]);
-        }
-        ((DateAxis) plot.getDomainAxis()).setRange(from, Math.max(to, from + 86_400_000L));
     }
 
     /** Draws the chart into an area of any Graphics2D (SVG, PDF, PNG). */

@@ -43,7 +43,7 @@ public final class ReportJson {
         verdict.put("summary", v.summary());
         ArrayNode lines = verdict.putArray("lines");
         for (Verdict.Line l : v.lines()) {
-            lines.addObject().put("severity", l.severity().name()).put("headline", l.headline()).put("action", l.action());
+            lines.addObject().put("severity", l.severity().name()).put("label", l.badge()).put("headline", l.headline()).put("action", l.action());
         }
         ArrayNode findings = o.putArray("findings");
         for (ReportItem i : r.items()) {

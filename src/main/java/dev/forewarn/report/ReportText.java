@@ -48,8 +48,11 @@ public final class ReportText {
         if (n.startsWith("fs.")) {
             return "fills up";
         }
-        if (n.startsWith("mem.") || n.startsWith("swap.") || n.startsWith("proc.")) {
-            return "runs out of memory";
+        if (n.startsWith("mem.") || n.startsWith("swap.")) {
+            return "runs out";
+        }
+        if (n.startsWith("proc.")) {
+            return "reaches its memory limit";
         }
         if (n.startsWith("smart.")) {
             return "reaches its failure limit";
@@ -95,7 +98,32 @@ public final class ReportText {
 
     /** The headline of one projection: "/var (free space) fills up on Sat 14 Mar 2026 (95 %: 9–18 Mar 2026)". */
     public static String headline(Projection p, ZoneId zone) {
+        return headline(p, zone, null);
+    }
+
+    /**
+     * The headline of a finding: with a crossing, what fails and when; without one, the rule's
+     * own message when the verdict is worse than OK (a growing error count says more than "no date").
+     */
+    public static String headline(dev.forewarn.rules.Finding f, ZoneId zone) {
+        return headline(f.projection(), zone, f.severity() == dev.forewarn.rules.Severity.OK ? null : f.message());
+    }
+
+    /** The label shown beside a verdict: the severity, or PLAN for a crossing that is not yet a warning. */
+    public static String badge(dev.forewarn.rules.Finding f) {
+        return f.severity() == dev.forewarn.rules.Severity.OK && f.projection().hasEta() ? "PLAN" : f.severity().name();
+    }
+
+    /** The zone as a reader knows it: {@code UTC}, {@code Europe/Berlin}. */
+    public static String zoneName(ZoneId zone) {
+        return zone.normalized().equals(java.time.ZoneOffset.UTC) || zone.getId().equals("Etc/UTC") ? "UTC" : zone.getId();
+    }
+
+    private static String headline(Projection p, ZoneId zone, String message) {
         String what = resource(p.series());
+        if (!p.hasEta() && message != null) {
+            return message;
+        }
         if (!p.hasEta()) {
             return what + ": no crossing projected" + (p.reason() == null ? "" : " (" + p.reason() + ")");
         }

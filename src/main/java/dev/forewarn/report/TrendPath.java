@@ -1,6 +1,7 @@
 package dev.forewarn.report;
 
 import dev.forewarn.forecast.Projection;
+import dev.forewarn.series.Series;
 
 /**
  * The fitted trend and its interval fan as drawable paths, in the series' unit at epoch
@@ -8,10 +9,13 @@ import dev.forewarn.forecast.Projection;
  *
  * <p>The forecast engine publishes a projection's facts, not its path, so the path is rebuilt
  * from the facts the report prints, and is exactly consistent with them: it starts at the
- * present value, leaves it with the fitted slope, and reaches the threshold at {@code eta}
- * (a parabola through those three constraints, so an accelerating leak is drawn curved and a
- * steady fill straight). The fan's edges are the same curve run faster or slower so that they
- * reach the threshold at {@code eta_low} and {@code eta_high}.
+ * series' level now (the median of the last day, moved to the evaluation time along the fitted
+ * slope, so a daily cycle's trough or peak does not bend it), leaves it with the fitted slope,
+ * and reaches the threshold at {@code eta} (a parabola through those three constraints, so an
+ * accelerating leak is drawn curved and a steady fill straight). The fan's edges are the same
+ * curve run faster or slower so that they reach the threshold at {@code eta_low} and
+ * {@code eta_high}. Over the past the curve is drawn only where it keeps the trend's direction
+ * and stays within the measured range: a guide to the eye, not a second fit.
  *
  * @param timesMillis epoch milliseconds, increasing
  * @param fitted      the trend at each time
@@ -33,14 +37,23 @@ public record TrendPath(long[] timesMillis, double[] fitted, double[] low, doubl
         return timesMillis.length == 0;
     }
 
-    /** The paths for a projection, from the fit's first point to {@code endMillis}. */
-    public static TrendPath of(Projection p, long endMillis) {
+    /** The paths for a projection over its history, from the fit's first point to {@code endMillis}. */
+    public static TrendPath of(Projection p, Series history, long endMillis) {
         if (p.fit() == null || p.value() == null || !Double.isFinite(p.fit().slopePerDay())) {
             return none();
         }
         long at = p.atMillis();
-        double v0 = p.value();
         double s = p.fit().slopePerDay();
+        double v0 = level(history, at, s, p.value());
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < history.size(); i++) {
+            double v = history.value(i);
+            if (!Double.isNaN(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
         double c = 0;
         Long eta = p.etaMillis();
         if (eta != null && eta > at) {
@@ -74,6 +87,11 @@ public record TrendPath(long[] timesMillis, double[] fitted, double[] low, doubl
             t[i] = ti;
             double d = (ti - at) / DAY_MILLIS;
             fitted[i] = path.applyAsDouble(d);
+            // in the past, only the stretch that keeps the trend's direction and the measured range
+            boolean turned = curve != 0 && d < -slope / (2 * curve) && -slope / (2 * curve) < 0;
+            if (ti < at && (turned || !(fitted[i] >= lo && fitted[i] <= hi))) {
+                fitted[i] = Double.NaN;
+            }
             if (ti < at) {
                 low[i] = Double.NaN;
                 high[i] = Double.NaN;
@@ -85,6 +103,21 @@ public record TrendPath(long[] timesMillis, double[] fitted, double[] low, doubl
             }
         }
         return new TrendPath(t, fitted, low, high);
+    }
+
+    /** The level at the evaluation time: the last day's median, moved to {@code at} along the slope. */
+    static double level(Series h, long at, double slopePerDay, double fallback) {
+        Series day = h.between(at - 86_400_000L, at);
+        double[] v = java.util.Arrays.stream(day.values()).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        if (v.length < 3) {
+            return fallback;
+        }
+        double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        double meanTime = 0;
+        for (long t : day.timesMillis()) {
+            meanTime += (double) (at - t) / day.size();
+        }
+        return median + slopePerDay * meanTime / DAY_MILLIS;
     }
 
     /** How much faster (over 1) or slower the curve must run to reach the threshold at the bound instead of the eta. */

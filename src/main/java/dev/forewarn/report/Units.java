@@ -68,6 +68,8 @@ public enum Units {
         String sign = v < 0 ? "−" : "";
         String n = a >= 99.95 || u == 0 ? String.format(Locale.ROOT, "%.0f", a)
                 : a >= 9.995 ? String.format(Locale.ROOT, "%.1f", a) : String.format(Locale.ROOT, "%.2f", a);
+        // "35.0 GB" reads as more precise than it is: drop zero decimals
+        n = n.contains(".") ? n.replaceAll("\\.?0+$", "") : n;
         return sign + n + " " + BYTE_UNITS[u];
     }
 

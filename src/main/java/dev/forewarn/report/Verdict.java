@@ -17,35 +17,49 @@ public record Verdict(String summary, List<Line> lines) {
      * One line of the verdict.
      *
      * @param severity the finding's severity
+     * @param badge    the label shown: the severity, or PLAN for a crossing that is not a warning yet
      * @param headline what fails and when, with the interval
      * @param action   what prevents it
      */
-    public record Line(Severity severity, String headline, String action) {
+    public record Line(Severity severity, String badge, String headline, String action) {
     }
 
     /** The verdict of a report. */
     public static Verdict of(Report r) {
         List<Line> lines = new ArrayList<>();
-        int failing = 0;
+        int dated = 0;
+        int undated = 0;
         for (ReportItem i : r.items()) {
             boolean eta = i.finding().projection().hasEta();
             if (eta) {
-                failing++;
+                dated++;
+            } else if (i.finding().severity() != Severity.OK) {
+                undated++;
             }
             if (eta || i.finding().severity() != Severity.OK) {
-                lines.add(new Line(i.finding().severity(), ReportText.headline(i.finding().projection(), r.zone()),
+                lines.add(new Line(i.finding().severity(), ReportText.badge(i.finding()), ReportText.headline(i.finding(), r.zone()),
                         i.recommendation().action()));
             }
         }
         String summary;
         if (r.items().isEmpty()) {
             summary = "Nothing to report on " + r.host() + ": no rule raised a finding.";
-        } else if (failing == 0) {
+        } else if (dated + undated == 0) {
             summary = "Nothing on " + r.host() + " is projected to run out within the forecast horizon.";
         } else {
-            summary = (failing == 1 ? "One resource" : failing + " resources") + " on " + r.host()
-                    + (failing == 1 ? " is" : " are") + " projected to run out. Dates are the most likely day, with the "
-                    + ReportText.percent(r.confidence()) + " interval in brackets.";
+            StringBuilder b = new StringBuilder();
+            if (dated > 0) {
+                b.append(dated == 1 ? "One resource" : dated + " resources").append(" on ").append(r.host())
+                        .append(dated == 1 ? " is" : " are").append(" projected to run out");
+                if (undated > 0) {
+                    b.append(", and ").append(undated == 1 ? "one other problem needs" : undated + " other problems need").append(" attention now");
+                }
+                b.append(". Dates are the most likely day, with the ").append(ReportText.percent(r.confidence())).append(" interval in brackets.");
+            } else {
+                b.append(undated == 1 ? "One problem" : undated + " problems").append(" on ").append(r.host()).append(undated == 1 ? " needs" : " need")
+                        .append(" attention now; nothing is projected to run out within the forecast horizon.");
+            }
+            summary = b.toString();
         }
         return new Verdict(summary, lines);
     }
