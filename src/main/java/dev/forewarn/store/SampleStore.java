@@ -216,9 +216,43 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
         return file;
     }
 
-    /** The retention and timeout this store applies. */
+    /** The options this store was opened with (their retention applies unless the store keeps its own). */
     public StoreOptions options() {
         return options;
+    }
+
+    /**
+     * Keeps retention spans in the store itself, so that every writer (cron's {@code sample},
+     * {@code collect}, {@code store vacuum}) applies the same ones whatever its environment.
+     */
+    public void setRetention(long rawMillis, long rollupMillis) {
+        StoreOptions checked = options.withRetention(rawMillis, rollupMillis);
+        inWriteTransaction("keeping its retention", c -> {
+            setMeta(c, "raw_retention_ms", checked.rawRetentionMillis());
+            setMeta(c, "rollup_retention_ms", checked.rollupRetentionMillis());
+            return null;
+        });
+    }
+
+    /** The retention in force: what the store keeps ({@link #setRetention}), else the options'. */
+    public StoreOptions retention() {
+        return inReadTransaction("reading its retention", this::retention);
+    }
+
+    StoreOptions retention(Connection c) throws SQLException {
+        long raw = options.rawRetentionMillis();
+        long rollup = options.rollupRetentionMillis();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT key, value FROM meta WHERE key IN ('raw_retention_ms', 'rollup_retention_ms')")) {
+            while (rs.next()) {
+                if (rs.getString(1).equals("raw_retention_ms")) {
+                    raw = rs.getLong(2);
+                } else {
+                    rollup = rs.getLong(2);
+                }
+            }
+        }
+        return options.withRetention(raw, rollup);
     }
 
     /**
@@ -269,7 +303,7 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
     void maintain(long beforeMillis, long nowMillis) {
         inWriteTransaction("folding recent points into chunks", c -> {
             chunks.fold(beforeMillis, check);
-            Retention.apply(c, chunks, nowMillis, options, check);
+            Retention.apply(c, chunks, nowMillis, retention(c), check);
             return null;
         });
     }
