@@ -33,28 +33,36 @@ awk -v n=100000 'BEGIN {
 }' > "$tmp/points.csv"
 points=1000000
 
+# Runs a command quietly; prints "wall cpu" seconds (cpu = user + sys of the command and its children).
+timed() {
+  local TIMEFORMAT='%R %U %S' out
+  out=$( { time "$@" >/dev/null 2>"$tmp/err"; } 2>&1 ) || { cat "$tmp/err" >&2; return 1; }
+  awk '{ printf "%s %.3f\n", $1, $2 + $3 }' <<<"$out"
+}
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-now() { date +%s.%N; }
 
 "$fw" --version >/dev/null   # builds the jar and its class archive outside the timings
-import_times=()
+import_wall=(); import_cpu=()
 for r in $(seq "$runs"); do
   rm -f "$tmp/s.db"*
-  s=$(now); "$fw" import --store "$tmp/s.db" "$tmp/points.csv" >/dev/null; e=$(now)
-  import_times+=("$(echo "$e - $s" | bc -l)")
+  read -r w c < <(timed "$fw" import --store "$tmp/s.db" "$tmp/points.csv")
+  import_wall+=("$w"); import_cpu+=("$c")
 done
-import_s=$(printf '%s\n' "${import_times[@]}" | median)
+import_s=$(printf '%s\n' "${import_wall[@]}" | median)
+import_cpu_s=$(printf '%s\n' "${import_cpu[@]}" | median)
 size=$(stat -c %s "$tmp/s.db")
 [ -f "$tmp/s.db-wal" ] && size=$((size + $(stat -c %s "$tmp/s.db-wal")))
 
-show_times=()
+show_wall=(); show_cpu=()
 for r in $(seq "$runs"); do
-  s=$(now); "$fw" show --store "$tmp/s.db" 'fs.avail_bytes{mount="/"}' >/dev/null; e=$(now)
-  show_times+=("$(echo "$e - $s" | bc -l)")
+  read -r w c < <(timed "$fw" show --store "$tmp/s.db" 'fs.avail_bytes{mount="/"}')
+  show_wall+=("$w"); show_cpu+=("$c")
 done
-show_s=$(printf '%s\n' "${show_times[@]}" | median)
+show_s=$(printf '%s\n' "${show_wall[@]}" | median)
+show_cpu_s=$(printf '%s\n' "${show_cpu[@]}" | median)
 
-printf 'store bytes per raw point (1,000,000 imported)\t%.2f\tbytes\t<= 20\n' "$(echo "$size / $points" | bc -l)"
-printf 'store import throughput (cold CLI, CSV, 1,000,000 points)\t%.0f\tpoints/s\t-\n' "$(echo "$points / $import_s" | bc -l)"
-printf 'store import wall time (1,000,000 points)\t%.2f\ts\t-\n' "$import_s"
+printf 'store bytes per raw point (1,000,000 imported)\t%.2f\tbytes\t<= 20\n' "$(awk -v a="$size" -v b="$points" 'BEGIN { print a / b }')"
+printf 'store import throughput (cold CLI, CSV, 1,000,000 points, wall)\t%.0f\tpoints/s\t-\n' "$(awk -v a="$points" -v b="$import_s" 'BEGIN { print a / b }')"
+printf 'store import CPU time (1,000,000 points, user+sys)\t%.2f\ts\t-\n' "$import_cpu_s"
 printf 'show one series of 100,000 points (cold CLI, wall)\t%.3f\ts\t-\n' "$show_s"
+printf 'show one series of 100,000 points (cold CLI, user+sys)\t%.3f\ts\t-\n' "$show_cpu_s"

@@ -127,6 +127,8 @@ public final class ImportCommand implements Callable<Integer> {
                     : OpenMetricsImport.parse(name, in, fileTime, skipBad);
         } catch (ImportException e) {
             throw new UserException(e.getMessage() + (skipBad ? "" : "; nothing was imported (--skip-bad imports the rest)"), e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new UserException("cannot read " + name + ": permission denied", e);
         } catch (NoSuchFileException e) {
             throw new UserException("cannot import " + name + ": no such file", e);
         } catch (IOException | UncheckedIOException e) {

@@ -29,12 +29,14 @@ public final class StoreVacuumCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--raw-retention", paramLabel = "DURATION", defaultValue = "14d",
-            description = "Keep raw points this long, then hourly roll-ups (default: ${DEFAULT-VALUE}; env FOREWARN_RAW_RETENTION).")
+    @Option(names = "--raw-retention", paramLabel = "DURATION",
+            description = {"Keep raw points this long, then hourly roll-ups (env FOREWARN_RAW_RETENTION).",
+                    "Kept in the store: every later sample and vacuum applies it. Default: what the store keeps, else 14d."})
     String rawRetention;
 
-    @Option(names = "--rollup-retention", paramLabel = "DURATION", defaultValue = "730d",
-            description = "Keep hourly roll-ups this long (default: ${DEFAULT-VALUE}; env FOREWARN_ROLLUP_RETENTION).")
+    @Option(names = "--rollup-retention", paramLabel = "DURATION",
+            description = {"Keep hourly roll-ups this long (env FOREWARN_ROLLUP_RETENTION).",
+                    "Kept in the store like --raw-retention. Default: what the store keeps, else 730d."})
     String rollupRetention;
 
     @Spec
@@ -42,18 +44,25 @@ public final class StoreVacuumCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StoreOptions options = StoreOptions.DEFAULTS.withRetention(duration("--raw-retention", rawRetention),
-                duration("--rollup-retention", rollupRetention));
         VacuumResult r;
-        try (SampleStore s = SampleStore.open(store.path(), options)) {
+        StoreOptions kept;
+        try (SampleStore s = SampleStore.open(store.path())) {
+            if (rawRetention != null || rollupRetention != null) {
+                StoreOptions now = s.retention();
+                s.setRetention(rawRetention == null ? now.rawRetentionMillis() : duration("--raw-retention", rawRetention),
+                        rollupRetention == null ? now.rollupRetentionMillis() : duration("--rollup-retention", rollupRetention));
+            }
+            kept = s.retention();
             r = s.vacuum(System.currentTimeMillis());
         }
         if (Verbosity.level() > 0) {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%s: compacted %,d recent points, rolled %,d points up into %,d hours, dropped %,d old hours"
-                            + " and %,d old points, removed %,d empty series; %s → %s%n",
+                            + " and %,d old points, removed %,d empty series; %s → %s; retention: raw %s, roll-ups %s%n",
                     store.path(), r.foldedPoints(), r.retiredPoints(), r.rollupHours(), r.droppedRollups(),
-                    r.droppedPoints(), r.removedSeries(), Humanize.bytes(r.bytesBefore()), Humanize.bytes(r.bytesAfter()));
+                    r.droppedPoints(), r.removedSeries(), Humanize.bytes(r.bytesBefore()), Humanize.bytes(r.bytesAfter()),
+                    Times.human(java.time.Duration.ofMillis(kept.rawRetentionMillis())),
+                    Times.human(java.time.Duration.ofMillis(kept.rollupRetentionMillis())));
             out.flush();
         }
         return ExitCodes.SUCCESS;

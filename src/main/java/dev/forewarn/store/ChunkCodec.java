@@ -13,8 +13,12 @@ import java.util.zip.CRC32;
  * <p>Hand-written because no maintained Java library offers this encoding without a whole
  * time-series database around it; the format is small and fully covered by tests.
  *
- * <p>Layout: varint point count, then the bit stream (first time as offset from the window
- * start, then delta-of-deltas; first value's 64 bits, then XOR codes), padded to a byte, then
+ * <p>Values whose chunk is all integers, or all decimals of up to 9 places (load averages,
+ * byte counts), are written instead as deltas of the scaled integers, when that is smaller.
+ *
+ * <p>Layout: [0x00, decimal places] for the decimal form; varint point count; the bit stream
+ * (first time as offset from the window start, then delta-of-deltas; Gorilla: first value's
+ * 64 bits, then XOR codes; decimal: deltas of the scaled integers), padded to a byte; then
  * the CRC-32 of everything before it (4 bytes, big-endian).
  */
 final class ChunkCodec {
@@ -29,14 +33,60 @@ final class ChunkCodec {
     private ChunkCodec() {
     }
 
-    /** Encodes {@code n} points (times strictly increasing, all at or after {@code windowStartMillis}). */
+    /**
+     * Encodes {@code n} points (times strictly increasing, all at or after {@code windowStartMillis}),
+     * as decimals when every value is an integer or has few decimals and that is smaller, else Gorilla.
+     */
     static byte[] encode(long windowStartMillis, long[] times, double[] values, int from, int to) {
-        int n = to - from;
-        if (n <= 0) {
+        if (to - from <= 0) {
             throw new IllegalArgumentException("empty chunk");
         }
+        byte[] gorilla = encode(windowStartMillis, times, values, from, to, -1);
+        int scale = decimalScale(values, from, to);
+        if (scale < 0) {
+            return gorilla;
+        }
+        byte[] decimal = encode(windowStartMillis, times, values, from, to, scale);
+        return decimal.length < gorilla.length ? decimal : gorilla;
+    }
+
+    /**
+     * The fewest decimals (0 to 9) with which every value is {@code k / 10^d} for an integer k,
+     * exactly, bit for bit; -1 when there is none (NaN, -0.0, full-precision doubles).
+     */
+    static int decimalScale(double[] values, int from, int to) {
+        next:
+        for (int d = 0; d < POW10.length; d++) {
+            for (int i = from; i < to; i++) {
+                double x = values[i];
+                if (!Double.isFinite(x)) {
+                    return -1;
+                }
+                double scaled = Math.rint(x * POW10[d]);
+                if (Math.abs(scaled) >= 0x1p53) {
+                    return -1;
+                }
+                if (Double.doubleToRawLongBits((long) scaled / POW10[d]) != Double.doubleToRawLongBits(x)) {
+                    continue next;
+                }
+            }
+            return d;
+        }
+        return -1;
+    }
+
+    private static final double[] POW10 = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+
+    private static byte[] encode(long windowStartMillis, long[] times, double[] values, int from, int to, int scale) {
+        int n = to - from;
         BitOut out = new BitOut(16 + n * 4);
+        if (scale >= 0) {
+            // A zero byte cannot start a Gorilla chunk (its point count is at least 1): it marks the decimal form.
+            out.bits(0, 8);
+            out.bits(scale, 8);
+        }
         out.varint(n);
+        long prevK = 0;
         long prevTime = windowStartMillis;
         long prevDelta = 0;
         long prevBits = 0;
@@ -47,6 +97,12 @@ final class ChunkCodec {
             writeDod(out, delta - prevDelta);
             prevDelta = delta;
             prevTime = times[i];
+            if (scale >= 0) {
+                long k = (long) Math.rint(values[i] * POW10[scale]);
+                writeDelta(out, k - prevK);
+                prevK = k;
+                continue;
+            }
             long bits = Double.doubleToRawLongBits(values[i]);
             if (i == from) {
                 out.bits(bits, 64);
@@ -103,6 +159,14 @@ final class ChunkCodec {
             throw new IllegalStateException("chunk checksum mismatch");
         }
         BitIn in = new BitIn(blob, blob.length - 4);
+        int scale = -1;
+        if (blob[0] == 0) {
+            in.bits(8);
+            scale = (int) in.bits(8);
+            if (scale >= POW10.length) {
+                throw new IllegalStateException("bad decimal scale " + scale);
+            }
+        }
         long n = in.varint();
         if (n <= 0 || n > blob.length * 8L) {
             throw new IllegalStateException("bad point count " + n);
@@ -114,11 +178,17 @@ final class ChunkCodec {
         long prevBits = 0;
         int prevLead = 0;
         int prevTrail = 0;
+        long prevK = 0;
         for (int i = 0; i < n; i++) {
             long delta = prevDelta + readDod(in);
             prevTime += delta;
             prevDelta = delta;
             times[i] = prevTime;
+            if (scale >= 0) {
+                prevK += readDelta(in);
+                values[i] = prevK / POW10[scale];
+                continue;
+            }
             long bits;
             if (i == 0) {
                 bits = in.bits(64);
@@ -143,7 +213,11 @@ final class ChunkCodec {
 
     /** Reads only the point count of a blob (for bookkeeping that need not decode). */
     static int count(byte[] blob) {
-        return (int) new BitIn(blob, blob.length - 4).varint();
+        BitIn in = new BitIn(blob, blob.length - 4);
+        if (blob[0] == 0) {
+            in.bits(16);
+        }
+        return (int) in.varint();
     }
 
     private static void writeDod(BitOut out, long dod) {
@@ -163,6 +237,42 @@ final class ChunkCodec {
             out.bits(0b1111, 4);
             out.bits(z, 64);
         }
+    }
+
+    /** A value delta in the decimal form: zigzag, in buckets of 0, 6, 13, 20 or 64 bits. */
+    private static void writeDelta(BitOut out, long delta) {
+        long z = (delta << 1) ^ (delta >> 63);
+        if (z == 0) {
+            out.bit(0);
+        } else if (z < (1L << 6)) {
+            out.bits(0b10, 2);
+            out.bits(z, 6);
+        } else if (z < (1L << 13)) {
+            out.bits(0b110, 3);
+            out.bits(z, 13);
+        } else if (z < (1L << 20)) {
+            out.bits(0b1110, 4);
+            out.bits(z, 20);
+        } else {
+            out.bits(0b1111, 4);
+            out.bits(z, 64);
+        }
+    }
+
+    private static long readDelta(BitIn in) {
+        long z;
+        if (in.bit() == 0) {
+            return 0;
+        } else if (in.bit() == 0) {
+            z = in.bits(6);
+        } else if (in.bit() == 0) {
+            z = in.bits(13);
+        } else if (in.bit() == 0) {
+            z = in.bits(20);
+        } else {
+            z = in.bits(64);
+        }
+        return (z >>> 1) ^ -(z & 1);
     }
 
     private static long readDod(BitIn in) {

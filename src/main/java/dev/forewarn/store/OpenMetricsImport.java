@@ -35,6 +35,7 @@ public final class OpenMetricsImport {
         ImportBuffer buffer = new ImportBuffer();
         Map<String, String> names = new HashMap<>();
         Set<String> createdFamilies = new HashSet<>();
+        Map<String, SeriesKey> keys = new HashMap<>();
         long lineNo = 0;
         long skipped = 0;
         String firstSkipped = null;
@@ -58,7 +59,7 @@ public final class OpenMetricsImport {
                         comment(s, names, createdFamilies);
                         continue;
                     }
-                    sample(s, names, createdFamilies, defaultTimeMillis, buffer);
+                    sample(s, names, createdFamilies, defaultTimeMillis, buffer, keys);
                 } catch (IllegalArgumentException e) {
                     if (!skipBad) {
                         throw new ImportException(source, lineNo, e.getMessage());
@@ -99,7 +100,7 @@ public final class OpenMetricsImport {
     }
 
     static void sample(String s, Map<String, String> names, Set<String> createdFamilies, long defaultTime,
-                       ImportBuffer out) {
+                       ImportBuffer out, Map<String, SeriesKey> keys) {
         int i = 0;
         int n = s.length();
         while (i < n && isNameChar(s.charAt(i), i == 0)) {
@@ -112,10 +113,20 @@ public final class OpenMetricsImport {
         if (name.endsWith("_created") && createdFamilies.contains(name.substring(0, name.length() - "_created".length()))) {
             return;
         }
-        TreeMap<String, String> labels = new TreeMap<>();
-        if (i < n && s.charAt(i) == '{') {
-            i = labels(s, i + 1, labels);
+        SeriesKey key;
+        int end = i < n && s.charAt(i) == '{' ? labelsEnd(s, i + 1) : i;
+        String prefix = s.substring(0, end);
+        key = keys.get(prefix);
+        if (key == null) {
+            TreeMap<String, String> labels = new TreeMap<>();
+            if (i < n && s.charAt(i) == '{') {
+                end = labels(s, i + 1, labels);
+            }
+            key = new SeriesKey(names.getOrDefault(name, name), labels);
+            // The same few series repeat line after line: parse each once.
+            keys.put(prefix, key);
         }
+        i = end;
         String rest = s.substring(i);
         int hash = rest.indexOf(" #");
         if (hash >= 0) {
@@ -130,8 +141,23 @@ public final class OpenMetricsImport {
         }
         double value = NumberText.value(fields[0]);
         long time = fields.length == 2 ? NumberText.epochMillis(fields[1]) : defaultTime;
-        String forewarnName = names.getOrDefault(name, name);
-        out.add(new SeriesKey(forewarnName, labels), time, value);
+        out.add(key, time, value);
+    }
+
+    /** Index just past the closing brace of a label set starting at {@code i}, skipping quoted values; or the line's end. */
+    private static int labelsEnd(String s, int i) {
+        boolean quoted = false;
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quoted && c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '}') {
+                return i + 1;
+            }
+        }
+        return s.length();
     }
 
     private static int labels(String s, int i, TreeMap<String, String> labels) {

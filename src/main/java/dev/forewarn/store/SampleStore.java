@@ -106,7 +106,25 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
     /** Opens an existing store for reading only, with the given options. */
     public static SampleStore openReadOnly(Path file, StoreOptions options) {
         StoreErrors.checkReadablePath(file);
-        SampleStore s = new SampleStore(file, connect(file, options, true), true, options);
+        try {
+            return openReadOnly(file, options, false);
+        } catch (StoreException e) {
+            if (!(e.getCause() instanceof SQLException se) || !isReadOnlyRefusal(se)) {
+                throw e;
+            }
+            // A WAL store whose writer (root's cron) has closed has no -wal/-shm files, and a user who may
+            // not write its directory cannot create them: read the file as it was last checkpointed instead.
+            return openReadOnly(file, options, true);
+        }
+    }
+
+    private static boolean isReadOnlyRefusal(SQLException e) {
+        int code = (e instanceof org.sqlite.SQLiteException se ? se.getResultCode().code : e.getErrorCode()) & 0xFF;
+        return code == 8 || code == 14;
+    }
+
+    private static SampleStore openReadOnly(Path file, StoreOptions options, boolean immutable) {
+        SampleStore s = new SampleStore(file, immutable ? connectImmutable(file, options) : connect(file, options, true), true, options);
         try {
             int v = s.inReadTransaction("reading its schema version", SampleStore::userVersion);
             if (v == 0) {
@@ -123,6 +141,17 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
             throw e;
         }
         return s;
+    }
+
+    private static Connection connectImmutable(Path file, StoreOptions options) {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setReadOnly(true);
+        cfg.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, options.busyTimeoutMillis()));
+        try {
+            return cfg.createConnection("jdbc:sqlite:file:" + file.toAbsolutePath().toUri().getRawPath() + "?immutable=1");
+        } catch (SQLException e) {
+            throw StoreErrors.map(file, e, "opening it");
+        }
     }
 
     private static Connection connect(Path file, StoreOptions options, boolean readOnly) {
@@ -187,9 +216,43 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
         return file;
     }
 
-    /** The retention and timeout this store applies. */
+    /** The options this store was opened with (their retention applies unless the store keeps its own). */
     public StoreOptions options() {
         return options;
+    }
+
+    /**
+     * Keeps retention spans in the store itself, so that every writer (cron's {@code sample},
+     * {@code collect}, {@code store vacuum}) applies the same ones whatever its environment.
+     */
+    public void setRetention(long rawMillis, long rollupMillis) {
+        StoreOptions checked = options.withRetention(rawMillis, rollupMillis);
+        inWriteTransaction("keeping its retention", c -> {
+            setMeta(c, "raw_retention_ms", checked.rawRetentionMillis());
+            setMeta(c, "rollup_retention_ms", checked.rollupRetentionMillis());
+            return null;
+        });
+    }
+
+    /** The retention in force: what the store keeps ({@link #setRetention}), else the options'. */
+    public StoreOptions retention() {
+        return inReadTransaction("reading its retention", this::retention);
+    }
+
+    StoreOptions retention(Connection c) throws SQLException {
+        long raw = options.rawRetentionMillis();
+        long rollup = options.rollupRetentionMillis();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT key, value FROM meta WHERE key IN ('raw_retention_ms', 'rollup_retention_ms')")) {
+            while (rs.next()) {
+                if (rs.getString(1).equals("raw_retention_ms")) {
+                    raw = rs.getLong(2);
+                } else {
+                    rollup = rs.getLong(2);
+                }
+            }
+        }
+        return options.withRetention(raw, rollup);
     }
 
     /**
@@ -240,7 +303,7 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
     void maintain(long beforeMillis, long nowMillis) {
         inWriteTransaction("folding recent points into chunks", c -> {
             chunks.fold(beforeMillis, check);
-            Retention.apply(c, chunks, nowMillis, options, check);
+            Retention.apply(c, chunks, nowMillis, retention(c), check);
             return null;
         });
     }

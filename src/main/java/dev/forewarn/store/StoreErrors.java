@@ -39,6 +39,10 @@ final class StoreErrors {
             throw new StoreException(file, "the store " + file + " is read-only: make it writable (chmod u+w "
                     + file + ") or choose another --store");
         }
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new StoreException(file, "the store " + file + " is not writable by this user (it belongs to "
+                    + owner(file) + "): run as that user (sudo) or choose another --store");
+        }
         if (!Files.exists(file) && parent != null && !Files.isWritable(parent)) {
             throw new StoreException(file, "cannot create the store " + file + ": the directory " + parent
                     + " is not writable; fix its permissions or choose another --store");
@@ -62,7 +66,7 @@ final class StoreErrors {
     }
 
     /**
-     * True when the file's mode lets its owner write it. Root may write any file, but a store
+     * False when the file's mode denies its owner writing it. Root may write any file, but a store
      * whose mode says read-only was made so on purpose, so forewarn honours the mode even as root.
      */
     static boolean writableByMode(Path file) {
@@ -72,9 +76,17 @@ final class StoreErrors {
                 return false;
             }
         } catch (IOException e) {
-            return Files.isWritable(file);
+            return true;
         }
-        return Files.isWritable(file);
+        return true;
+    }
+
+    private static String owner(Path file) {
+        try {
+            return Files.getOwner(file).getName();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "another user";
+        }
     }
 
     /** The one message for an SQLite failure while {@code doing} something with the store. */
@@ -114,6 +126,12 @@ final class StoreErrors {
     }
 
     private static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
         return e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : " " + e.getMessage());
     }
 }

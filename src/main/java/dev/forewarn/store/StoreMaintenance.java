@@ -216,7 +216,7 @@ final class StoreMaintenance {
         long before = s.sizeBytes();
         long[] counts = s.inWriteTransaction("applying retention", c -> {
             long folded = s.chunks().fold(Long.MAX_VALUE, s.blobCheck());
-            Retention.Result r = Retention.apply(c, s.chunks(), nowMillis, s.options(), s.blobCheck());
+            Retention.Result r = Retention.apply(c, s.chunks(), nowMillis, s.retention(c), s.blobCheck());
             long removed;
             try (Statement st = c.createStatement()) {
                 removed = st.executeUpdate("DELETE FROM series WHERE id NOT IN (SELECT series_id FROM chunk)"

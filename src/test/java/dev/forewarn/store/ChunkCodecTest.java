@@ -64,6 +64,38 @@ class ChunkCodecTest {
     }
 
     @Test
+    void loadAveragesWithTwoDecimalsAreStoredAsScaledIntegersInAboutOneByteAPoint() {
+        int n = 240;
+        long[] t = new long[n];
+        double[] v = new double[n];
+        Random rnd = new Random(5);
+        double load = 0.5;
+        for (int i = 0; i < n; i++) {
+            t[i] = START + i * 60_000L + rnd.nextInt(200);
+            load = load * 0.9 + rnd.nextDouble() * 0.2;
+            v[i] = Double.parseDouble(String.format(java.util.Locale.ROOT, "%.2f", load));
+        }
+        assertEquals(2, ChunkCodec.decimalScale(v, 0, n));
+        byte[] blob = ChunkCodec.encode(START, t, v, 0, n);
+        assertEquals(0, blob[0], "decimal form");
+        assertTrue(blob.length < n * 3, "blob of " + blob.length + " bytes for " + n + " points");
+        Points p = ChunkCodec.decode(START, blob);
+        assertArrayEquals(t, p.timesMillis());
+        assertArrayEquals(v, p.values());
+        assertEquals(n, ChunkCodec.count(blob));
+    }
+
+    @Test
+    void valuesThatAreNotShortDecimalsKeepTheGorillaForm() {
+        assertEquals(-1, ChunkCodec.decimalScale(new double[] {1, Double.NaN}, 0, 2));
+        assertEquals(-1, ChunkCodec.decimalScale(new double[] {-0.0}, 0, 1));
+        assertEquals(-1, ChunkCodec.decimalScale(new double[] {0.1 + 0.2}, 0, 1));
+        assertEquals(-1, ChunkCodec.decimalScale(new double[] {1e17}, 0, 1));
+        assertEquals(0, ChunkCodec.decimalScale(new double[] {4096, -3, 0}, 0, 3));
+        assertEquals(3, ChunkCodec.decimalScale(new double[] {0.125, 7}, 0, 2));
+    }
+
+    @Test
     void aFlippedByteIsDetected() {
         long[] t = {START, START + 60_000, START + 120_000};
         double[] v = {1, 2, 3};

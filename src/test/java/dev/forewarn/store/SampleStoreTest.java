@@ -137,6 +137,24 @@ class SampleStoreTest {
     }
 
     @Test
+    void retentionKeptInTheStoreAppliesToEveryLaterWriter() {
+        Path file = dir.resolve("s.db");
+        try (SampleStore s = SampleStore.open(file)) {
+            s.setRetention(86_400_000L, 730 * 86_400_000L);
+        }
+        try (SampleStore s = SampleStore.open(file)) {
+            assertEquals(86_400_000L, s.retention().rawRetentionMillis());
+            for (int i = 0; i <= 3 * 24; i++) {
+                s.append(T0 + i * 3_600_000L, Map.of(ROOT, (double) i));
+            }
+            StoreInfo info = s.info();
+            assertTrue(info.rollupHours() >= 24, "a sample opening a new window rolled old hours up: " + info);
+            Series all = s.read(ROOT, Long.MIN_VALUE, Long.MAX_VALUE);
+            assertEquals(73, all.size(), "every hour still readable, raw or rolled up");
+        }
+    }
+
+    @Test
     void readOnlyStoreRefusesMissingFileClearly() {
         Path file = dir.resolve("missing.db");
         StoreException e = assertThrows(StoreException.class, () -> SampleStore.openReadOnly(file));
