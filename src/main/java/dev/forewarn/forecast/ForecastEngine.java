@@ -96,7 +96,11 @@ public final class ForecastEngine implements Forecaster {
         double away = sign > 0 ? lo : hi;
         final double towardRate = toward;
         final double awayRate = away;
-        java.util.function.DoubleUnaryOperator pess = d -> fit.valueAt(d) + towardRate * Math.max(0, d);
+        // The series crosses when path plus noise does: the pessimistic bound also takes the noise
+        // (residual spread, at the same confidence) toward the threshold.
+        double z = new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability((1 + req.confidence()) / 2);
+        final double noise = Double.isFinite(fit.residualSd()) ? sign * z * fit.residualSd() : 0;
+        java.util.function.DoubleUnaryOperator pess = d -> fit.valueAt(d) + towardRate * Math.max(0, d) + (d > 0 ? noise : 0);
         java.util.function.DoubleUnaryOperator opt = d -> fit.valueAt(d) + awayRate * Math.max(0, d);
 
         String why = choice.why() + "; " + bandNote;
