@@ -19,6 +19,11 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  */
 final class Sawtooth {
 
+    /** Cleanups closer together than this do not make a sawtooth. */
+    static final double MIN_CYCLE_DAYS = 0.25;
+    /** Peaks needed before the envelope may give a date: two give one difference and no error estimate. */
+    static final int MIN_PEAKS_FOR_DATE = 3;
+
     private final double sign;
     private final double threshold;
     private final double[] peakDays;
@@ -60,6 +65,9 @@ final class Sawtooth {
             gaps[i - 1] = (reliefs.get(i).timeMillis() - reliefs.get(i - 1).timeMillis()) / Window.DAY_MILLIS;
         }
         double cycle = Robust.median(gaps);
+        if (cycle < MIN_CYCLE_DAYS) {
+            return null; // drops every few hours are a noisy signal, not a fill that is cleaned
+        }
         double sinceLast = (atMillis - reliefs.get(reliefs.size() - 1).timeMillis()) / Window.DAY_MILLIS;
         if (sinceLast > 1.5 * cycle) {
             return null; // the cleanups have stopped: treat the series as it is now
@@ -141,6 +149,14 @@ final class Sawtooth {
                 + ", the peaks move " + ForecastEngine.perDay(b);
         if (sign * b <= 0 || sign * (b + sign * spread) <= 0 && sign * (b - sign * spread) <= 0) {
             return out.with(null, null, null, envMethod, base + ", not toward the threshold", envFit, bt);
+        }
+        if (peaks.length < MIN_PEAKS_FOR_DATE) {
+            return out.with(null, null, null, envMethod, base + "; needs " + MIN_PEAKS_FOR_DATE
+                    + " finished cycles before the peaks' trend is trusted, has " + peaks.length, envFit, bt);
+        }
+        if (sign * (b - sign * spread) <= 0) {
+            return out.with(null, null, null, envMethod, base + ", but that is not significant (the "
+                    + Math.round(confidence * 100) + " % band includes flat peaks)", envFit, bt);
         }
         double inCycle = sign * fit.slopePerDay() > 0 ? fit.slopePerDay() : 0;
         double eta = cycleCrossing(a, b, inCycle, horizonDays);
