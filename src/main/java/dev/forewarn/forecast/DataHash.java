@@ -13,7 +13,8 @@ import java.util.HexFormat;
  * signed epoch-millisecond count and its value as the 8-byte big-endian IEEE-754 bits of
  * {@link Double#doubleToLongBits(double)} (every NaN collapses to one bit pattern). The points
  * are the raw stored values (counters before their conversion to rates) of the series handed to
- * the engine with time at or before the evaluation time.
+ * the engine with time in {@code [at − ForecastEngine.HISTORY_MILLIS, at]} (120 days up to the
+ * evaluation time, both ends included): exactly what the engine read.
  */
 public final class DataHash {
 

@@ -34,14 +34,16 @@ public final class ForecastEngine implements Forecaster {
     /** Level shifts and cycles are looked for over this much history; callers need read no further back. */
     public static final long HISTORY_MILLIS = 120L * 86_400_000L;
     /** Above this many points the window is averaged onto a coarser grid (speed; the horizon is days). */
-    static final int MAX_MODEL_POINTS = 1000;
+    static final int MAX_MODEL_POINTS = 720;
+    /** Above this many points level shifts are looked for on bucket means. */
+    static final int SHIFT_POINTS = 8000;
 
     @Override
     public Projection project(Series series, ForecastRequest req) {
-        Series raw = series.upTo(req.atMillis());
+        // The points used: the last HISTORY_MILLIS up to the evaluation time, nothing after it.
+        Series raw = series.between(req.atMillis() - HISTORY_MILLIS, req.atMillis());
         String sha = DataHash.sha256(raw);
         Series s = dropNaN(raw.key().isCounter() ? Rates.perSecond(raw) : raw);
-        s = s.between(req.atMillis() - HISTORY_MILLIS, req.atMillis());
         Double value = s.isEmpty() ? null : s.lastValue();
         Out out = new Out(series, req, value, sha);
         if (s.size() < MIN_POINTS) {
@@ -58,7 +60,10 @@ public final class ForecastEngine implements Forecaster {
             return out.with(req.atMillis(), req.atMillis(), req.atMillis(), "present value",
                     "the present value " + ModelChoice.num(value) + " is already at or beyond the threshold", null, BacktestSummary.none());
         }
-        List<LevelShifts.Shift> shifts = LevelShifts.find(s.timesMillis(), s.values());
+        // Shifts are looked for on at most SHIFT_POINTS bucket means: a sustained shift survives the
+        // averaging, and four months of 5-minute points cost a quarter as much.
+        Series forShifts = s.size() > SHIFT_POINTS ? Resample.mean(s, Resample.stepFor(s, SHIFT_POINTS)) : s;
+        List<LevelShifts.Shift> shifts = LevelShifts.find(forShifts.timesMillis(), forShifts.values());
         Regime regime = Regime.choose(s, shifts, req.atMillis());
         Window w = regime.window(s, MAX_MODEL_POINTS);
         Sawtooth saw = Sawtooth.detect(s, shifts, req.direction(), req.atMillis(), req.threshold());
@@ -96,7 +101,11 @@ public final class ForecastEngine implements Forecaster {
         double away = sign > 0 ? lo : hi;
         final double towardRate = toward;
         final double awayRate = away;
-        java.util.function.DoubleUnaryOperator pess = d -> fit.valueAt(d) + towardRate * Math.max(0, d);
+        // The series crosses when path plus noise does: the pessimistic bound also takes the noise
+        // (residual spread, at the same confidence) toward the threshold.
+        double z = new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability((1 + req.confidence()) / 2);
+        final double noise = Double.isFinite(fit.residualSd()) ? sign * z * fit.residualSd() : 0;
+        java.util.function.DoubleUnaryOperator pess = d -> fit.valueAt(d) + towardRate * Math.max(0, d) + (d > 0 ? noise : 0);
         java.util.function.DoubleUnaryOperator opt = d -> fit.valueAt(d) + awayRate * Math.max(0, d);
 
         String why = choice.why() + "; " + bandNote;

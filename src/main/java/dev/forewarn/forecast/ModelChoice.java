@@ -48,7 +48,12 @@ final class ModelChoice {
             }
         }
         Scored best = null;
+        int mostOrigins = all.stream().mapToInt(Scored::origins).max().orElse(0);
         for (Scored s : all) {
+            // A model that could only be scored on some of the origins has not earned a comparison.
+            if (s.origins() < mostOrigins) {
+                continue;
+            }
             if (best == null || s.meanAbsError() < best.meanAbsError() * (1 - s.model().margin)) {
                 best = s;
             }
@@ -79,6 +84,10 @@ final class ModelChoice {
         List<String> others = new ArrayList<>();
         for (Scored s : all) {
             if (s != best) {
+                if (s.origins() < best.origins()) {
+                    others.add(s.model().label + " (applied at only " + s.origins() + " origins)");
+                    continue;
+                }
                 String note = s.meanAbsError() < best.meanAbsError() ? " (not better by its " + Math.round(s.model().margin * 100) + " % margin)" : "";
                 others.add(s.model().label + " " + num(s.meanAbsError()) + note);
             }

@@ -96,7 +96,8 @@ final class Models {
     static FittedModel quadratic(Window w, int to) {
         int from = w.lastSegmentStart(to);
         int n = to - from;
-        if (n < 3 * MIN_POINTS || w.x()[to - 1] - w.x()[from] < 0.5) {
+        // Curvature extrapolates wildly: only over a regime of several days.
+        if (n < 3 * MIN_POINTS || w.x()[to - 1] - w.x()[from] < ForecastEngine.REGIME_MIN_DAYS) {
             return null;
         }
         double[] yy = new double[n];

@@ -97,7 +97,7 @@ public final class Scenarios {
         SeriesKey key = SeriesKey.of("fs.avail_bytes", "mount", "/" + name.replace(' ', '-'));
         Series s = new Series(key, t, v);
         Series size1 = new Series(key.withName("fs.size_bytes"), t, sz);
-        long from = T0 + (name.startsWith("resize") ? 8 * DAY : DAY);
+        long from = T0 + (name.startsWith("resize") ? 8 * DAY : DAY) + 30 * 60_000L; // half past: rule checks run hourly, not on the hour
         long to = truth == null ? end : truth - STEP;
         long step = 5 * HOUR; // not a divisor of a day: origins visit every hour of the day
         Backtest.Case c = new Backtest.Case(name, s, size1, 0, Direction.DOWN, at -> truth != null && truth > at ? truth : null,

@@ -41,19 +41,27 @@ public final class SpeedBench {
         for (int i = 0; i < 30; i++) {
             last = engine.project(many[i % many.length], req);
         }
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         int reps = 20;
+        long cpu0 = mx.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (int i = 0; i < reps; i++) {
             last = engine.project(many[0], req);
         }
         double one = (System.nanoTime() - start) / 1e6 / reps;
+        double oneCpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e6 / reps;
+        cpu0 = mx.getCurrentThreadCpuTime();
         start = System.nanoTime();
         for (Series s : many) {
             last = engine.project(s, req);
         }
         double hundred = (System.nanoTime() - start) / 1e6;
-        System.out.printf(java.util.Locale.ROOT, "forecast.one_series_105120_points\t%.1f\tms\t<= 50%n", one);
-        System.out.printf(java.util.Locale.ROOT, "forecast.hundred_series_105120_points\t%.0f\tms\t<= 1000%n", hundred);
+        double hundredCpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e6;
+        // Wall time on a shared machine includes waiting for a core; CPU time is what the forecast costs.
+        System.out.printf(java.util.Locale.ROOT, "forecast.one_series_105120_points.wall\t%.1f\tms\t<= 50%n", one);
+        System.out.printf(java.util.Locale.ROOT, "forecast.one_series_105120_points.cpu\t%.1f\tms\t<= 50%n", oneCpu);
+        System.out.printf(java.util.Locale.ROOT, "forecast.hundred_series_105120_points.wall\t%.0f\tms\t<= 1000%n", hundred);
+        System.out.printf(java.util.Locale.ROOT, "forecast.hundred_series_105120_points.cpu\t%.0f\tms\t<= 1000%n", hundredCpu);
         if (args.length > 0) {
             System.err.println(last.method() + " | " + last.reason());
         }

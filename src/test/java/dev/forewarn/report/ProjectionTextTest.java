@@ -1,0 +1,37 @@
+package dev.forewarn.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.forewarn.forecast.BacktestSummary;
+import dev.forewarn.forecast.Direction;
+import dev.forewarn.forecast.Fit;
+import dev.forewarn.forecast.Projection;
+import dev.forewarn.series.SeriesKey;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class ProjectionTextTest {
+
+    private static long t(String iso) {
+        return Instant.parse(iso).toEpochMilli();
+    }
+
+    @Test
+    void fillReadsAsADateWithItsIntervalAndTheEvidence() {
+        Projection p = new Projection(SeriesKey.of("fs.avail_bytes", "mount", "/var"), t("2026-03-08T00:00:00Z"), 12.9e9, 0,
+                Direction.DOWN, t("2026-03-14T09:00:00Z"), t("2026-03-09T00:00:00Z"), t("2026-03-18T00:00:00Z"), 0.8,
+                "theil-sen over the 7.0 days since the drop of 3e9 of 2026-03-01T00:00:00Z", "why",
+                new Fit(2016, t("2026-03-01T00:00:00Z"), t("2026-03-08T00:00:00Z"), -1.2e9, 0.97, 3.1e7),
+                BacktestSummary.none(), "abc");
+        assertEquals("/var fills on Sat 14 Mar 2026 (80 %: 9–18 Mar); robust trend since 1 Mar, −1.20 GB/day, 2,016 points",
+                ProjectionText.line(p, ZoneOffset.UTC));
+    }
+
+    @Test
+    void noDateSaysWhy() {
+        Projection p = new Projection(SeriesKey.of("fs.avail_bytes", "mount", "/"), 0, 1e9, 0, Direction.DOWN, null, null, null,
+                0.8, "too little history", "needs at least 2d of history, has 3h", null, BacktestSummary.none(), "abc");
+        assertEquals("/: no date (needs at least 2d of history, has 3h)", ProjectionText.line(p, ZoneOffset.UTC));
+    }
+}
