@@ -162,12 +162,14 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
     }
 
     /**
-     * A finding raised on the present value (already below the warning level) carries no date,
-     * but the reader still needs to know when the resource runs out: project the rule's own
-     * threshold and keep the finding's verdict with the dated projection.
+     * A finding judged on the present value carries no date: one raised because the value is
+     * already below the warning level, or one that the evaluator's cheap screen passed as OK
+     * because the crossing is months away. A purchase is planned months ahead, so the report
+     * projects the rule's own threshold with the full forecast (to the one-year horizon) and
+     * keeps the finding's verdict with the dated projection.
      */
     Finding withDate(Finding f, Rule rule, SeriesSource source) {
-        if (f.projection().hasEta() || f.severity() == Severity.OK || rule == null || rule.threshold() == null
+        if (f.projection().hasEta() || rule == null || rule.threshold() == null
                 || rule.direction() == null || rule.rateWindowMillis() > 0) {
             return f;
         }
