@@ -6,6 +6,11 @@ import dev.forewarn.forecast.PredictLinear;
 import dev.forewarn.report.Baseline;
 import dev.forewarn.report.Report;
 import dev.forewarn.report.ReportBuilder;
+import dev.forewarn.report.TrackRecordEntry;
+import dev.forewarn.report.TrackRecords;
+import dev.forewarn.rules.FindingState;
+import dev.forewarn.store.SampleStore;
+import dev.forewarn.store.StoreFindingState;
 import dev.forewarn.rules.Finding;
 import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.RuleEvaluator;
@@ -75,7 +80,7 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
         }
         LOG.info("read the history of {} findings in {} ms", chosen.size(), (System.nanoTime() - t0) / 1_000_000);
         List<String> sel = selectors.stream().map(Selector::toString).toList();
-        return new ReportBuilder().host(host).generatedMillis(generatedMillis).atMillis(atMillis).sinceMillis(sinceMillis)
+        return new ReportBuilder().host(host).trackRecord(trackRecord(source)).generatedMillis(generatedMillis).atMillis(atMillis).sinceMillis(sinceMillis)
                 .confidence(confidence).runwayMillis(runwayMillis).leadTimeMillis(leadTimeMillis).selectors(sel).zone(zone)
                 .baselines(f -> baseline(f, history.get(f.projection().series())))
                 .culprits(f -> culprit(f, source))
@@ -187,6 +192,37 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
                 new dev.forewarn.forecast.ForecastRequest(threshold, rule.direction(), atMillis, confidence,
                         dev.forewarn.forecast.ForecastRequest.DEFAULT_HORIZON_MILLIS));
         return p.hasEta() ? new Finding(f.ruleId(), f.source(), f.severity(), f.message(), p) : f;
+    }
+
+    /** How many earlier findings the track record shows, newest kept. */
+    static final int TRACK_RECORD_MAX = 25;
+
+    /** Earlier findings kept in the store with what became of them; empty for a source that keeps none. */
+    List<TrackRecordEntry> trackRecord(SeriesSource source) {
+        if (!(source instanceof SampleStore store)) {
+            return List.of();
+        }
+        List<FindingState.Raised> raised;
+        try {
+            raised = StoreFindingState.load(store).history();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read the findings' history for the track record: {}", e.getMessage());
+            return List.of();
+        }
+        List<TrackRecordEntry> out = new ArrayList<>();
+        for (FindingState.Raised r : raised) {
+            if (r.raisedMillis() > atMillis || r.etaMillis() == null) {
+                continue;
+            }
+            SeriesKey key;
+            try {
+                key = SeriesKey.parse(r.series());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            out.add(TrackRecords.judge(r, source.read(key, r.raisedMillis(), atMillis), atMillis));
+        }
+        return out.size() > TRACK_RECORD_MAX ? List.copyOf(out.subList(out.size() - TRACK_RECORD_MAX, out.size())) : out;
     }
 
     static Rule withConfidence(Rule r, double confidence) {
