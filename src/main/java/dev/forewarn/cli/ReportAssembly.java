@@ -102,7 +102,8 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
      */
     Baseline baseline(Finding f, Series s) {
         var p = f.projection();
-        if (s == null || s.isEmpty() || p.series().isCounter() || Double.isNaN(p.threshold())) {
+        // predict_linear answers "when does it reach the limit"; a count judged on its growth has no such question
+        if (s == null || s.isEmpty() || p.series().isCounter() || Double.isNaN(p.threshold()) || p.series().name().startsWith("smart.")) {
             return null;
         }
         double now = PredictLinear.predict(s, atMillis, BASELINE_WINDOW_MILLIS, 0);

@@ -158,7 +158,8 @@ public final class ReportCharts {
         Series h = item.history();
         long to = item.trend().isEmpty() ? p.atMillis() : item.trend().timesMillis()[item.trend().timesMillis().length - 1];
         // the fit's window, and at least three times the future shown, so the crossing is not squeezed into a corner
-        long from = p.atMillis() - 3 * Math.max(to - p.atMillis(), 86_400_000L);
+        // at least 30 days of the past, so a verdict without a trend (a growing error count) shows its history
+        long from = p.atMillis() - Math.max(3 * (to - p.atMillis()), 30L * 86_400_000L);
         if (p.fit() != null) {
             from = Math.min(from, p.fit().fromMillis());
         }
