@@ -115,7 +115,7 @@ public final class PdfReport {
         var p = item.finding().projection();
         l.paragraph(n + ". " + ReportText.headline(item.finding(), z), l.bold, 13, Color.BLACK, 0);
         l.space(4);
-        l.callout(item.recommendation().action(), p.hasEta() ? CRIT : OK);
+        l.callout(item.recommendation().action(), p.hasEta() || item.finding().severity() != dev.forewarn.rules.Severity.OK ? CRIT : OK);
         l.space(4);
         JFreeChart chart = ReportCharts.chart(item, z);
         PdfBoxGraphics2D g = new PdfBoxGraphics2D(l.doc, PdfLayout.WIDTH, CHART_HEIGHT);
