@@ -10,14 +10,21 @@ import picocli.CommandLine.Mixin;
         versionProvider = VersionProvider.class,
         description = "Samples this server's health, keeps the history, projects the trends, and warns before a resource runs out.",
         subcommands = {
-                HelpCommand.class,
+                SampleCommand.class,
+                CollectCommand.class,
+                CheckCommand.class,
+                ForecastCommand.class,
+                BacktestCommand.class,
+                ReportCommand.class,
                 ShowCommand.class,
-                StoreCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
+                StoreCommand.class,
+                RulesCommand.class,
+                dev.forewarn.cli.shell.TopCommand.class,
                 dev.forewarn.cli.shell.ShellCommand.class,
-                ReportCommand.class,
                 DemoCommand.class,
+                HelpCommand.class,
         })
 public final class ForewarnCommand implements Runnable {
 

@@ -8,7 +8,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * A wrong command line gets one {@code error: ...} line and a pointer to the help, not the whole
- * usage text (which buries the error in a cron mail), and exit code {@link ExitCodes#USAGE}.
+ * usage text (which buries the error in a cron mail), and exit code {@link ExitCodes#USAGE}
+ * ({@code check}: UNKNOWN, through {@link ExitCodeOnError}).
  */
 final class UsageErrorHandler implements IParameterExceptionHandler {
 
@@ -21,6 +22,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
             err.println("see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
         }
         err.flush();
-        return ExitCodes.USAGE;
+        // A bad command line of a Nagios check must still end UNKNOWN (3): Nagios reads 2 as CRITICAL.
+        return cmd.getCommand() instanceof ExitCodeOnError e ? e.exitCodeOnError(ExitCodes.USAGE) : ExitCodes.USAGE;
     }
 }

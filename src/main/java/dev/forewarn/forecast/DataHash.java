@@ -1,19 +1,19 @@
 package dev.forewarn.forecast;
 
 import dev.forewarn.series.Series;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
  * The {@code data_sha256} of a projection: SHA-256, lower-case hex, over the points the engine
- * read, in time order. Canonical byte form, so that {@code report --verify} can recompute it from
- * the same points: for each point, its time as an 8-byte big-endian signed epoch-millisecond
- * count, then its value as the 8-byte big-endian IEEE-754 bits of
- * {@link Double#doubleToLongBits(double)} (every NaN collapses to one bit pattern). Nothing
- * else: no series key, no separators, no header. The points are the raw stored values (counters
- * before their conversion to rates) with time at or before the evaluation time.
+ * read. Canonical byte form (the same as {@code report.PointsHash}, so {@code report --verify}
+ * can recompute it): the series key's canonical text ({@link dev.forewarn.series.SeriesKey#toString()})
+ * in UTF-8, one zero byte, then for each point in time order its time as an 8-byte big-endian
+ * signed epoch-millisecond count and its value as the 8-byte big-endian IEEE-754 bits of
+ * {@link Double#doubleToLongBits(double)} (every NaN collapses to one bit pattern). The points
+ * are the raw stored values (counters before their conversion to rates) of the series handed to
+ * the engine with time at or before the evaluation time.
  */
 public final class DataHash {
 
@@ -28,16 +28,27 @@ public final class DataHash {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-        ByteBuffer buf = ByteBuffer.allocate(16 * 4096); // big-endian by default
+        md.update(s.key().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        byte[] buf = new byte[16 * 4096];
+        int pos = 0;
         for (int i = 0; i < s.size(); i++) {
-            if (buf.remaining() < 16) {
-                md.update(buf.array(), 0, buf.position());
-                buf.clear();
+            if (pos == buf.length) {
+                md.update(buf, 0, pos);
+                pos = 0;
             }
-            buf.putLong(s.timeMillis(i));
-            buf.putLong(Double.doubleToLongBits(s.value(i)));
+            pos = putLong(buf, pos, s.timeMillis(i));
+            pos = putLong(buf, pos, Double.doubleToLongBits(s.value(i)));
         }
-        md.update(buf.array(), 0, buf.position());
+        md.update(buf, 0, pos);
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static int putLong(byte[] b, int pos, long v) {
+        for (int k = 7; k >= 0; k--) {
+            b[pos + k] = (byte) v;
+            v >>>= 8;
+        }
+        return pos + 8;
     }
 }

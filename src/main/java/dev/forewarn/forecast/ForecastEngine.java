@@ -20,18 +20,21 @@ import java.util.Locale;
  */
 public final class ForecastEngine implements Forecaster {
 
-    /** No verdict from less history than this: one day, so a daily cycle is seen once at least. */
-    public static final long MIN_SPAN_MILLIS = 86_400_000L;
+    /**
+     * No verdict from less history than this: two days, so that two cycles of the daily rhythm
+     * (and two nightly cleanups) have been seen before a trend is believed.
+     */
+    public static final long MIN_SPAN_MILLIS = 2 * 86_400_000L;
     /** No verdict from fewer points than this. */
     public static final int MIN_POINTS = 10;
     /** A regime younger than this borrows the slope of the segments before it. */
     static final double REGIME_MIN_DAYS = 3.0;
     /** The fit never looks further back than this. */
     static final double MAX_WINDOW_DAYS = 35.0;
-    /** Level shifts and cycles are looked for over this much history. */
-    static final long HISTORY_MILLIS = 120L * 86_400_000L;
+    /** Level shifts and cycles are looked for over this much history; callers need read no further back. */
+    public static final long HISTORY_MILLIS = 120L * 86_400_000L;
     /** Above this many points the window is averaged onto a coarser grid (speed; the horizon is days). */
-    static final int MAX_MODEL_POINTS = 1500;
+    static final int MAX_MODEL_POINTS = 1000;
 
     @Override
     public Projection project(Series series, ForecastRequest req) {
@@ -67,7 +70,7 @@ public final class ForecastEngine implements Forecaster {
         if (fit == null) {
             return out.none("no model applies", "the points since " + Times.iso(regime.fromMillis()) + " cannot be fitted", null);
         }
-        Fit fitRecord = new Fit(fit.samples(), regime.fromMillis(), s.lastMillis(), fit.slopePerDay(),
+        Fit fitRecord = new Fit(fit.samples() == w.size() ? w.rawPoints() : fit.samples(), regime.fromMillis(), s.lastMillis(), fit.slopePerDay(),
                 finite(fit.r2()), finite(fit.residualSd()));
         BacktestSummary bt = choice.winner() == null ? BacktestSummary.none()
                 : new BacktestSummary(choice.winner().origins(), choice.winner().medianAbsErrorPct(), choice.winner().coverage());

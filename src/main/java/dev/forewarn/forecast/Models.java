@@ -146,7 +146,7 @@ final class Models {
         }
         double[] profile = null;
         double[] ds = y;
-        for (int pass = 0; pass < 2; pass++) {
+        for (int pass = 0; pass < 1; pass++) {
             double[] res = new double[to];
             double a = Robust.intercept(x, ds, b, 0, to);
             for (int i = 0; i < to; i++) {

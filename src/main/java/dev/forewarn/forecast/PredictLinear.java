@@ -44,6 +44,15 @@ public final class PredictLinear {
 
     /** {@code predict_linear(v[window], aheadSeconds)} evaluated at {@code tMillis}; NaN with fewer than two samples. */
     public static double predict(Series v, long tMillis, long windowMillis, double aheadSeconds) {
+        double[] r = regression(v, tMillis, windowMillis);
+        return r == null ? Double.NaN : r[0] * aheadSeconds + r[1];
+    }
+
+    /**
+     * The least-squares line predict_linear uses: {slope per second, intercept at t}, or null
+     * with fewer than two samples (or an infinite constant).
+     */
+    public static double[] regression(Series v, long tMillis, long windowMillis) {
         int from = v.lowerBound(tMillis - windowMillis);
         int to = v.lowerBound(tMillis + 1);
         int n = 0;
@@ -77,10 +86,10 @@ public final class PredictLinear {
             cX2 = k[1];
         }
         if (n < 2) {
-            return Double.NaN;
+            return null;
         }
         if (constY) {
-            return Double.isInfinite(initY) ? Double.NaN : initY;
+            return Double.isInfinite(initY) ? null : new double[] {0, initY};
         }
         sumX += cX;
         sumY += cY;
@@ -90,7 +99,7 @@ public final class PredictLinear {
         double varX = sumX2 - sumX * sumX / n;
         double slope = covXY / varX;
         double intercept = sumY / n - slope * sumX / n;
-        return slope * aheadSeconds + intercept;
+        return new double[] {slope, intercept};
     }
 
     /** Kahan–Neumaier increment, as in Prometheus's kahanSumInc: returns {sum, compensation}. */

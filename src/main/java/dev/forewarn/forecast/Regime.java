@@ -44,6 +44,7 @@ record Regime(long fromMillis, List<LevelShifts.Shift> shifts, LevelShifts.Shift
     /** The window's points as a model input, averaged onto a coarser grid above {@code maxPoints}. */
     Window window(Series s, int maxPoints) {
         Series part = s.between(fromMillis, atMillis);
+        int raw = part.size();
         long step = Resample.stepFor(part, maxPoints);
         if (step > 0) {
             part = Resample.mean(part, step);
@@ -62,7 +63,7 @@ record Regime(long fromMillis, List<LevelShifts.Shift> shifts, LevelShifts.Shift
             y[i] = part.value(i);
             seg[i] = k;
         }
-        return new Window(atMillis, x, y, seg);
+        return new Window(atMillis, x, y, seg, raw);
     }
 
     /** In words, for the method field: "the 9.5 days since the level shift of ...". */

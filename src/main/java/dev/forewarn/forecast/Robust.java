@@ -1,7 +1,6 @@
 package dev.forewarn.forecast;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * Robust statistics the models share: median, median absolute deviation, quantiles with the
@@ -11,9 +10,8 @@ import java.util.SplittableRandom;
  */
 final class Robust {
 
-    /** Above this many points the Theil–Sen slope uses a fixed random sample of pairs (deterministic seed), keeping it O(n). */
-    static final int ALL_PAIRS_LIMIT = 300;
-    static final int SAMPLED_PAIRS = 12_000;
+    /** Up to this many points the Theil–Sen slope uses every pair; above, Theil's abbreviated O(n) form. */
+    static final int ALL_PAIRS_LIMIT = 90;
 
     private Robust() {
     }
@@ -126,17 +124,33 @@ final class Robust {
                 }
             }
         } else {
-            slopes = new double[SAMPLED_PAIRS];
-            SplittableRandom rnd = new SplittableRandom(0x5EEDL + n);
-            int tries = 0;
-            while (m < SAMPLED_PAIRS && tries < 4 * SAMPLED_PAIRS) {
-                tries++;
-                int i = rnd.nextInt(n);
-                int j = rnd.nextInt(n);
-                if (i == j || x[i] == x[j] || (segment != null && segment[i] != segment[j])) {
-                    continue;
+            // Theil's abbreviated estimator: within each segment, every point paired with the one
+            // half and a third of the segment later. Deterministic, O(n), and pairs far apart carry
+            // most of the information about the slope.
+            slopes = new double[2 * n];
+            int start = 0;
+            while (start < n) {
+                int end = start + 1;
+                while (end < n && (segment == null || segment[end] == segment[start])) {
+                    end++;
                 }
-                slopes[m++] = (y[j] - y[i]) / (x[j] - x[i]);
+                int len = end - start;
+                if (len < 6) {
+                    for (int i = start; i < end; i++) {
+                        for (int j = i + 1; j < end; j++) {
+                            if (x[j] != x[i]) {
+                                slopes[m++] = (y[j] - y[i]) / (x[j] - x[i]);
+                            }
+                        }
+                    }
+                } else {
+                    for (int lag : new int[] {len / 2, len / 3}) {
+                        for (int i = start; i + lag < end; i++) {
+                            slopes[m++] = (y[i + lag] - y[i]) / (x[i + lag] - x[i]);
+                        }
+                    }
+                }
+                start = end;
             }
         }
         return m == 0 ? Double.NaN : median(slopes, 0, m);

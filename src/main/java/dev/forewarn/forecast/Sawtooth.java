@@ -81,7 +81,7 @@ final class Sawtooth {
         }
         return new Sawtooth(sign, threshold, pd.stream().mapToDouble(Double::doubleValue).toArray(),
                 pv.stream().mapToDouble(Double::doubleValue).toArray(), cycle,
-                Math.max(0.1 * cycle, cycle - sinceLast), atMillis);
+                Math.max(1.0 / 24, cycle - sinceLast), atMillis);
     }
 
     Projection project(ForecastEngine.Out out, FittedModel fit, DoubleUnaryOperator pess, DoubleUnaryOperator opt,

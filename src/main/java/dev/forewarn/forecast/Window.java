@@ -10,8 +10,9 @@ package dev.forewarn.forecast;
  * @param x        days relative to {@code atMillis}, increasing
  * @param y        values
  * @param segment  segment id of each point, non-decreasing
+ * @param rawPoints how many stored points the window held before any averaging onto a coarser grid
  */
-record Window(long atMillis, double[] x, double[] y, int[] segment) {
+record Window(long atMillis, double[] x, double[] y, int[] segment, int rawPoints) {
 
     static final double DAY_MILLIS = 86_400_000.0;
 

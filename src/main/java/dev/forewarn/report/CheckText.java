@@ -83,7 +83,7 @@ public final class CheckText {
     }
 
     /** One finding: severity, message (with date and interval), the method and its one-line reason, and the rule. */
-    static String line(Finding f) {
+    public static String line(Finding f) {
         var p = f.projection();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-8s ", f.severity().name())).append(f.message());
         String why = p.method() == null ? p.reason() : p.reason() == null ? p.method() : p.method() + ": " + p.reason();
@@ -99,7 +99,10 @@ public final class CheckText {
 
     /** A number as perfdata writes it: integers without a decimal point, others to six significant digits. */
     public static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+        if (Math.abs(v) >= 1000 && Math.abs(v) < 9e18) {
+            return String.valueOf(Math.round(v));
+        }
+        if (v == Math.rint(v)) {
             return String.valueOf((long) v);
         }
         return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");

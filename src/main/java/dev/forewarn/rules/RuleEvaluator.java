@@ -31,7 +31,9 @@ public final class RuleEvaluator {
     /** A series whose last point is older than this is gone (unmounted, unplugged): not judged. */
     static final long STALE_MILLIS = 86_400_000L;
     /** History read first for present values, growth and the trend screen; the full window only when a forecast is needed. */
-    static final long SCREEN_MILLIS = 7L * 86_400_000L;
+    static final long SCREEN_MILLIS = 3L * 86_400_000L;
+    /** A companion's present value is looked for this far back first (cheap), then up to {@link #STALE_MILLIS}. */
+    private static final long COMPANION_RECENT_MILLIS = 3_600_000L;
 
     private final Forecaster forecaster;
     private final ZoneId zone;
@@ -92,7 +94,9 @@ public final class RuleEvaluator {
                 Supplier<Series> full = fullSpan > shortSpan ? () -> source.read(key, atMillis - fullSpan, atMillis) : () -> raw;
                 Verdict v = verdict(rule, raw, full, source, atMillis, trends, companions);
                 if (v != null) {
-                    String msg = MessageTemplate.render(rule.message(), rule.id(), key, v.when(),
+                    // The rule's template words a problem ("/var fills in 9 days"); an OK verdict is worded plainly.
+                    String msg = v.severity() == Severity.OK ? MessageTemplate.subject(key) + " " + v.when()
+                            : MessageTemplate.render(rule.message(), rule.id(), key, v.when(),
                             v.projection().value(), Double.isNaN(v.projection().threshold()) ? null : v.projection().threshold());
                     out.add(new Finding(rule.id(), rule.source(), v.severity(), msg, v.projection()));
                 }
@@ -121,10 +125,10 @@ public final class RuleEvaluator {
         Double warn = level(rule.nowWarning(), s.key(), source, at, companions);
         if (crit != null && beyond(value, crit, dir)) {
             verdicts.add(new Verdict(Severity.CRITICAL, nowPhrase(s.key(), value, crit, rule.nowCritical(), dir),
-                    present(s.key(), at, value, crit, rule, "present value past the critical level " + rule.nowCritical())));
+                    present(s.key(), at, value, crit, rule, "past the critical level " + rule.nowCritical())));
         } else if (warn != null && beyond(value, warn, dir)) {
             verdicts.add(new Verdict(Severity.WARNING, nowPhrase(s.key(), value, warn, rule.nowWarning(), dir),
-                    present(s.key(), at, value, warn, rule, "present value past the warning level " + rule.nowWarning())));
+                    present(s.key(), at, value, warn, rule, "past the warning level " + rule.nowWarning())));
         }
         if (rule.growth() != null) {
             Verdict g = growth(rule, raw, at);
@@ -156,7 +160,11 @@ public final class RuleEvaluator {
                 worst = v;
             }
         }
-        // Keep the trend's evidence when the trend is not the worst but still says something useful.
+        if (worst != trend && trend != null && trend.projection().hasEta()) {
+            // A present level decided, but the projected crossing is still the evidence a reader wants.
+            return new Verdict(worst.severity(), worst.when() + "; the trend reaches "
+                    + MessageTemplate.formatValue(s.key().name(), thr) + " " + trend.when(), trend.projection());
+        }
         return worst;
     }
 
@@ -164,9 +172,9 @@ public final class RuleEvaluator {
         Direction dir = rule.direction();
         SeriesKey key = recent.key();
         if (beyond(value, thr, dir)) {
-            return new Verdict(Severity.CRITICAL, "now: " + MessageTemplate.formatValue(key.name(), value)
-                    + ", past " + MessageTemplate.formatValue(key.name(), thr),
-                    present(key, at, value, thr, rule, "the threshold is already reached"));
+            return new Verdict(Severity.CRITICAL, "— reached: " + MessageTemplate.formatValue(key.name(), value)
+                    + " now, the limit is " + MessageTemplate.formatValue(key.name(), thr),
+                    present(key, at, value, thr, rule, "the threshold " + rule.threshold() + " is already reached"));
         }
         Rule.Evidence ev = rule.evidence();
         Series s = recent;
@@ -240,8 +248,10 @@ public final class RuleEvaluator {
         }
         SeriesKey ck = key.withName(t.companion());
         Double c = cache.computeIfAbsent(ck, k -> {
-            Series cs = source.read(k, at - STALE_MILLIS, at);
-            Double v = lastFinite(cs);
+            Double v = lastFinite(source.read(k, at - COMPANION_RECENT_MILLIS, at));
+            if (v == null) {
+                v = lastFinite(source.read(k, at - STALE_MILLIS, at));
+            }
             return v == null ? Double.NaN : v;
         });
         // A companion that is missing or zero (no swap configured, size unknown) means the level does not apply.
@@ -253,7 +263,7 @@ public final class RuleEvaluator {
     }
 
     private static String nowPhrase(SeriesKey key, double value, double level, Threshold t, Direction dir) {
-        return "now: " + MessageTemplate.formatValue(key.name(), value) + ", " + (dir == Direction.DOWN ? "below " : "above ")
+        return "— " + MessageTemplate.formatValue(key.name(), value) + " now, " + (dir == Direction.DOWN ? "below " : "above ")
                 + (t.relative() ? t + " (" + MessageTemplate.formatValue(key.name(), level) + ")" : MessageTemplate.formatValue(key.name(), level));
     }
 

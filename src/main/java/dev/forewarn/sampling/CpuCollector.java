@@ -13,6 +13,8 @@ import java.util.List;
  *   <tr><th>name</th><th>unit</th><th>labels</th></tr>
  *   <tr><td>{@code cpu.load1}, {@code cpu.load5}, {@code cpu.load15}</td><td>run-queue length,
  *       averaged over 1, 5, 15 minutes</td><td>none</td></tr>
+ *   <tr><td>{@code cpu.cores}</td><td>online logical CPUs (the {@code cpuN} lines of
+ *       {@code /proc/stat}), what the load averages are judged against</td><td>none</td></tr>
  *   <tr><td>{@code cpu.busy_ratio}</td><td>0..1, the share of CPU time not idle and not waiting
  *       for I/O, over all CPUs</td><td>none</td></tr>
  * </table>
@@ -64,8 +66,10 @@ public final class CpuCollector implements Collector {
         if (previous != null && waitMillis > 0) {
             Thread.sleep(waitMillis);
         }
-        Ticks now = parseStat(proc.read("stat"));
+        String stat = proc.read("stat");
+        Ticks now = parseStat(stat);
         long nowNanos = System.nanoTime();
+        out.add(Sample.of("cpu.cores", parseCores(stat)));
         if (previous != null) {
             Double ratio = busyRatio(previous, now);
             if (ratio != null) {
@@ -105,6 +109,17 @@ public final class CpuCollector implements Collector {
         }
         long idle = Long.parseLong(f[4]) + (f.length > 5 ? Long.parseLong(f[5]) : 0);
         return new Ticks(total - idle, total);
+    }
+
+    /** Online logical CPUs: the {@code cpuN} lines of {@code /proc/stat} (what load averages are compared with). */
+    static int parseCores(String stat) {
+        int n = 0;
+        for (String line : stat.split("\n")) {
+            if (line.startsWith("cpu") && line.length() > 3 && Character.isDigit(line.charAt(3))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The busy share between two readings, or null when no tick passed or the counters went back. */

@@ -16,6 +16,8 @@ import java.util.Set;
  *   <tr><th>name</th><th>unit</th><th>labels</th></tr>
  *   <tr><td>{@code proc.rss_bytes}</td><td>bytes of resident memory ({@code VmRSS})</td><td>{@code name}, {@code pid}</td></tr>
  *   <tr><td>{@code proc.open_fds}</td><td>open file descriptors</td><td>{@code name}, {@code pid}</td></tr>
+ *   <tr><td>{@code proc.max_fds}</td><td>its soft limit on open files ({@code RLIMIT_NOFILE}, from
+ *       {@code /proc/PID/limits}), beside each {@code proc.open_fds}</td><td>{@code name}, {@code pid}</td></tr>
  *   <tr><td>{@code proc.threads}</td><td>threads</td><td>{@code name}, {@code pid}</td></tr>
  * </table>
  *
@@ -88,10 +90,30 @@ public final class ProcessCollector implements Collector {
             out.add(Sample.of("proc.rss_bytes", st.rssBytes(), "name", st.name(), "pid", pid));
             if (fds[i] >= 0) {
                 out.add(Sample.of("proc.open_fds", fds[i], "name", st.name(), "pid", pid));
+                try {
+                    // The soft limit is what open() runs into; "unlimited" gives no sample.
+                    Long max = parseMaxOpenFiles(proc.read(pids[i] + "/limits"));
+                    if (max != null) {
+                        out.add(Sample.of("proc.max_fds", max, "name", st.name(), "pid", pid));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // exited, or limits unreadable: the fd count stands alone
+                }
             }
             out.add(Sample.of("proc.threads", st.threads(), "name", st.name(), "pid", pid));
         }
         return out;
+    }
+
+    /** The soft limit of "Max open files" in {@code /proc/PID/limits}, or null when unlimited or absent. */
+    static Long parseMaxOpenFiles(String text) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith("Max open files")) {
+                String[] f = line.substring("Max open files".length()).trim().split("\\s+");
+                return f.length > 0 && f[0].matches("\\d+") ? Long.valueOf(f[0]) : null;
+            }
+        }
+        return null;
     }
 
     /** The second field of {@code /proc/PID/statm}: resident pages. */

@@ -6,6 +6,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +21,6 @@ import java.util.regex.Pattern;
 public final class CsvImport {
 
     private static final Pattern HEADER_WORD = Pattern.compile("\"?[A-Za-z_][A-Za-z_ ]*\"?");
-    private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{12,16}");
 
     private CsvImport() {
     }
@@ -36,6 +37,7 @@ public final class CsvImport {
     public static ParsedInput parse(String source, BufferedReader in, SeriesKey series, boolean skipBad,
                                     long nowMillis, ZoneId zone) {
         ImportBuffer buffer = new ImportBuffer();
+        Map<String, SeriesKey> keys = new HashMap<>();
         long lineNo = 0;
         long skipped = 0;
         String firstSkipped = null;
@@ -56,7 +58,7 @@ public final class CsvImport {
                     continue;
                 }
                 try {
-                    parseLine(s, series, nowMillis, zone, buffer);
+                    parseLine(s, series, nowMillis, zone, buffer, keys);
                 } catch (IllegalArgumentException e) {
                     if (!skipBad) {
                         throw new ImportException(source, lineNo, e.getMessage());
@@ -84,7 +86,8 @@ public final class CsvImport {
         return HEADER_WORD.matcher(firstField).matches() && !firstField.equalsIgnoreCase("now");
     }
 
-    static void parseLine(String s, SeriesKey fixed, long nowMillis, ZoneId zone, ImportBuffer out) {
+    static void parseLine(String s, SeriesKey fixed, long nowMillis, ZoneId zone, ImportBuffer out,
+                          Map<String, SeriesKey> keys) {
         int firstComma = s.indexOf(',');
         int lastComma = s.lastIndexOf(',');
         if (firstComma < 0) {
@@ -103,7 +106,8 @@ public final class CsvImport {
             if (firstComma == lastComma) {
                 throw new IllegalArgumentException("expected time,series,value, found two fields (give --series for time,value files)");
             }
-            key = seriesKey(s.substring(firstComma + 1, lastComma).strip());
+            // The same few keys repeat on every line: parse each once.
+            key = keys.computeIfAbsent(s.substring(firstComma + 1, lastComma).strip(), CsvImport::seriesKey);
         }
         out.add(key, time(timeText, nowMillis, zone), NumberText.value(unquote(valueText)));
     }
@@ -122,7 +126,7 @@ public final class CsvImport {
 
     static long time(String text, long nowMillis, ZoneId zone) {
         String t = unquote(text);
-        if (EPOCH_MILLIS.matcher(t).matches()) {
+        if (NumberText.isEpochMillis(t)) {
             return Long.parseLong(t);
         }
         return Times.parseTime(t, nowMillis, zone);

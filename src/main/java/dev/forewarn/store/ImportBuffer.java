@@ -5,6 +5,7 @@ import dev.forewarn.series.SeriesKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +32,17 @@ final class ImportBuffer {
     }
 
     private final Map<SeriesKey, Column> columns = new LinkedHashMap<>();
+    // Parsers hand the same key instance line after line; identity spares hashing its labels each time.
+    private final Map<SeriesKey, Column> byIdentity = new IdentityHashMap<>();
     private long points;
 
     void add(SeriesKey key, long timeMillis, double value) {
-        columns.computeIfAbsent(key, k -> new Column()).add(timeMillis, value);
+        Column c = byIdentity.get(key);
+        if (c == null) {
+            c = columns.computeIfAbsent(key, k -> new Column());
+            byIdentity.put(key, c);
+        }
+        c.add(timeMillis, value);
         points++;
     }
 

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 final class NumberText {
 
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Pattern INFINITE = Pattern.compile("[-+]?(?i:inf|infinity)");
 
     private NumberText() {
     }
@@ -22,10 +23,10 @@ final class NumberText {
         if (s.equalsIgnoreCase("nan")) {
             return Double.NaN;
         }
-        if (s.matches("[-+]?(?i:inf|infinity)")) {
+        if (INFINITE.matcher(s).matches()) {
             throw new IllegalArgumentException("value " + s + " is infinite; forewarn keeps finite numbers (or NaN for a missing reading)");
         }
-        if (!DECIMAL.matcher(s).matches()) {
+        if (!isDecimal(s)) {
             throw new IllegalArgumentException("value '" + s + "' is not a number");
         }
         double d = Double.parseDouble(s);
@@ -33,6 +34,67 @@ final class NumberText {
             throw new IllegalArgumentException("value " + s + " is too large for a double");
         }
         return d;
+    }
+
+    /**
+     * True for {@code [-+]?(digits[.digits?]|.digits)([eE][-+]?digits)?}: what {@code DECIMAL}
+     * matches, scanned by hand because imports call it once a line.
+     */
+    static boolean isDecimal(String s) {
+        int i = 0;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+                i++;
+            }
+            int exp = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                exp++;
+            }
+            if (exp == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    /** True when the text is 12 to 16 digits, optionally after a minus: epoch milliseconds. */
+    static boolean isEpochMillis(String s) {
+        int start = s.startsWith("-") ? 1 : 0;
+        int len = s.length() - start;
+        if (len < 12 || len > 16) {
+            return false;
+        }
+        for (int i = start; i < s.length(); i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** Shortest text that reads back as exactly the same double; integers without ".0". */

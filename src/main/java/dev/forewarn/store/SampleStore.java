@@ -142,9 +142,14 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
     }
 
     private void migrate() {
-        int v = inReadTransaction("reading its schema version", SampleStore::userVersion);
+        // Version and tables in one read transaction: read apart, a second process creating
+        // the same new store between the two reads made this one see tables without a version.
+        int v = inReadTransaction("reading its schema version", c -> {
+            int uv = userVersion(c);
+            return uv == 0 && hasTables(c) ? -1 : uv;
+        });
         checkNotNewer(v);
-        if (v == 0 && inReadTransaction("reading its tables", SampleStore::hasTables)) {
+        if (v == -1) {
             throw new StoreException(file, "the file " + file + " is an SQLite database but not a forewarn store:"
                     + " choose another --store");
         }
@@ -551,7 +556,8 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
         return check;
     }
 
-    boolean isReadOnly() {
+    /** True when this store was opened with {@link #openReadOnly}. */
+    public boolean isReadOnly() {
         return readOnly;
     }
 

@@ -77,7 +77,7 @@ class ForecastEngineTest {
         Series s = series(AVAIL, T0, T0 + 3 * HOUR, 60_000L, t -> 10 * GB - GB * (t - T0) / (double) HOUR);
         Projection p = engine.project(s, request(0, Direction.DOWN, T0 + 3 * HOUR));
         assertNull(p.etaMillis());
-        assertEquals("needs at least 1d of history, has 3h", p.reason());
+        assertEquals("needs at least 2d of history, has 3h", p.reason());
     }
 
     @Test

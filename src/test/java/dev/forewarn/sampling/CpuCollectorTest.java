@@ -42,6 +42,11 @@ class CpuCollectorTest {
     }
 
     @Test
+    void coresAreTheNumberedCpuLinesOfStat() {
+        assertEquals(2, CpuCollector.parseCores("cpu  10 0 5 100 0 0 0 0 0 0\ncpu0 5 0 2 50 0 0 0 0 0 0\ncpu1 5 0 3 50 0 0 0 0 0 0\nintr 1\n"));
+    }
+
+    @Test
     void busyRatioIsTheBusyShareOfTheTicksBetweenReadings() {
         assertEquals(0.25, CpuCollector.busyRatio(new CpuCollector.Ticks(100, 1000), new CpuCollector.Ticks(150, 1200)), 1e-12);
         assertNull(CpuCollector.busyRatio(new CpuCollector.Ticks(100, 1000), new CpuCollector.Ticks(100, 1000)), "no tick passed");

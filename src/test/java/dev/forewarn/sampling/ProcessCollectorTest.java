@@ -63,6 +63,26 @@ class ProcessCollectorTest {
     }
 
     @Test
+    void limitsGiveTheSoftOpenFilesLimitOrNothingWhenUnlimited() {
+        String limits = """
+                Limit                     Soft Limit           Hard Limit           Units
+                Max cpu time              unlimited            unlimited            seconds
+                Max open files            1024                 524288               files
+                Max locked memory         8388608              8388608              bytes
+                """;
+        assertEquals(1024L, ProcessCollector.parseMaxOpenFiles(limits));
+        assertEquals(null, ProcessCollector.parseMaxOpenFiles("Max open files            unlimited            unlimited            files\n"));
+    }
+
+    @Test
+    void descriptorLimitIsSampledBesideTheDescriptorCount() throws IOException {
+        process(20, "nginx", 1_000, 2, 900);
+        Files.writeString(proc.resolve("20/limits"), "Max open files            1024                 4096                 files\n");
+        Map<String, Double> v = CpuCollectorTest.values(new ProcessCollector(new ProcFs(proc), 1).collect());
+        assertEquals(1024.0, v.get("proc.max_fds{name=\"nginx\",pid=\"20\"}"));
+    }
+
+    @Test
     void processThatExitsDuringTheScanIsSkipped() throws IOException {
         process(10, "postgres", 50_000, 4, 12);
         Files.createDirectories(proc.resolve("11")); // listed, but its files are already gone

@@ -17,7 +17,6 @@ import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.completer.AggregateCompleter;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -61,7 +60,7 @@ public final class ForewarnShell {
     public int run() throws IOException {
         DefaultParser parser = parser();
         Supplier<Path> workDir = () -> Path.of(System.getProperty("user.dir"));
-        try (Terminal terminal = TerminalBuilder.builder().name("forewarn").system(true).dumb(true).build()) {
+        try (Terminal terminal = Terminals.system("forewarn")) {
             running = terminal;
             AtomicInteger lastExit = new AtomicInteger();
             FreshTreeCommands commands = new FreshTreeCommands(this::commandLine, lastExit);
@@ -96,6 +95,7 @@ public final class ForewarnShell {
                 registry.cleanUp();
                 line = reader.readLine(PROMPT);
             } catch (UserInterruptException e) {
+                Thread.interrupted(); // JLine interrupts this thread on SIGINT; the flag must not cancel the next line
                 continue; // Ctrl-C on the prompt drops the line, as in bash
             } catch (EndOfFileException e) {
                 terminal.writer().println();

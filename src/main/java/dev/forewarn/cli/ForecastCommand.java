@@ -1,0 +1,197 @@
+package dev.forewarn.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.forewarn.forecast.Direction;
+import dev.forewarn.forecast.ForecastEngine;
+import dev.forewarn.forecast.ForecastRequest;
+import dev.forewarn.forecast.Projection;
+import dev.forewarn.forecast.ThresholdSpec;
+import dev.forewarn.report.ProjectionJson;
+import dev.forewarn.report.ProjectionText;
+import dev.forewarn.series.Series;
+import dev.forewarn.series.SeriesKey;
+import dev.forewarn.series.SeriesSource;
+import dev.forewarn.series.Times;
+import dev.forewarn.store.SampleStore;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code forewarn forecast SELECTOR}: when each matching series reaches its threshold, with the
+ * interval, the method and why, the fit, the backtest and the data hash. Reads the store and
+ * hands the series to {@link ForecastEngine}.
+ */
+@Command(name = "forecast", mixinStandardHelpOptions = true,
+        description = {"Projects when a series reaches a threshold, with an interval and the evidence.",
+                "Example: forewarn forecast 'fs.avail_bytes{mount=\"/var\"}' --threshold 5%%"})
+public final class ForecastCommand implements Callable<Integer> {
+
+    /** Output forms. */
+    enum Format { text, json }
+
+    @Mixin
+    Verbosity verbosity;
+
+    @Mixin
+    StoreOption store;
+
+    @Parameters(paramLabel = "SELECTOR", description = "Series to project, e.g. 'fs.avail_bytes{mount=\"/\"}'.")
+    String selector;
+
+    @ArgGroup(exclusive = true)
+    Target target;
+
+    /** Either a threshold or to-zero. */
+    static final class Target {
+        @Option(names = "--threshold", paramLabel = "V", description = "Level that counts as exhausted: a number with optional unit (10G, 10GiB) or a percentage of the size series (5%%).")
+        String threshold;
+
+        @Option(names = "--to-zero", description = "The threshold is 0.")
+        boolean toZero;
+    }
+
+    @Option(names = "--direction", paramLabel = "up|down", description = "Which way the series must move (default: down when the threshold is below the present value).")
+    Direction direction;
+
+    @Option(names = "--at", paramLabel = "T", description = "Evaluate as if the clock read T, using only points at or before T (default: now).")
+    String at;
+
+    @Option(names = "--confidence", paramLabel = "P", defaultValue = "0.8", description = "Coverage of the crossing interval (default: ${DEFAULT-VALUE}).")
+    double confidence;
+
+    @Option(names = "--horizon", paramLabel = "DURATION", defaultValue = "1y", description = "How far ahead a crossing still gets a date (default: ${DEFAULT-VALUE}).")
+    String horizon;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        long now = System.currentTimeMillis();
+        long atMillis = parseAt(at, now);
+        ForecastRequestFactory f = new ForecastRequestFactory(thresholdSpec(), direction, atMillis, confidence, parseHorizon(horizon));
+        List<Projection> out = new ArrayList<>();
+        try (SampleStore s = SampleStore.openReadOnly(store.path())) {
+            List<SeriesKey> keys = s.find(ShowCommand.parseSelector(selector));
+            if (keys.isEmpty()) {
+                throw new UserException("no series matches " + selector + " in " + s.file() + ": 'forewarn show' lists them");
+            }
+            ForecastEngine engine = new ForecastEngine();
+            for (SeriesKey k : keys) {
+                out.add(project(engine, s, k, f));
+            }
+        }
+        print(out, spec.commandLine().getOut());
+        return ExitCodes.SUCCESS;
+    }
+
+    /** One series: read the engine's history window before --at, resolve the threshold, project. */
+    static Projection project(ForecastEngine engine, SeriesSource source, SeriesKey k, ForecastRequestFactory f) {
+        Series series = source.read(k, f.atMillis() - ForecastEngine.HISTORY_MILLIS, f.atMillis());
+        ForecastRequest req = f.request(source, k, series);
+        return engine.project(series, req);
+    }
+
+    private void print(List<Projection> ps, PrintWriter w) {
+        if (format == Format.json) {
+            if (ps.size() == 1) {
+                w.println(ProjectionJson.toJson(ps.get(0)).toPrettyString());
+            } else {
+                ArrayNode a = ProjectionJson.MAPPER.createArrayNode();
+                ps.forEach(p -> a.add(ProjectionJson.toJson(p)));
+                w.println(a.toPrettyString());
+            }
+        } else {
+            for (Projection p : ps) {
+                w.println(ProjectionText.line(p, ZoneId.systemDefault()));
+                if (Verbosity.level() > 0) {
+                    w.println("  method: " + p.method());
+                    w.println("  reason: " + p.reason());
+                    w.println("  data_sha256: " + p.dataSha256());
+                }
+            }
+        }
+        w.flush();
+    }
+
+    private ThresholdSpec thresholdSpec() {
+        if (target == null) {
+            return null;
+        }
+        if (target.toZero) {
+            return ThresholdSpec.toZero();
+        }
+        try {
+            return ThresholdSpec.parse(target.threshold);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--threshold: " + e.getMessage(), ExitCodes.USAGE, e);
+        }
+    }
+
+    static long parseAt(String text, long now) {
+        if (text == null) {
+            return now;
+        }
+        try {
+            return Times.parseTime(text, now, ZoneId.systemDefault());
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--at: " + e.getMessage(), ExitCodes.USAGE, e);
+        }
+    }
+
+    private static long parseHorizon(String text) {
+        try {
+            return Times.parseDurationMillis(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--horizon: " + e.getMessage(), ExitCodes.USAGE, e);
+        }
+    }
+
+    /**
+     * Turns the command line's threshold into a request per series: without one, free space and
+     * free inodes run to zero and used space to 100 % of the size; anything else needs --threshold.
+     */
+    record ForecastRequestFactory(ThresholdSpec spec, Direction direction, long atMillis, double confidence, long horizonMillis) {
+
+        ForecastRequestFactory {
+            if (!(confidence > 0 && confidence < 1)) {
+                throw new UserException("--confidence must be between 0 and 1 (e.g. 0.8), got " + confidence, ExitCodes.USAGE, null);
+            }
+        }
+
+        ForecastRequest request(SeriesSource source, SeriesKey k, Series series) {
+            ThresholdSpec t = spec != null ? spec : defaultFor(k);
+            ThresholdSpec.Resolved r;
+            try {
+                r = t.resolve(source, k, series, atMillis, direction);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+            return new ForecastRequest(r.value(), r.direction(), atMillis, confidence, horizonMillis);
+        }
+
+        static ThresholdSpec defaultFor(SeriesKey k) {
+            String n = k.name();
+            if (n.endsWith("avail_bytes") || n.endsWith("_free") || n.endsWith("available_bytes")) {
+                return ThresholdSpec.toZero();
+            }
+            if (ThresholdSpec.companionOf(n) != null) {
+                return ThresholdSpec.parse("100%");
+            }
+            throw new UserException(k + " has no natural limit: give --threshold V (e.g. --threshold 90 or --threshold 10G)", ExitCodes.USAGE, null);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.forewarn.forecast.bench;
+
+import dev.forewarn.forecast.Direction;
+import dev.forewarn.forecast.ForecastEngine;
+import dev.forewarn.forecast.ForecastRequest;
+import dev.forewarn.forecast.Projection;
+import dev.forewarn.series.Series;
+import dev.forewarn.series.SeriesKey;
+import java.util.SplittableRandom;
+
+/**
+ * Times the engine on one year at 5-minute steps (105,120 points) with model choice, warm, and
+ * on 100 such series; prints tab-separated name, value, unit, target lines for scripts/bench.
+ */
+public final class SpeedBench {
+
+    private SpeedBench() {
+    }
+
+    public static void main(String[] args) {
+        int n = 105_120;
+        long t0 = 1_735_689_600_000L;
+        Series[] many = new Series[100];
+        for (int k = 0; k < many.length; k++) {
+            SplittableRandom r = new SplittableRandom(k);
+            long[] t = new long[n];
+            double[] v = new double[n];
+            double slope = 1e9 * (0.5 + r.nextDouble());
+            for (int i = 0; i < n; i++) {
+                t[i] = t0 + i * 300_000L;
+                double days = i / 288.0;
+                double rotation = (i % (288 * 7)) == 0 && i > 0 ? 0 : 0;
+                v[i] = 800e9 - slope * days + 2e9 * Math.sin(2 * Math.PI * days) + 2e8 * (r.nextDouble() - 0.5) + rotation;
+            }
+            many[k] = new Series(SeriesKey.of("fs.avail_bytes", "mount", "/m" + k), t, v);
+        }
+        ForecastEngine engine = new ForecastEngine();
+        long at = t0 + (n - 1) * 300_000L;
+        ForecastRequest req = new ForecastRequest(0, Direction.DOWN, at, 0.8, ForecastRequest.DEFAULT_HORIZON_MILLIS);
+        Projection last = null;
+        for (int i = 0; i < 30; i++) {
+            last = engine.project(many[i % many.length], req);
+        }
+        int reps = 20;
+        long start = System.nanoTime();
+        for (int i = 0; i < reps; i++) {
+            last = engine.project(many[0], req);
+        }
+        double one = (System.nanoTime() - start) / 1e6 / reps;
+        start = System.nanoTime();
+        for (Series s : many) {
+            last = engine.project(s, req);
+        }
+        double hundred = (System.nanoTime() - start) / 1e6;
+        System.out.printf(java.util.Locale.ROOT, "forecast.one_series_105120_points\t%.1f\tms\t<= 50%n", one);
+        System.out.printf(java.util.Locale.ROOT, "forecast.hundred_series_105120_points\t%.0f\tms\t<= 1000%n", hundred);
+        if (args.length > 0) {
+            System.err.println(last.method() + " | " + last.reason());
+        }
+    }
+}
