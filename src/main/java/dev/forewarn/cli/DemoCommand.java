@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * write into an existing store, and needs an explicit path, so it never mixes invented
  * history into a real one.
  */
-@Command(name = "demo", sortOptions = false,
+@Command(name = "demo", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Builds a demo store: four months of a host whose /var fills (with weekly log rotation), "
                 + "whose billing-api leaks memory, and whose disk sda has growing reallocated sectors.",
                 "Then: forewarn report --store PATH --format html -o report.html"})

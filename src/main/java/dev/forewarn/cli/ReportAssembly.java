@@ -6,6 +6,11 @@ import dev.forewarn.forecast.PredictLinear;
 import dev.forewarn.report.Baseline;
 import dev.forewarn.report.Report;
 import dev.forewarn.report.ReportBuilder;
+import dev.forewarn.report.TrackRecordEntry;
+import dev.forewarn.report.TrackRecords;
+import dev.forewarn.rules.FindingState;
+import dev.forewarn.store.SampleStore;
+import dev.forewarn.store.StoreFindingState;
 import dev.forewarn.rules.Finding;
 import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.RuleEvaluator;
@@ -75,7 +80,7 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
         }
         LOG.info("read the history of {} findings in {} ms", chosen.size(), (System.nanoTime() - t0) / 1_000_000);
         List<String> sel = selectors.stream().map(Selector::toString).toList();
-        return new ReportBuilder().host(host).generatedMillis(generatedMillis).atMillis(atMillis).sinceMillis(sinceMillis)
+        return new ReportBuilder().host(host).trackRecord(trackRecord(source)).generatedMillis(generatedMillis).atMillis(atMillis).sinceMillis(sinceMillis)
                 .confidence(confidence).runwayMillis(runwayMillis).leadTimeMillis(leadTimeMillis).selectors(sel).zone(zone)
                 .baselines(f -> baseline(f, history.get(f.projection().series())))
                 .culprits(f -> culprit(f, source))
@@ -97,7 +102,8 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
      */
     Baseline baseline(Finding f, Series s) {
         var p = f.projection();
-        if (s == null || s.isEmpty() || p.series().isCounter() || Double.isNaN(p.threshold())) {
+        // predict_linear answers "when does it reach the limit"; a count judged on its growth has no such question
+        if (s == null || s.isEmpty() || p.series().isCounter() || Double.isNaN(p.threshold()) || p.series().name().startsWith("smart.")) {
             return null;
         }
         double now = PredictLinear.predict(s, atMillis, BASELINE_WINDOW_MILLIS, 0);
@@ -162,12 +168,14 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
     }
 
     /**
-     * A finding raised on the present value (already below the warning level) carries no date,
-     * but the reader still needs to know when the resource runs out: project the rule's own
-     * threshold and keep the finding's verdict with the dated projection.
+     * A finding judged on the present value carries no date: one raised because the value is
+     * already below the warning level, or one that the evaluator's cheap screen passed as OK
+     * because the crossing is months away. A purchase is planned months ahead, so the report
+     * projects the rule's own threshold with the full forecast (to the one-year horizon) and
+     * keeps the finding's verdict with the dated projection.
      */
     Finding withDate(Finding f, Rule rule, SeriesSource source) {
-        if (f.projection().hasEta() || f.severity() == Severity.OK || rule == null || rule.threshold() == null
+        if (f.projection().hasEta() || rule == null || rule.threshold() == null
                 || rule.direction() == null || rule.rateWindowMillis() > 0) {
             return f;
         }
@@ -185,6 +193,37 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
                 new dev.forewarn.forecast.ForecastRequest(threshold, rule.direction(), atMillis, confidence,
                         dev.forewarn.forecast.ForecastRequest.DEFAULT_HORIZON_MILLIS));
         return p.hasEta() ? new Finding(f.ruleId(), f.source(), f.severity(), f.message(), p) : f;
+    }
+
+    /** How many earlier findings the track record shows, newest kept. */
+    static final int TRACK_RECORD_MAX = 25;
+
+    /** Earlier findings kept in the store with what became of them; empty for a source that keeps none. */
+    List<TrackRecordEntry> trackRecord(SeriesSource source) {
+        if (!(source instanceof SampleStore store)) {
+            return List.of();
+        }
+        List<FindingState.Raised> raised;
+        try {
+            raised = StoreFindingState.load(store).history();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read the findings' history for the track record: {}", e.getMessage());
+            return List.of();
+        }
+        List<TrackRecordEntry> out = new ArrayList<>();
+        for (FindingState.Raised r : raised) {
+            if (r.raisedMillis() > atMillis || r.etaMillis() == null) {
+                continue;
+            }
+            SeriesKey key;
+            try {
+                key = SeriesKey.parse(r.series());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            out.add(TrackRecords.judge(r, source.read(key, r.raisedMillis(), atMillis), atMillis));
+        }
+        return out.size() > TRACK_RECORD_MAX ? List.copyOf(out.subList(out.size() - TRACK_RECORD_MAX, out.size())) : out;
     }
 
     static Rule withConfidence(Rule r, double confidence) {

@@ -38,11 +38,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * JSON; and {@code forewarn report --verify FILE}, which recomputes every figure of a report
  * from the store and says whether it still matches (exit 0) or what changed (exit 1).
  */
-@Command(name = "report", sortOptions = false,
+@Command(name = "report", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Writes the evidence report: what will run out, when (with the 95 %% interval), what it takes to prevent it, "
                 + "and the data behind it.",
                 "With --verify FILE: recomputes a report's figures from the store; exit 0 when they match, 1 when not."})
 public final class ReportCommand implements Callable<Integer> {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportCommand.class);
 
     /** The output formats. */
     enum Format { html, pdf, md, json }
@@ -130,6 +132,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw new UserException("no rule judges a series matching " + String.join(" ", selectorTexts)
                     + " in " + store.path() + ": check the selector with 'forewarn show'");
         }
+        long t0 = System.nanoTime();
         switch (f) {
             case md -> MarkdownReport.write(report, output);
             case html -> emit(HtmlReport.render(report).getBytes(StandardCharsets.UTF_8));
@@ -137,6 +140,7 @@ public final class ReportCommand implements Callable<Integer> {
                     .writeValueAsString(ReportJson.toJson(report)) + "\n").getBytes(StandardCharsets.UTF_8));
             case pdf -> emit(PdfReport.bytes(report));
         }
+        LOG.info("rendered {} in {} ms", f, (System.nanoTime() - t0) / 1_000_000);
         return ExitCodes.SUCCESS;
     }
 

@@ -21,6 +21,7 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecifica
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.jfree.chart.JFreeChart;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 
 /**
  * The report as PDF (PDFBox 3): real text, charts as vector graphics (JFreeChart drawn through
@@ -43,7 +44,11 @@ public final class PdfReport {
     public static void write(Report r, OutputStream out) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             info(doc, r);
-            try (PdfLayout l = new PdfLayout(doc)) {
+            try (PdfLayout l = new PdfLayout(doc);
+                 PdfBoxGraphics2DFontTextDrawer text = new PdfBoxGraphics2DFontTextDrawer()) {
+                // chart labels as real text in the document's own fonts: extractable, and far cheaper than glyph outlines
+                text.registerFont(ReportCharts.FONT, l.regular);
+                text.registerFont(ReportCharts.FONT + " Bold", l.bold);
                 ZoneId z = r.zone();
                 l.newPage();
                 l.paragraph("Capacity report: " + r.host(), l.bold, 20, Color.BLACK, 0);
@@ -56,7 +61,7 @@ public final class PdfReport {
                 for (ReportItem item : r.items()) {
                     n++;
                     l.newPage();
-                    finding(l, item, n, r);
+                    finding(l, text, item, n, r);
                 }
                 l.newPage();
                 trackRecord(l, r);
@@ -105,15 +110,16 @@ public final class PdfReport {
         }
     }
 
-    private static void finding(PdfLayout l, ReportItem item, int n, Report r) throws IOException {
+    private static void finding(PdfLayout l, PdfBoxGraphics2DFontTextDrawer text, ReportItem item, int n, Report r) throws IOException {
         ZoneId z = r.zone();
         var p = item.finding().projection();
         l.paragraph(n + ". " + ReportText.headline(item.finding(), z), l.bold, 13, Color.BLACK, 0);
         l.space(4);
-        l.callout(item.recommendation().action(), p.hasEta() ? CRIT : OK);
+        l.callout(item.recommendation().action(), p.hasEta() || item.finding().severity() != dev.forewarn.rules.Severity.OK ? CRIT : OK);
         l.space(4);
         JFreeChart chart = ReportCharts.chart(item, z);
         PdfBoxGraphics2D g = new PdfBoxGraphics2D(l.doc, PdfLayout.WIDTH, CHART_HEIGHT);
+        g.setFontTextDrawer(text);
         ReportCharts.draw(chart, g, PdfLayout.WIDTH, CHART_HEIGHT);
         g.dispose();
         l.form(g.getXFormObject(), PdfLayout.WIDTH, CHART_HEIGHT);

@@ -76,8 +76,13 @@ public final class ReportCharts {
                 fan.add(t, trend.fitted()[i], trend.low()[i], trend.high()[i]);
             }
         }
-        lines.addSeries(fitted);
-        fanData.addSeries(fan);
+        // an empty series would still put a legend entry for a line that is not there
+        if (fitted.getItemCount() > 0) {
+            lines.addSeries(fitted);
+        }
+        if (fan.getItemCount() > 0) {
+            fanData.addSeries(fan);
+        }
 
         DateAxis time = new DateAxis(null);
         time.setTimeZone(TimeZone.getTimeZone(zone));
@@ -109,7 +114,8 @@ public final class ReportCharts {
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
 
         ValueMarker threshold = new ValueMarker(p.threshold(), THRESHOLD, new BasicStroke(1.4f));
-        threshold.setLabel("limit " + units.format(p.threshold()));
+        // a growth verdict compares with an earlier level, not a limit
+        threshold.setLabel((p.series().name().startsWith("smart.") ? "earlier level " : "limit ") + units.format(p.threshold()));
         threshold.setLabelFont(new Font(FONT, Font.BOLD, 10));
         threshold.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         threshold.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
@@ -158,7 +164,8 @@ public final class ReportCharts {
         Series h = item.history();
         long to = item.trend().isEmpty() ? p.atMillis() : item.trend().timesMillis()[item.trend().timesMillis().length - 1];
         // the fit's window, and at least three times the future shown, so the crossing is not squeezed into a corner
-        long from = p.atMillis() - 3 * Math.max(to - p.atMillis(), 86_400_000L);
+        // at least 30 days of the past, so a verdict without a trend (a growing error count) shows its history
+        long from = p.atMillis() - Math.max(3 * (to - p.atMillis()), 30L * 86_400_000L);
         if (p.fit() != null) {
             from = Math.min(from, p.fit().fromMillis());
         }
