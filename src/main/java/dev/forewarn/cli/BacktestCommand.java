@@ -46,7 +46,7 @@ public final class BacktestCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "SELECTOR", defaultValue = "fs.avail_bytes", description = "Series to replay (default: ${DEFAULT-VALUE}).")
     String selector;
 
-    @Option(names = "--threshold", paramLabel = "V", description = "Level that counts as exhausted (as for forecast; default: zero free space, or 100 % of the size).")
+    @Option(names = "--threshold", paramLabel = "V", description = "Level that counts as exhausted (as for forecast; default: zero free space, or 100 %% of the size).")
     String threshold;
 
     @Option(names = "--step", paramLabel = "DURATION", description = "Spacing of the origins (default: the span / 100, at least 1h).")

@@ -33,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "forecast", mixinStandardHelpOptions = true,
         description = {"Projects when a series reaches a threshold, with an interval and the evidence.",
-                "Example: forewarn forecast 'fs.avail_bytes{mount=\"/var\"}' --threshold 5%"})
+                "Example: forewarn forecast 'fs.avail_bytes{mount=\"/var\"}' --threshold 5%%"})
 public final class ForecastCommand implements Callable<Integer> {
 
     /** Output forms. */
@@ -53,7 +53,7 @@ public final class ForecastCommand implements Callable<Integer> {
 
     /** Either a threshold or to-zero. */
     static final class Target {
-        @Option(names = "--threshold", paramLabel = "V", description = "Level that counts as exhausted: a number with optional unit (10G, 10GiB) or a percentage of the size series (5%).")
+        @Option(names = "--threshold", paramLabel = "V", description = "Level that counts as exhausted: a number with optional unit (10G, 10GiB) or a percentage of the size series (5%%).")
         String threshold;
 
         @Option(names = "--to-zero", description = "The threshold is 0.")

@@ -39,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * from the store and says whether it still matches (exit 0) or what changed (exit 1).
  */
 @Command(name = "report", sortOptions = false,
-        description = {"Writes the evidence report: what will run out, when (with the 95 % interval), what it takes to prevent it, "
+        description = {"Writes the evidence report: what will run out, when (with the 95 %% interval), what it takes to prevent it, "
                 + "and the data behind it.",
                 "With --verify FILE: recomputes a report's figures from the store; exit 0 when they match, 1 when not."})
 public final class ReportCommand implements Callable<Integer> {
