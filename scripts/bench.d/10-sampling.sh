@@ -4,7 +4,8 @@
 #    (user+sys of the whole process), median of 7 runs;
 #  - warm CPU per sample inside one 'collect' JVM (63 samples, the first 3 not counted):
 #    median of the sampling thread's CPU (ThreadMXBean) and mean of the whole process's CPU
-#    (GC and compiler threads included), from collect's hidden --bench option;
+#    (GC and compiler threads and smartctl children included, /proc/self/stat), from
+#    collect's hidden --bench option;
 #  - peak RSS (VmHWM) of that collect.
 # Every run writes into a temporary store, never the user's.
 set -euo pipefail

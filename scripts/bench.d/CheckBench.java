@@ -16,7 +16,7 @@ import java.util.Random;
  * the built jar. "make STORE AT_MILLIS" writes 100 filesystems with one year of 5-minute history
  * (90 steady with daily cycles and noise, 5 filling slowly, 5 filling within two weeks) and their
  * sizes; "warm STORE AT RUNS" runs check in this JVM RUNS times and prints the wall milliseconds
- * of each run on one line.
+ * of each run on one line, and the CPU milliseconds of the checking thread on a second.
  */
 public class CheckBench {
 
@@ -64,17 +64,22 @@ public class CheckBench {
     static void warm(String db, String at, int runs) {
         PrintStream realOut = System.out;
         long[] ms = new long[runs];
+        long[] cpu = new long[runs];
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < runs; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             // check prints through picocli's writer on System.out: silence it, keep the timing.
             System.setOut(new PrintStream(OutputStream.nullOutputStream()));
             int code = Main.run("check", "--store", db, "--at", at, "--quiet");
             System.setOut(realOut);
             ms[i] = (System.nanoTime() - t0) / 1_000_000;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
             if (code != 1 && code != 2) {
                 throw new IllegalStateException("expected WARNING (1) or CRITICAL (2), got " + code);
             }
         }
         realOut.println(Arrays.toString(ms).replaceAll("[\\[\\],]", ""));
+        realOut.println(Arrays.toString(cpu).replaceAll("[\\[\\],]", ""));
     }
 }

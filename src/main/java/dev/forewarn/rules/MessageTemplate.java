@@ -9,14 +9,15 @@ import java.util.Set;
 /**
  * A rule's one-line message with placeholders in braces: {@code {mount} fills {when}}.
  * {@code {when}} (alias {@code {eta}}) is the verdict phrase ("in 9 days (Sat 14 Mar, 80 %: 9–18 Mar)",
- * "now: 2.1 GiB, past the 3 % limit", "grew from 0 to 8 in the last 7d"); {@code {series}},
+ * "— 2.1 GiB now, below 3% of fs.size_bytes", "grew from 0 to 8 in the last 7d"); {@code {subject}} is
+ * what the series is about ("/var (fs.avail_bytes)"); {@code {series}},
  * {@code {metric}}, {@code {value}}, {@code {threshold}} and {@code {rule}} are what they say; any
  * other name is a label of the series ({@code {mount}}, {@code {disk}}, {@code {iface}}).
  */
 public final class MessageTemplate {
 
     /** Placeholders with a fixed meaning; every other name is a label. */
-    static final Set<String> BUILT_IN = Set.of("when", "eta", "series", "metric", "value", "threshold", "rule");
+    static final Set<String> BUILT_IN = Set.of("when", "eta", "subject", "series", "metric", "value", "threshold", "rule");
 
     private MessageTemplate() {
     }
@@ -70,6 +71,7 @@ public final class MessageTemplate {
             sb.append(switch (name) {
                 case "when", "eta" -> when;
                 case "series" -> key.toString();
+                case "subject" -> subject(key);
                 case "metric" -> key.name();
                 case "value" -> value == null ? "?" : formatValue(key.name(), value);
                 case "threshold" -> threshold == null ? "?" : formatValue(key.name(), threshold);

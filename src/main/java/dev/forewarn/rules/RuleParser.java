@@ -176,7 +176,7 @@ public final class RuleParser {
                 problem(f.get("message"), m);
             }
         } else {
-            message = "{series} {when}";
+            message = "{subject} reaches {threshold} {when}";
         }
         boolean enabled = true;
         YamlNode en = f.get("enabled");

@@ -50,10 +50,10 @@ public record RuleSet(List<Rule> rules, List<Rule> disabled, List<Rule> overridd
     }
 
     /**
-     * The standard search path for an environment.
+     * The directories searched after the built-in set: {@code /etc/forewarn/rules.d}, then
+     * {@code $XDG_CONFIG_HOME/forewarn/rules.d} ({@code ~/.config} when unset).
      *
-     * @param env       the process environment (XDG_CONFIG_HOME, HOME)
-     * @param rulesFile the {@code --rules} file, or null
+     * @param env the process environment (XDG_CONFIG_HOME, HOME)
      */
     public static List<Path> standardDirs(Map<String, String> env) {
         String xdg = env.get("XDG_CONFIG_HOME");

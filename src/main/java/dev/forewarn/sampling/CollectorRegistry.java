@@ -31,6 +31,9 @@ public final class CollectorRegistry {
                         Function<CollectorContext, Collector> factory) {
     }
 
+    /** In a {@code collect} loop, SMART is read at most this often (10 minutes). */
+    static final long SMART_INTERVAL_MILLIS = 10 * 60_000L;
+
     private final Map<String, Entry> entries;
 
     /** A registry over these entries, in this order. */
@@ -69,7 +72,8 @@ public final class CollectorRegistry {
                 new Entry("os", true, "file handles, processes, threads, uptime (os.*)",
                         ctx -> new OsCollector(ctx.proc())),
                 new Entry("smart", true, "disk health from smartctl --json, as root (smart.*)",
-                        ctx -> new SmartCollector())));
+                        // smartctl costs a process per disk; SMART attributes move over days
+                        ctx -> new ThrottledCollector(new SmartCollector(), SMART_INTERVAL_MILLIS))));
     }
 
     /** This registry with one more entry at the end. */
