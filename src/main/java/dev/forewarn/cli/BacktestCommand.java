@@ -75,7 +75,9 @@ public final class BacktestCommand implements Callable<Integer> {
                 throw new UserException("no series matches " + selector + " in " + s.file() + ": 'forewarn show' lists them");
             }
             ForecastEngine engine = new ForecastEngine();
+            Progress progress = Progress.start("backtest", keys.size());
             for (SeriesKey k : keys) {
+                progress.set(results.size()); // one result per series, whichever way the body ends
                 Series series = s.read(k, Long.MIN_VALUE, Long.MAX_VALUE);
                 if (series.size() < 2) {
                     results.add(new Result(k, null, "fewer than two points"));
@@ -101,6 +103,7 @@ public final class BacktestCommand implements Callable<Integer> {
                         Backtest.firstCrossingIn(series, req.threshold(), req.direction()), end, first, end, stepMillis);
                 results.add(new Result(k, Backtest.summarise(c, Backtest.replay(c, engine, 0.8)), null));
             }
+            progress.close(); // the bar is wiped before the results are printed
         }
         print(results, spec.commandLine().getOut());
         return ExitCodes.SUCCESS;

@@ -78,8 +78,10 @@ public final class ImportCommand implements Callable<Integer> {
         }
         long now = System.currentTimeMillis();
         List<ParsedInput> parsed = new ArrayList<>();
-        for (String f : files) {
-            parsed.add(read(f, fixed, now));
+        try (Progress progress = Progress.start("reading", totalBytes(files))) {
+            for (String f : files) {
+                parsed.add(read(f, fixed, now, progress));
+            }
         }
         List<Series> all = new ArrayList<>();
         long skipped = 0;
@@ -107,7 +109,23 @@ public final class ImportCommand implements Callable<Integer> {
         return ExitCodes.SUCCESS;
     }
 
-    private ParsedInput read(String name, SeriesKey fixed, long now) {
+    /** The bytes to read, for the progress bar; 0 (unknown) when reading stdin. */
+    private static long totalBytes(List<String> names) {
+        long total = 0;
+        for (String n : names) {
+            try {
+                if (n.equals("-")) {
+                    return 0;
+                }
+                total += Files.size(Path.of(n));
+            } catch (IOException | RuntimeException e) {
+                return 0; // read() reports the problem with the file
+            }
+        }
+        return total;
+    }
+
+    private ParsedInput read(String name, SeriesKey fixed, long now, Progress progress) {
         boolean stdin = name.equals("-");
         Path path = stdin ? null : Path.of(name);
         if (path != null && Files.isDirectory(path)) {
@@ -115,7 +133,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         try (BufferedReader in = stdin
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16)
-                : Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                : new BufferedReader(new InputStreamReader(progress.counting(Files.newInputStream(path)), StandardCharsets.UTF_8), 1 << 16)) {
             Format f = format != null ? format : detect(name, in);
             if (f == Format.openmetrics && fixed != null) {
                 throw new UserException("--series applies to time,value CSV files, but " + name + " is OpenMetrics text",

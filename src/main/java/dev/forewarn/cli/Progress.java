@@ -1,5 +1,8 @@
 package dev.forewarn.cli;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
@@ -102,6 +105,32 @@ public final class Progress implements AutoCloseable {
     public void set(long doneSoFar) {
         done.set(doneSoFar);
         maybeDraw(doneSoFar);
+    }
+
+    /**
+     * {@code in}, counting every byte read as a step: for work measured in bytes (a bar whose
+     * total is the file sizes). Closing the stream closes {@code in}, not the bar.
+     */
+    public InputStream counting(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    advance(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                int n = super.read(buf, off, len);
+                if (n > 0) {
+                    advance(n);
+                }
+                return n;
+            }
+        };
     }
 
     /** Steps done so far. */

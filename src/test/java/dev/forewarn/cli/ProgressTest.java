@@ -77,4 +77,14 @@ class ProgressTest {
         p.close();
         assertEquals(40_000, p.done());
     }
+
+    @Test
+    void bytesReadThroughTheCountingStreamAreTheSteps() throws Exception {
+        Progress p = Progress.to(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "reading", 10_000, 80);
+        try (var in = p.counting(new java.io.ByteArrayInputStream(new byte[10_000]))) {
+            in.read();
+            in.readAllBytes();
+        }
+        assertEquals(10_000, p.done());
+    }
 }

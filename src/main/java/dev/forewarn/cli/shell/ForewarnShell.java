@@ -63,7 +63,9 @@ public final class ForewarnShell {
         try (Terminal terminal = Terminals.system("forewarn")) {
             running = terminal;
             AtomicInteger lastExit = new AtomicInteger();
-            FreshTreeCommands commands = new FreshTreeCommands(this::commandLine, lastExit);
+            // one tree serves completion and help; each line still runs on a fresh one
+            CommandLine model = commandLine();
+            FreshTreeCommands commands = new FreshTreeCommands(model, this::commandLine, lastExit);
             SystemRegistryImpl registry = new SystemRegistryImpl(parser, terminal, workDir, null);
             registry.setCommandRegistries(commands);
             registry.register("help", commands);
@@ -72,7 +74,7 @@ public final class ForewarnShell {
                     .appName("forewarn")
                     .terminal(terminal)
                     .parser(parser)
-                    .completer(new AggregateCompleter(registry.completer(), new SelectorCompleter(commandLine(), keys)))
+                    .completer(new AggregateCompleter(registry.completer(), new SelectorCompleter(model, keys)))
                     .variable(LineReader.HISTORY_FILE, historyFile(System.getenv()))
                     .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
                     .variable(LineReader.LIST_MAX, 100)
@@ -179,8 +181,8 @@ public final class ForewarnShell {
         private final Supplier<CommandLine> tree;
         private final AtomicInteger lastExit;
 
-        FreshTreeCommands(Supplier<CommandLine> tree, AtomicInteger lastExit) {
-            super(tree.get());
+        FreshTreeCommands(CommandLine model, Supplier<CommandLine> tree, AtomicInteger lastExit) {
+            super(model);
             this.tree = tree;
             this.lastExit = lastExit;
         }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.ZoneId;
@@ -16,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.ExternalTerminal;
 import org.jline.utils.Display;
 
 /**
@@ -50,8 +51,9 @@ final class TopBench {
         Map<SeriesKey, Projection> projections = TopForecasts.projectAll(db, new ForecastEngine(), System.currentTimeMillis(), zone);
         double forecastMillis = (THREADS.getCurrentThreadCpuTime() - t0) / 1e6;
         snap = data.snapshot(System.currentTimeMillis(), projections);
-        try (Terminal terminal = TerminalBuilder.builder().system(false).type("xterm-256color")
-                .streams(InputStream.nullInputStream(), OutputStream.nullOutputStream()).size(new Size(cols, rows)).build()) {
+        try (Terminal terminal = new ExternalTerminal("bench", "xterm-256color", InputStream.nullInputStream(),
+                OutputStream.nullOutputStream(), StandardCharsets.UTF_8)) {
+            terminal.setSize(new Size(cols, rows));
             TopScreen screen = new TopScreen(terminal, new TopView(true, true, zone), intervalMillis);
             Display display = new Display(terminal, true);
             display.resize(rows, cols);

@@ -124,6 +124,7 @@ public final class TopCommand implements Callable<Integer> {
         out.flush();
     }
 
+    @SuppressWarnings("try") // the refresher runs on its own thread; the try only closes it
     private int live(SampleStore db, Sampler sampler, TopData data, ZoneId zone, long intervalMillis, Path path,
                      Terminal shellTerminal) throws IOException {
         Terminal terminal = shellTerminal != null ? shellTerminal
