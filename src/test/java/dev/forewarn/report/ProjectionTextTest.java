@@ -24,7 +24,7 @@ class ProjectionTextTest {
                 "theil-sen over the 7.0 days since the drop of 3e9 of 2026-03-01T00:00:00Z", "why",
                 new Fit(2016, t("2026-03-01T00:00:00Z"), t("2026-03-08T00:00:00Z"), -1.2e9, 0.97, 3.1e7),
                 BacktestSummary.none(), "abc");
-        assertEquals("/var fills on Sat 14 Mar 2026 (80 %: 9–18 Mar); robust trend since 1 Mar, −1.20 GB/day, 2,016 points",
+        assertEquals("/var fills on Sat 14 Mar 2026 (80 %: 9–18 Mar); robust trend since 1 Mar, −1.2 GB/day, 2,016 points",
                 ProjectionText.line(p, ZoneOffset.UTC));
     }
 
