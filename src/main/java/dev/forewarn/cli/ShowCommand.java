@@ -141,7 +141,7 @@ public final class ShowCommand implements Callable<Integer> {
                         out.printf("%-" + w + "s  (no points in this span)%n", k);
                         continue;
                     }
-                    out.printf("%-" + w + "s  %s  last %s  (%d points, %s → %s)%n", k, Sparkline.of(x.values(), width),
+                    out.printf("%-" + w + "s  %s  last %s  (%d points, %s → %s)%n", k, Sparkline.of(x.values(), Math.min(width, x.values().length), true),
                             Humanize.value(k.name(), x.lastValue()), x.size(),
                             Times.local(x.firstMillis(), zone), Times.local(x.lastMillis(), zone));
                 }

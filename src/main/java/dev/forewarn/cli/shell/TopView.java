@@ -1,5 +1,6 @@
 package dev.forewarn.cli.shell;
 
+import dev.forewarn.cli.Sparkline;
 import dev.forewarn.cli.shell.TopSnapshot.Panel;
 import dev.forewarn.cli.shell.TopSnapshot.Row;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.forewarn.cli.shell;
+package dev.forewarn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
