@@ -162,7 +162,7 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
         }
         String name = best.label("name") == null ? best.toString() : best.label("name");
         String pid = best.label("pid") == null ? "" : " (pid " + best.label("pid") + ")";
-        dev.forewarn.report.Units u = dev.forewarn.report.Units.BYTES;
+        dev.forewarn.series.Units u = dev.forewarn.series.Units.BYTES;
         return name + pid + ", which grew from " + u.format(first) + " to " + u.format(last) + " since "
                 + dev.forewarn.report.ReportText.day(firstMillis, zone) + ",";
     }

@@ -1,5 +1,6 @@
 package dev.forewarn.cli;
 
+import dev.forewarn.series.Units;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.forewarn.series.Selector;
@@ -101,7 +102,7 @@ public final class ShowCommand implements Callable<Integer> {
                     out.printf("%-" + w + "s  %8d points  %s → %s  last %s%n", x.key(), x.points(),
                             x.firstMillis() == null ? "-" : Times.local(x.firstMillis(), zone),
                             x.lastMillis() == null ? "-" : Times.local(x.lastMillis(), zone),
-                            Humanize.value(x.key().name(), x.lastValue()));
+                            Units.of(x.key().name()).format(x.lastValue()));
                 }
             }
             case csv -> {
@@ -142,7 +143,7 @@ public final class ShowCommand implements Callable<Integer> {
                         continue;
                     }
                     out.printf("%-" + w + "s  %s  last %s  (%d points, %s → %s)%n", k, Sparkline.of(x.values(), Math.min(width, x.values().length), true),
-                            Humanize.value(k.name(), x.lastValue()), x.size(),
+                            Units.of(k.name()).format(x.lastValue()), x.size(),
                             Times.local(x.firstMillis(), zone), Times.local(x.lastMillis(), zone));
                 }
             }

@@ -1,5 +1,6 @@
 package dev.forewarn.cli;
 
+import dev.forewarn.series.Units;
 import dev.forewarn.series.Times;
 import dev.forewarn.store.SampleStore;
 import dev.forewarn.store.StoreInfo;
@@ -58,7 +59,7 @@ public final class StoreInfoCommand implements Callable<Integer> {
         } else {
             ZoneId zone = ZoneId.systemDefault();
             out.printf("file      %s%n", i.file().toAbsolutePath());
-            out.printf("size      %s (%,d bytes%s)%n", Humanize.bytes(i.sizeBytes()), i.sizeBytes(),
+            out.printf("size      %s (%,d bytes%s)%n", Units.bytes(i.sizeBytes()), i.sizeBytes(),
                     i.rawPoints() > 0 ? String.format(", %.1f bytes per stored point", (double) i.sizeBytes() / (i.rawPoints() + i.rollupHours())) : "");
             out.printf("schema    %d%n", i.schemaVersion());
             out.printf("series    %,d%n", i.series());

@@ -1,5 +1,6 @@
 package dev.forewarn.cli;
 
+import dev.forewarn.series.Units;
 import dev.forewarn.series.Times;
 import dev.forewarn.store.SampleStore;
 import dev.forewarn.store.StoreOptions;
@@ -60,7 +61,7 @@ public final class StoreVacuumCommand implements Callable<Integer> {
             out.printf("%s: compacted %,d recent points, rolled %,d points up into %,d hours, dropped %,d old hours"
                             + " and %,d old points, removed %,d empty series; %s → %s; retention: raw %s, roll-ups %s%n",
                     store.path(), r.foldedPoints(), r.retiredPoints(), r.rollupHours(), r.droppedRollups(),
-                    r.droppedPoints(), r.removedSeries(), Humanize.bytes(r.bytesBefore()), Humanize.bytes(r.bytesAfter()),
+                    r.droppedPoints(), r.removedSeries(), Units.bytes(r.bytesBefore()), Units.bytes(r.bytesAfter()),
                     Times.human(java.time.Duration.ofMillis(kept.rawRetentionMillis())),
                     Times.human(java.time.Duration.ofMillis(kept.rollupRetentionMillis())));
             out.flush();

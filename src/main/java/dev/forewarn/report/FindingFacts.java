@@ -1,5 +1,6 @@
 package dev.forewarn.report;
 
+import dev.forewarn.series.Units;
 import dev.forewarn.forecast.BacktestSummary;
 import dev.forewarn.forecast.Fit;
 import dev.forewarn.forecast.Projection;

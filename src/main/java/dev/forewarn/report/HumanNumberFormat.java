@@ -1,5 +1,6 @@
 package dev.forewarn.report;
 
+import dev.forewarn.series.Units;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;

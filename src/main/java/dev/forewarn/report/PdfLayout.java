@@ -1,5 +1,6 @@
 package dev.forewarn.report;
 
+import dev.forewarn.series.Units;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;

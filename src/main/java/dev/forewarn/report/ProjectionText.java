@@ -1,5 +1,6 @@
 package dev.forewarn.report;
 
+import dev.forewarn.series.Units;
 import dev.forewarn.forecast.Direction;
 import dev.forewarn.forecast.Projection;
 import dev.forewarn.series.SeriesKey;

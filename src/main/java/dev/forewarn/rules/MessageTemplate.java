@@ -1,9 +1,9 @@
 package dev.forewarn.rules;
 
 import dev.forewarn.series.SeriesKey;
+import dev.forewarn.series.Units;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -96,38 +96,8 @@ public final class MessageTemplate {
         return key.toString();
     }
 
-    /** A value in the unit its metric name says: bytes as KiB/MiB/GiB, ratios as percent, the rest plain. */
+    /** A value in the unit its metric name says, through the one shared {@link Units}. */
     public static String formatValue(String metric, double v) {
-        if (Double.isNaN(v)) {
-            return "?";
-        }
-        if (metric.endsWith("_bytes")) {
-            return bytes(v);
-        }
-        if (metric.endsWith("_ratio")) {
-            return String.format(Locale.ROOT, "%.1f %%", v * 100);
-        }
-        if (metric.endsWith("_per_second")) {
-            return formatValue("", v) + "/s";
-        }
-        if (metric.endsWith("_celsius")) {
-            return String.format(Locale.ROOT, "%.0f °C", v);
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return String.valueOf((long) v);
-        }
-        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : Math.abs(v) >= 1 ? "%.2f" : "%.3g", v);
-    }
-
-    static String bytes(double v) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
-        double a = Math.abs(v);
-        int u = 0;
-        while (a >= 1024 && u < units.length - 1) {
-            a /= 1024;
-            u++;
-        }
-        String n = u == 0 ? String.valueOf((long) a) : String.format(Locale.ROOT, a >= 100 ? "%.0f" : "%.1f", a);
-        return (v < 0 ? "-" : "") + n + " " + units[u];
+        return Units.of(metric).format(v);
     }
 }

@@ -112,7 +112,7 @@ class CheckCommandTest {
         Path db = storeWithVar(AT, d -> 2 * GIB);
         Run r = check("--store", db.toString(), "--at", at());
         assertEquals(2, r.code(), r.out());
-        assertTrue(r.firstLine().startsWith("FOREWARN CRITICAL - /var fills — 2.0 GiB now, below 3% of fs.size_bytes (3.0 GiB)"), r.firstLine());
+        assertTrue(r.firstLine().startsWith("FOREWARN CRITICAL - /var fills — 2.15 GB now, below 3% of fs.size_bytes (3.22 GB)"), r.firstLine());
     }
 
     @Test
@@ -180,7 +180,7 @@ class CheckCommandTest {
         assertEquals("", first.out());
         Run second = check(args);
         assertEquals(1, second.code(), second.out());
-        assertTrue(second.firstLine().startsWith("FOREWARN WARNING - /var is low — 25.0 GiB now, below 30% of fs.size_bytes"), second.firstLine());
+        assertTrue(second.firstLine().startsWith("FOREWARN WARNING - /var is low — 26.8 GB now, below 30% of fs.size_bytes"), second.firstLine());
         try (SampleStore s = SampleStore.open(db)) {
             SeriesKey var = SeriesKey.of("fs.avail_bytes", "mount", "/var", "device", "/dev/sda2", "fstype", "ext4");
             s.appendAll(List.of(new Series(var, new long[] {System.currentTimeMillis() - 1_000}, new double[] {60 * GIB})));

@@ -56,7 +56,7 @@ class StoreCommandsTest {
         }
         CliRun r = CliRun.of("show", "--store", file.toString(), "fs.avail_bytes");
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().startsWith("fs.avail_bytes{mount=\"/\"}  ▁▂▃▄▅▆▇█  last 8 GiB  (8 points, "), r.out());
+        assertTrue(r.out().startsWith("fs.avail_bytes{mount=\"/\"}  ▁▂▃▄▅▆▇█  last 8.59 GB  (8 points, "), r.out());
         r = CliRun.of("show", "--store", file.toString(), "cpu.busy_ratio");
         assertTrue(r.out().contains("last 12.5 %"), r.out());
         r = CliRun.of("show", "--store", file.toString());

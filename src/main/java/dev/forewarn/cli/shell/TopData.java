@@ -4,7 +4,7 @@ import dev.forewarn.cli.shell.TopSnapshot.Panel;
 import dev.forewarn.cli.shell.TopSnapshot.Row;
 import dev.forewarn.forecast.Direction;
 import dev.forewarn.forecast.Projection;
-import dev.forewarn.report.Units;
+import dev.forewarn.series.Units;
 import dev.forewarn.series.Rates;
 import dev.forewarn.series.Selector;
 import dev.forewarn.series.Series;

@@ -1,11 +1,13 @@
-package dev.forewarn.report;
+package dev.forewarn.series;
 
 import java.util.Locale;
 
 /**
  * How a metric's values read to a person, decided by the unit suffix of its name: bytes in
  * decimal units ({@code 600 GB}, the unit disks and memory are bought in), ratios as percent,
- * counts as plain numbers. Pure formatting; no value is changed.
+ * counts as plain numbers. The one formatter of values for people: check, show, top and the
+ * report all print through it, so a disk reads the same in the cron mail and in the report.
+ * Pure formatting; no value is changed.
  */
 public enum Units {
     /** {@code _bytes}: 1 GB = 10^9 bytes. */
@@ -14,8 +16,10 @@ public enum Units {
     RATIO,
     /** {@code _celsius}. */
     CELSIUS,
-    /** {@code _seconds}. */
+    /** {@code _seconds}: under a minute as seconds, longer as days and hours. */
     SECONDS,
+    /** {@code _per_second}: a rate derived from a counter. */
+    PER_SECOND,
     /** Anything else: a count or a load. */
     PLAIN;
 
@@ -35,6 +39,9 @@ public enum Units {
         if (metricName.endsWith("_seconds") || metricName.endsWith("_seconds_total")) {
             return SECONDS;
         }
+        if (metricName.endsWith("_per_second")) {
+            return PER_SECOND;
+        }
         return PLAIN;
     }
 
@@ -47,7 +54,8 @@ public enum Units {
             case BYTES -> bytes(v);
             case RATIO -> String.format(Locale.ROOT, "%.1f %%", v * 100);
             case CELSIUS -> String.format(Locale.ROOT, "%.1f °C", v);
-            case SECONDS -> String.format(Locale.ROOT, "%,.0f s", v);
+            case SECONDS -> Math.abs(v) < 60 ? plain(v) + " s" : Times.human(java.time.Duration.ofSeconds(Math.round(v)));
+            case PER_SECOND -> plain(v) + "/s";
             case PLAIN -> plain(v);
         };
     }
@@ -58,7 +66,7 @@ public enum Units {
     }
 
     /** Bytes with three significant digits in the largest decimal unit below the value. */
-    static String bytes(double v) {
+    public static String bytes(double v) {
         double a = Math.abs(v);
         int u = 0;
         while (a >= 999.5 && u < BYTE_UNITS.length - 1) {
@@ -73,7 +81,7 @@ public enum Units {
         return sign + n + " " + BYTE_UNITS[u];
     }
 
-    static String plain(double v) {
+    public static String plain(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.format(Locale.ROOT, "%,d", (long) v);
         }
