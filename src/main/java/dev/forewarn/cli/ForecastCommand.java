@@ -7,7 +7,7 @@ import dev.forewarn.forecast.ForecastRequest;
 import dev.forewarn.forecast.Projection;
 import dev.forewarn.forecast.ThresholdSpec;
 import dev.forewarn.report.ProjectionJson;
-import dev.forewarn.report.ProjectionText;
+import dev.forewarn.forecast.ProjectionText;
 import dev.forewarn.series.Series;
 import dev.forewarn.series.SeriesKey;
 import dev.forewarn.series.SeriesSource;

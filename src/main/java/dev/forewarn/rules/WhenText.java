@@ -1,6 +1,7 @@
 package dev.forewarn.rules;
 
 import dev.forewarn.forecast.Projection;
+import dev.forewarn.forecast.ProjectionText;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -15,7 +16,6 @@ import java.util.Locale;
 final class WhenText {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
     private WhenText() {
@@ -37,21 +37,8 @@ final class WhenText {
         }
         StringBuilder sb = new StringBuilder(in).append(" (").append(date);
         if (p.etaLowMillis() != null) {
-            sb.append(", ").append(Math.round(p.confidence() * 100)).append(" %: ")
-                    .append(range(p.etaLowMillis(), p.etaHighMillis(), zone));
+            sb.append(", ").append(ProjectionText.interval(p, zone));
         }
         return sb.append(')').toString();
-    }
-
-    private static String range(long low, Long high, ZoneId zone) {
-        ZonedDateTime a = Instant.ofEpochMilli(low).atZone(zone);
-        if (high == null) {
-            return SHORT.format(a) + " or later";
-        }
-        ZonedDateTime b = Instant.ofEpochMilli(high).atZone(zone);
-        if (a.getMonth() == b.getMonth() && a.getYear() == b.getYear()) {
-            return a.getDayOfMonth() + "–" + SHORT.format(b);
-        }
-        return SHORT.format(a) + "–" + SHORT.format(b);
     }
 }

@@ -1,8 +1,6 @@
-package dev.forewarn.report;
+package dev.forewarn.forecast;
 
 import dev.forewarn.series.Units;
-import dev.forewarn.forecast.Direction;
-import dev.forewarn.forecast.Projection;
 import dev.forewarn.series.SeriesKey;
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -59,7 +57,7 @@ public final class ProjectionText {
     }
 
     /** "80 %: 9–18 Mar", "80 %: 28 Feb–3 Mar", or "80 %: from 9 Mar, late bound beyond the horizon". */
-    static String interval(Projection p, ZoneId zone) {
+    public static String interval(Projection p, ZoneId zone) {
         String c = Math.round(p.confidence() * 100) + " %: ";
         if (p.etaLowMillis() == null) {
             return c + "no interval";

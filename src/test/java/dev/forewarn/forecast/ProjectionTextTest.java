@@ -1,11 +1,9 @@
-package dev.forewarn.report;
+package dev.forewarn.forecast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.forewarn.forecast.BacktestSummary;
-import dev.forewarn.forecast.Direction;
 import dev.forewarn.forecast.Fit;
-import dev.forewarn.forecast.Projection;
 import dev.forewarn.series.SeriesKey;
 import java.time.Instant;
 import java.time.ZoneOffset;
