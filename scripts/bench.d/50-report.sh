@@ -17,7 +17,7 @@ print("time,series,value")
 for m in range(20):
     size = 1e12
     rate = (0.6 + 0.15 * m) * 1e9 / 24          # bytes per hour, 0.6 to 3.45 GB/day
-    left = rate * 24 * (20 + 14 * m)            # crosses 20 to 286 days ahead
+    left = rate * 24 * (20 + 12 * m)            # crosses 20 to 248 days ahead; the slowest still fills for weeks before now
     key = 'fs.avail_bytes{mount="/data%02d"}' % m
     skey = 'fs.size_bytes{mount="/data%02d"}' % m
     for h in range(hours):
