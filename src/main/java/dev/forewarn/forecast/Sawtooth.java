@@ -159,9 +159,10 @@ final class Sawtooth {
                     + Math.round(confidence * 100) + " % band includes flat peaks)", envFit, bt);
         }
         double inCycle = sign * fit.slopePerDay() > 0 ? fit.slopePerDay() : 0;
-        double eta = cycleCrossing(a, b, inCycle, horizonDays);
-        double low = cycleCrossing(a, b + sign * spread, inCycle, horizonDays);
-        double high = sign * (b - sign * spread) > 0 ? cycleCrossing(a, b - sign * spread, inCycle, horizonDays) : Double.NaN;
+        DoubleUnaryOperator band = peakBand(r, peakDays, confidence);
+        double eta = cycleCrossing(p -> a + b * p, inCycle, horizonDays);
+        double low = cycleCrossing(p -> a + b * p + sign * band.applyAsDouble(p), inCycle, horizonDays);
+        double high = cycleCrossing(p -> a + b * p - sign * band.applyAsDouble(p), inCycle, horizonDays);
         if (Double.isNaN(eta)) {
             return out.with(null, Double.isNaN(low) ? null : out.at(low), null, envMethod,
                     base + "; the peaks do not reach the threshold within the horizon", envFit, bt);
@@ -218,12 +219,30 @@ final class Sawtooth {
     }
 
     /**
+     * Half-width of the prediction interval for a future peak at day {@code p}: the peaks'
+     * residual scatter, the intercept's and the slope's uncertainty together (the usual
+     * regression prediction interval). The slope's error alone let both bounds fall in the same
+     * cycle, and the in-cycle fill rate then pinned the crossing to within minutes.
+     */
+    private static DoubleUnaryOperator peakBand(SimpleRegression r, double[] xs, double confidence) {
+        long n = r.getN();
+        double mse = r.getMeanSquareError();
+        double sxx = r.getXSumSquares();
+        if (n < 3 || !Double.isFinite(mse) || !(sxx > 0)) {
+            return p -> 0;
+        }
+        double t = new TDistribution(n - 2).inverseCumulativeProbability((1 + confidence) / 2);
+        double xbar = java.util.Arrays.stream(xs).average().orElse(0);
+        return p -> t * Math.sqrt(mse * (1 + 1.0 / n + (p - xbar) * (p - xbar) / sxx));
+    }
+
+    /**
      * The first future cycle whose envelope peak reaches the threshold, and when within that
      * cycle the fill (at the in-cycle rate) passes it.
      */
-    private double cycleCrossing(double a, double b, double inCycleRate, double horizonDays) {
+    private double cycleCrossing(DoubleUnaryOperator peakAt, double inCycleRate, double horizonDays) {
         for (double p = nextReliefDays; p <= horizonDays + cycleDays; p += cycleDays) {
-            double peak = a + b * p;
+            double peak = peakAt.applyAsDouble(p);
             if (sign * (peak - threshold) >= 0) {
                 double back = inCycleRate != 0 ? (peak - threshold) / inCycleRate : 0;
                 double d = Math.max(p - cycleDays, Math.max(0, p - Math.abs(back)));
