@@ -27,6 +27,23 @@ class HelpTextTest {
         assertEquals(List.of(), problems, "descriptions are format strings: a literal % must be written %%");
     }
 
+    @Test
+    void everyCommandTakesHelp() {
+        List<String> missing = new ArrayList<>();
+        collectMissingHelp(Main.commandLine(), missing);
+        assertEquals(List.of(), missing, "commands without --help");
+    }
+
+    private static void collectMissingHelp(CommandLine cl, List<String> missing) {
+        boolean isHelpCommand = cl.getCommand() instanceof CommandLine.HelpCommand;
+        if (!isHelpCommand && !cl.getCommandSpec().optionsMap().containsKey("--help")) {
+            missing.add(cl.getCommandSpec().qualifiedName());
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            collectMissingHelp(sub, missing);
+        }
+    }
+
     private static void visit(CommandLine cl, List<String> problems, ByteArrayOutputStream err) {
         err.reset();
         String usage = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
  * {@code forewarn shell}: an interactive prompt over the same commands, with completion of
  * commands, options and series selectors, and history in the XDG state directory.
  */
-@Command(name = "shell",
+@Command(name = "shell", mixinStandardHelpOptions = true,
         description = {
                 "An interactive shell over the forewarn commands.",
                 "",

@@ -37,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * network with sparklines of recent history and each resource's projected exhaustion, sampling
  * into the store while it runs. Without a terminal it prints one plain snapshot and exits.
  */
-@Command(name = "top",
+@Command(name = "top", mixinStandardHelpOptions = true,
         description = {
                 "A live view of this host: filesystems, memory, swap, CPU/load, disks and network.",
                 "",
