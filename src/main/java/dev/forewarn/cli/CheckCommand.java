@@ -82,7 +82,9 @@ public final class CheckCommand implements Callable<Integer>, ExitCodeOnError {
                 atMillis = ev.atMillis();
             } else {
                 StoreFindingState state = db.isReadOnly() ? null : StoreFindingState.load(db);
-                ev = evaluator.evaluate(rules.rules(), db, atMillis, true, state);
+                try (Progress progress = Progress.start("check", rules.rules().size())) {
+                    ev = evaluator.evaluate(rules.rules(), db, atMillis, true, state, progress::step);
+                }
                 if (state != null) {
                     state.flush();
                 }

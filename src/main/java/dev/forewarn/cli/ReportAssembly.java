@@ -62,7 +62,10 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
             rules.add(withConfidence(r, confidence));
         }
         long t0 = System.nanoTime();
-        List<Finding> all = new RuleEvaluator(new ForecastEngine(), zone).evaluate(rules, source, atMillis, true, null).findings();
+        List<Finding> all;
+        try (Progress progress = Progress.start("report", rules.size())) {
+            all = new RuleEvaluator(new ForecastEngine(), zone).evaluate(rules, source, atMillis, true, null, progress::step).findings();
+        }
         Map<String, Rule> byId = new HashMap<>();
         rules.forEach(r -> byId.put(r.id(), r));
         List<Finding> chosen = new ArrayList<>();

@@ -54,6 +54,16 @@ public final class RuleEvaluator {
      * @param state  the guard's memory, or null to raise every verdict at once and remember nothing
      */
     public Evaluation evaluate(List<Rule> rules, SeriesSource source, long atMillis, boolean trends, FindingState state) {
+        return evaluate(rules, source, atMillis, trends, state, () -> { });
+    }
+
+    /**
+     * As {@link #evaluate(List, SeriesSource, long, boolean, FindingState)}, calling
+     * {@code afterEachRule} once a rule has been judged on all its series, so a caller can show
+     * progress over {@code rules.size()} steps.
+     */
+    public Evaluation evaluate(List<Rule> rules, SeriesSource source, long atMillis, boolean trends, FindingState state,
+                               Runnable afterEachRule) {
         List<Finding> out = new ArrayList<>();
         List<Finding> resolved = new ArrayList<>();
         Map<SeriesKey, Double> companions = new HashMap<>();
@@ -69,6 +79,7 @@ public final class RuleEvaluator {
                     }
                 }
             }
+            afterEachRule.run();
         }
         return new Evaluation(atMillis, out, resolved);
     }
