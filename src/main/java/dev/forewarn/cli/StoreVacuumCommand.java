@@ -54,7 +54,9 @@ public final class StoreVacuumCommand implements Callable<Integer> {
                         rollupRetention == null ? now.rollupRetentionMillis() : duration("--rollup-retention", rollupRetention));
             }
             kept = s.retention();
-            r = s.vacuum(System.currentTimeMillis());
+            try (Progress progress = Progress.start("vacuum", SampleStore.VACUUM_STEPS)) {
+                r = s.vacuum(System.currentTimeMillis(), progress::step);
+            }
         }
         if (Verbosity.level() > 0) {
             PrintWriter out = spec.commandLine().getOut();

@@ -478,8 +478,16 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
      * removes series with nothing left, and compacts the file (SQLite VACUUM).
      */
     public VacuumResult vacuum(long nowMillis) {
+        return vacuum(nowMillis, () -> { });
+    }
+
+    /** The steps {@link #vacuum(long, Runnable)} reports: fold recent points, apply retention, compact the file. */
+    public static final int VACUUM_STEPS = 3;
+
+    /** As {@link #vacuum(long)}, calling {@code afterEachStep} after each of {@link #VACUUM_STEPS} steps, for a progress bar. */
+    public VacuumResult vacuum(long nowMillis, Runnable afterEachStep) {
         requireWritable();
-        return StoreMaintenance.vacuum(this, nowMillis);
+        return StoreMaintenance.vacuum(this, nowMillis, afterEachStep);
     }
 
     /**

@@ -212,11 +212,13 @@ final class StoreMaintenance {
         return count;
     }
 
-    static VacuumResult vacuum(SampleStore s, long nowMillis) {
+    static VacuumResult vacuum(SampleStore s, long nowMillis, Runnable afterEachStep) {
         long before = s.sizeBytes();
         long[] counts = s.inWriteTransaction("applying retention", c -> {
             long folded = s.chunks().fold(Long.MAX_VALUE, s.blobCheck());
+            afterEachStep.run();
             Retention.Result r = Retention.apply(c, s.chunks(), nowMillis, s.retention(c), s.blobCheck());
+            afterEachStep.run();
             long removed;
             try (Statement st = c.createStatement()) {
                 removed = st.executeUpdate("DELETE FROM series WHERE id NOT IN (SELECT series_id FROM chunk)"
@@ -236,6 +238,7 @@ final class StoreMaintenance {
         } catch (SQLException e) {
             throw StoreErrors.map(s.file(), e, "compacting it (VACUUM needs free space about the size of the store)");
         }
+        afterEachStep.run();
         return new VacuumResult(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], before, s.sizeBytes());
     }
 
