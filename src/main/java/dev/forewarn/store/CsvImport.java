@@ -39,8 +39,7 @@ public final class CsvImport {
         ImportBuffer buffer = new ImportBuffer();
         Map<String, SeriesKey> keys = new HashMap<>();
         long lineNo = 0;
-        long skipped = 0;
-        String firstSkipped = null;
+        BadLines badLines = new BadLines(source, skipBad);
         boolean seenContent = false;
         try {
             for (String line; (line = in.readLine()) != null; ) {
@@ -60,24 +59,14 @@ public final class CsvImport {
                 try {
                     parseLine(s, series, nowMillis, zone, buffer, keys);
                 } catch (IllegalArgumentException e) {
-                    if (!skipBad) {
-                        throw new ImportException(source, lineNo, e.getMessage());
-                    }
-                    skipped++;
-                    if (firstSkipped == null) {
-                        firstSkipped = source + ":" + lineNo + ": " + e.getMessage();
-                    }
+                    badLines.bad(lineNo, e);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(source + ": " + e.getMessage(), e);
         }
-        if (buffer.isEmpty() && skipped == 0) {
-            throw new ImportException(source, 0, "no data lines (empty file?): expected time,series,value"
+        return badLines.result(buffer, "no data lines (empty file?): expected time,series,value"
                     + (series == null ? "" : " or time,value"));
-        }
-        var all = buffer.toSeries();
-        return new ParsedInput(source, all, all.stream().mapToLong(x -> x.size()).sum(), skipped, firstSkipped);
     }
 
     static boolean isHeader(String line) {

@@ -37,8 +37,7 @@ public final class OpenMetricsImport {
         Set<String> createdFamilies = new HashSet<>();
         Map<String, SeriesKey> keys = new HashMap<>();
         long lineNo = 0;
-        long skipped = 0;
-        String firstSkipped = null;
+        BadLines badLines = new BadLines(source, skipBad);
         boolean eof = false;
         try {
             for (String line; (line = in.readLine()) != null; ) {
@@ -61,24 +60,14 @@ public final class OpenMetricsImport {
                     }
                     sample(s, names, createdFamilies, defaultTimeMillis, buffer, keys);
                 } catch (IllegalArgumentException e) {
-                    if (!skipBad) {
-                        throw new ImportException(source, lineNo, e.getMessage());
-                    }
-                    skipped++;
-                    if (firstSkipped == null) {
-                        firstSkipped = source + ":" + lineNo + ": " + e.getMessage();
-                    }
+                    badLines.bad(lineNo, e);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(source + ": " + e.getMessage(), e);
         }
-        if (buffer.isEmpty() && skipped == 0) {
-            throw new ImportException(source, 0, "no samples (empty file?): expected OpenMetrics text such as"
+        return badLines.result(buffer, "no samples (empty file?): expected OpenMetrics text such as"
                     + " 'name{label=\"v\"} 1.5 1773446400'");
-        }
-        var all = buffer.toSeries();
-        return new ParsedInput(source, all, all.stream().mapToLong(x -> x.size()).sum(), skipped, firstSkipped);
     }
 
     private static void comment(String s, Map<String, String> names, Set<String> createdFamilies) {
