@@ -70,40 +70,38 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         List<Result> results = new ArrayList<>();
         try (SampleStore s = SampleStore.openReadOnly(store.path())) {
-            List<SeriesKey> keys = s.find(ShowCommand.parseSelector(selector));
-            if (keys.isEmpty()) {
-                throw new UserException("no series matches " + selector + " in " + s.file() + ": 'forewarn show' lists them");
-            }
+            List<SeriesKey> keys = SeriesLookup.matching(s, selector);
             ForecastEngine engine = new ForecastEngine();
-            Progress progress = Progress.start("backtest", keys.size());
-            for (SeriesKey k : keys) {
-                progress.set(results.size()); // one result per series, whichever way the body ends
-                Series series = s.read(k, Long.MIN_VALUE, Long.MAX_VALUE);
-                if (series.size() < 2) {
-                    results.add(new Result(k, null, "fewer than two points"));
-                    continue;
+            // closed before the results are printed, which wipes the bar; also on the way out of an error
+            try (Progress progress = Progress.start("backtest", keys.size())) {
+                for (SeriesKey k : keys) {
+                    progress.set(results.size()); // one result per series, whichever way the body ends
+                    Series series = s.read(k, Long.MIN_VALUE, Long.MAX_VALUE);
+                    if (series.size() < 2) {
+                        results.add(new Result(k, null, "fewer than two points"));
+                        continue;
+                    }
+                    long end = series.lastMillis();
+                    ForecastCommand.ForecastRequestFactory f = new ForecastCommand.ForecastRequestFactory(spec0, null, end, 0.8,
+                            ForecastRequest.DEFAULT_HORIZON_MILLIS);
+                    ForecastRequest req = f.request(s, k, series);
+                    long first = series.firstMillis() + ForecastEngine.MIN_SPAN_MILLIS;
+                    if (first > end) {
+                        results.add(new Result(k, null, "needs more than " + Times.human(java.time.Duration.ofMillis(ForecastEngine.MIN_SPAN_MILLIS))
+                                + " of history to replay, has " + Times.human(java.time.Duration.ofMillis(series.spanMillis()))));
+                        continue;
+                    }
+                    long stepMillis = stepMillis(end - first);
+                    Series size = null;
+                    String companion = ThresholdSpec.companionOf(k.name());
+                    if (companion != null && k.name().endsWith("avail_bytes")) {
+                        size = s.read(k.withName(companion), Long.MIN_VALUE, Long.MAX_VALUE);
+                    }
+                    Backtest.Case c = new Backtest.Case(k.toString(), series, size, req.threshold(), req.direction(),
+                            Backtest.firstCrossingIn(series, req.threshold(), req.direction()), end, first, end, stepMillis);
+                    results.add(new Result(k, Backtest.summarise(c, Backtest.replay(c, engine, 0.8)), null));
                 }
-                long end = series.lastMillis();
-                ForecastCommand.ForecastRequestFactory f = new ForecastCommand.ForecastRequestFactory(spec0, null, end, 0.8,
-                        ForecastRequest.DEFAULT_HORIZON_MILLIS);
-                ForecastRequest req = f.request(s, k, series);
-                long first = series.firstMillis() + ForecastEngine.MIN_SPAN_MILLIS;
-                if (first > end) {
-                    results.add(new Result(k, null, "needs more than " + Times.human(java.time.Duration.ofMillis(ForecastEngine.MIN_SPAN_MILLIS))
-                            + " of history to replay, has " + Times.human(java.time.Duration.ofMillis(series.spanMillis()))));
-                    continue;
-                }
-                long stepMillis = stepMillis(end - first);
-                Series size = null;
-                String companion = ThresholdSpec.companionOf(k.name());
-                if (companion != null && k.name().endsWith("avail_bytes")) {
-                    size = s.read(k.withName(companion), Long.MIN_VALUE, Long.MAX_VALUE);
-                }
-                Backtest.Case c = new Backtest.Case(k.toString(), series, size, req.threshold(), req.direction(),
-                        Backtest.firstCrossingIn(series, req.threshold(), req.direction()), end, first, end, stepMillis);
-                results.add(new Result(k, Backtest.summarise(c, Backtest.replay(c, engine, 0.8)), null));
             }
-            progress.close(); // the bar is wiped before the results are printed
         }
         print(results, spec.commandLine().getOut());
         return ExitCodes.SUCCESS;

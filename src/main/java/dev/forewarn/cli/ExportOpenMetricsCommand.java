@@ -61,12 +61,8 @@ public final class ExportOpenMetricsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long now = System.currentTimeMillis();
-        Selector sel = selector == null ? Selector.parse("*") : ShowCommand.parseSelector(selector);
         try (SampleStore s = SampleStore.openReadOnly(store.path())) {
-            List<SeriesKey> keys = s.find(sel);
-            if (keys.isEmpty() && selector != null) {
-                throw new UserException("no series matches " + selector + " in " + s.file() + ": 'forewarn show' lists them");
-            }
+            List<SeriesKey> keys = selector == null ? s.find(Selector.parse("*")) : SeriesLookup.matching(s, selector);
             long from = times.fromMillis(now);
             long to = times.toMillis(now);
             if (output == null) {

@@ -85,10 +85,7 @@ public final class ForecastCommand implements Callable<Integer> {
         ForecastRequestFactory f = new ForecastRequestFactory(thresholdSpec(), direction, atMillis, confidence, parseHorizon(horizon));
         List<Projection> out = new ArrayList<>();
         try (SampleStore s = SampleStore.openReadOnly(store.path())) {
-            List<SeriesKey> keys = s.find(ShowCommand.parseSelector(selector));
-            if (keys.isEmpty()) {
-                throw new UserException("no series matches " + selector + " in " + s.file() + ": 'forewarn show' lists them");
-            }
+            List<SeriesKey> keys = SeriesLookup.matching(s, selector);
             ForecastEngine engine = new ForecastEngine();
             for (SeriesKey k : keys) {
                 out.add(project(engine, s, k, f));

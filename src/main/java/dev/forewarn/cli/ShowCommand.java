@@ -71,11 +71,7 @@ public final class ShowCommand implements Callable<Integer> {
                 }
                 list(all, out);
             } else {
-                Selector sel = parseSelector(selector);
-                List<SeriesKey> keys = s.find(sel);
-                if (keys.isEmpty()) {
-                    throw new UserException("no series matches " + selector + " in " + s.file() + ": 'forewarn show' lists them");
-                }
+                List<SeriesKey> keys = SeriesLookup.matching(s, selector);
                 long from = times.fromMillis(now);
                 long to = times.toMillis(now);
                 points(s, keys, from, to, out);
@@ -83,14 +79,6 @@ public final class ShowCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.SUCCESS;
-    }
-
-    static Selector parseSelector(String text) {
-        try {
-            return Selector.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage() + " (a selector looks like fs.avail_bytes{mount=\"/\"})", ExitCodes.USAGE, e);
-        }
     }
 
     private void list(List<SeriesSummary> all, PrintWriter out) {
