@@ -105,14 +105,19 @@ final class TopData {
                 continue;
             }
             double free = avail.lastValue();
-            double[] used = w.buckets(avail);
-            for (int i = 0; i < used.length; i++) {
-                used[i] = size - used[i];
-            }
+            double[] used = inUse(w.buckets(avail), size);
             String label = k.label("mount") != null ? k.label("mount") : k.toString();
             rows.add(row(label, bytes(free) + " free of " + bytes(size), 1 - free / size, used, projections.get(k), w.to));
         }
         return rows;
+    }
+
+    /** What is in use, from what is available and the capacity: the sparkline rises as a resource fills. */
+    private static double[] inUse(double[] available, double capacity) {
+        for (int i = 0; i < available.length; i++) {
+            available[i] = capacity - available[i];
+        }
+        return available;
     }
 
     private List<Row> memory(Window w, Map<SeriesKey, Projection> projections) {
@@ -121,10 +126,7 @@ final class TopData {
         Series avail = w.read(availKey);
         double total = last(SeriesKey.of("mem.total_bytes"), w.to);
         if (!avail.isEmpty() && total > 0) {
-            double[] used = w.buckets(avail);
-            for (int i = 0; i < used.length; i++) {
-                used[i] = total - used[i];
-            }
+            double[] used = inUse(w.buckets(avail), total);
             rows.add(row("used", bytes(avail.lastValue()) + " avail of " + bytes(total), 1 - avail.lastValue() / total,
                     used, projections.get(availKey), w.to));
         }
