@@ -163,10 +163,35 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
             cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
             cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         }
+        // Two processes creating the same new store at once (two cron jobs, sample beside check)
+        // can make SQLite fail the opener's fstat() while the other sets up WAL; busy_timeout does
+        // not cover that, so opening retries a few times before it reports the error.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return cfg.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            } catch (SQLException e) {
+                if (attempt >= OPEN_ATTEMPTS || !isTransientOpenError(e)) {
+                    throw StoreErrors.map(file, e, "opening it");
+                }
+                sleepQuietly(20L * attempt);
+            }
+        }
+    }
+
+    /** Tries at opening a store before a transient error is reported (about 0.4 s in all). */
+    private static final int OPEN_ATTEMPTS = 6;
+
+    /** SQLITE_BUSY (5) and SQLITE_IOERR (10), the primary codes a concurrent creation produces. */
+    private static boolean isTransientOpenError(SQLException e) {
+        int primary = e.getErrorCode() & 0xff;
+        return primary == 5 || primary == 10;
+    }
+
+    private static void sleepQuietly(long millis) {
         try {
-            return cfg.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        } catch (SQLException e) {
-            throw StoreErrors.map(file, e, "opening it");
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
