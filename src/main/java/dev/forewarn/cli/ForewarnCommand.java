@@ -1,41 +1,42 @@
 package dev.forewarn.cli;
 
+import java.util.Arrays;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
-import picocli.CommandLine.Mixin;
 
-/** The top-level {@code forewarn} command: lists the subcommands. */
-@Command(name = "forewarn",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = "Samples this server's health, keeps the history, projects the trends, and warns before a resource runs out.",
-        subcommands = {
-                SampleCommand.class,
-                CollectCommand.class,
-                CheckCommand.class,
-                ForecastCommand.class,
-                BacktestCommand.class,
-                ReportCommand.class,
-                ShowCommand.class,
-                ImportCommand.class,
-                ExportCommand.class,
-                StoreCommand.class,
-                RulesCommand.class,
-                dev.forewarn.cli.shell.TopCommand.class,
-                dev.forewarn.cli.shell.ShellCommand.class,
-                DemoCommand.class,
-                HelpCommand.class,
-        })
-public final class ForewarnCommand implements Runnable {
+/**
+ * The whole {@code forewarn} command tree: {@link RootCommand} with every subcommand. Help,
+ * the shell, completion and the man pages read this tree; a run that names one subcommand
+ * gets a tree with only that one (see {@link Main#commandLine(String...)}).
+ */
+@Command(subcommands = {
+        SampleCommand.class,
+        CollectCommand.class,
+        CheckCommand.class,
+        ForecastCommand.class,
+        BacktestCommand.class,
+        ReportCommand.class,
+        ShowCommand.class,
+        ImportCommand.class,
+        ExportCommand.class,
+        StoreCommand.class,
+        RulesCommand.class,
+        dev.forewarn.cli.shell.TopCommand.class,
+        dev.forewarn.cli.shell.ShellCommand.class,
+        DemoCommand.class,
+        HelpCommand.class,
+})
+public final class ForewarnCommand extends RootCommand {
 
-    @Mixin
-    Verbosity verbosity;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    /** The subcommand class called {@code name} (or one of its aliases), if there is one. */
+    static Optional<Class<?>> subcommand(String name) {
+        for (Class<?> c : ForewarnCommand.class.getAnnotation(Command.class).subcommands()) {
+            Command sub = c.getAnnotation(Command.class);
+            if (sub.name().equals(name) || Arrays.asList(sub.aliases()).contains(name)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.forewarn.cli;
 
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** Entry point: builds the command tree and exits with the command's code. */
@@ -14,12 +15,37 @@ public final class Main {
 
     /** Runs one command line in this JVM and returns its exit code (the shell and tests use this). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
-    /** The configured command tree: error handler, case-insensitive enums, default provider. */
+    /** The whole configured command tree, for help, completion and the shell. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new ForewarnCommand());
+        return configured(new CommandLine(new ForewarnCommand()));
+    }
+
+    /**
+     * The tree that {@code args} need: the root with only the subcommand they name, or the
+     * whole tree when they name none (help, {@code --version}, a misspelt command that picocli
+     * should suggest a fix for). Root options may come first ({@code forewarn -v sample}).
+     */
+    public static CommandLine commandLine(String... args) {
+        Optional<Class<?>> sub = Optional.empty();
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                sub = ForewarnCommand.subcommand(arg).filter(c -> c != CommandLine.HelpCommand.class);
+                break;
+            }
+        }
+        if (sub.isEmpty()) {
+            return commandLine();
+        }
+        CommandLine cl = new CommandLine(new RootCommand());
+        cl.addSubcommand(sub.get());
+        return configured(cl);
+    }
+
+    /** Error handlers, case-insensitive enums and environment defaults, set on every command of the tree. */
+    private static CommandLine configured(CommandLine cl) {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
