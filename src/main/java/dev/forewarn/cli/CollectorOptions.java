@@ -5,7 +5,10 @@ import dev.forewarn.sampling.CollectorRegistry;
 import dev.forewarn.sampling.Sampler;
 import dev.forewarn.sampling.SamplingOptions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,6 +57,31 @@ public final class CollectorOptions {
 
     /** A sampler over the selected collectors of this host; build it once and keep it for a loop. */
     public Sampler sampler() {
-        return registry.sampler(selected(), CollectorContext.system(samplingOptions()));
+        return sampler(selected());
+    }
+
+    /** A sampler over these collectors of this host. */
+    public Sampler sampler(List<String> names) {
+        return registry.sampler(names, CollectorContext.system(samplingOptions()));
+    }
+
+    /**
+     * The selected collectors that a one-shot sample at {@code nowMillis} should read: a
+     * collector with a minimum interval (SMART) is left out while its last read
+     * ({@code lastReadMillis}) is recent, unless {@code --collectors} or {@code --enable} names it.
+     */
+    public List<String> due(Map<String, Long> lastReadMillis, long nowMillis) {
+        List<String> chosen = selected();
+        Set<String> due = new HashSet<>(registry.due(chosen, lastReadMillis, nowMillis));
+        due.addAll(only);
+        due.addAll(enable);
+        List<String> out = new ArrayList<>(chosen);
+        out.removeIf(name -> !due.contains(name));
+        return out;
+    }
+
+    /** Of {@code names}, the collectors whose read times a store keeps for {@link #due}. */
+    public List<String> throttled(List<String> names) {
+        return registry.throttled(names);
     }
 }

@@ -25,13 +25,20 @@ public final class CollectorRegistry {
      * @param name             the name used on the command line and in {@code forewarn.collector.*{collector=...}}
      * @param enabledByDefault whether it runs without being asked for
      * @param description      one line for {@code --help} and the README
+     * @param minIntervalMillis read at most this often (0: at every sample), for families that
+     *                          change slowly and cost a process per read
      * @param factory          builds the collector from the host's context
      */
-    public record Entry(String name, boolean enabledByDefault, String description,
+    public record Entry(String name, boolean enabledByDefault, String description, long minIntervalMillis,
                         Function<CollectorContext, Collector> factory) {
+
+        /** An entry read at every sample. */
+        public Entry(String name, boolean enabledByDefault, String description, Function<CollectorContext, Collector> factory) {
+            this(name, enabledByDefault, description, 0, factory);
+        }
     }
 
-    /** In a {@code collect} loop, SMART is read at most this often (10 minutes). */
+    /** SMART is read at most this often (10 minutes): smartctl costs a process per disk, and the attributes move over days. */
     static final long SMART_INTERVAL_MILLIS = 10 * 60_000L;
 
     private final Map<String, Entry> entries;
@@ -71,9 +78,8 @@ public final class CollectorRegistry {
                         ctx -> new ProcessCollector(ctx.proc(), ctx.options().topProcesses())),
                 new Entry("os", true, "file handles, processes, threads, uptime (os.*)",
                         ctx -> new OsCollector(ctx.proc())),
-                new Entry("smart", true, "disk health from smartctl --json, as root (smart.*)",
-                        // smartctl costs a process per disk; SMART attributes move over days
-                        ctx -> new ThrottledCollector(new SmartCollector(), SMART_INTERVAL_MILLIS))));
+                new Entry("smart", true, "disk health from smartctl --json, as root (smart.*)", SMART_INTERVAL_MILLIS,
+                        ctx -> new SmartCollector())));
     }
 
     /** This registry with one more entry at the end. */
@@ -118,14 +124,48 @@ public final class CollectorRegistry {
         return ordered;
     }
 
-    /** A sampler over the named collectors, built from {@code context}. */
+    /**
+     * A sampler over the named collectors, built from {@code context}. Within the sampler's life
+     * (a {@code collect} loop), a collector with a minimum interval is read at most that often.
+     */
     public Sampler sampler(List<String> names, CollectorContext context) {
         List<Sampler.Slot> slots = new ArrayList<>();
         for (String name : checked(names)) {
             Entry e = entries.get(name);
-            slots.add(Sampler.Slot.lazy(name, () -> e.factory().apply(context)));
+            slots.add(Sampler.Slot.lazy(name, () -> e.minIntervalMillis() > 0
+                    ? new ThrottledCollector(e.factory().apply(context), e.minIntervalMillis())
+                    : e.factory().apply(context)));
         }
         return new Sampler(slots);
+    }
+
+    /**
+     * The named collectors that are due at {@code nowMillis}, for one-shot samples in separate
+     * processes: those read at every sample, and those with a minimum interval whose last read
+     * ({@code lastReadMillis}, epoch ms by name) is missing, that long ago or more, or in the
+     * future (the clock was set back). Keeps the order of {@code names}.
+     */
+    public List<String> due(List<String> names, Map<String, Long> lastReadMillis, long nowMillis) {
+        List<String> out = new ArrayList<>();
+        for (String name : checked(names)) {
+            long interval = entries.get(name).minIntervalMillis();
+            Long last = lastReadMillis.get(name);
+            if (interval <= 0 || last == null || nowMillis < last || nowMillis - last >= interval) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** The named collectors that have a minimum interval, whose reads are worth remembering. */
+    public List<String> throttled(List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String name : checked(names)) {
+            if (entries.get(name).minIntervalMillis() > 0) {
+                out.add(name);
+            }
+        }
+        return out;
     }
 
     private List<String> checked(List<String> names) {

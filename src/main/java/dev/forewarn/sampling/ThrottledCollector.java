@@ -8,8 +8,8 @@ import java.util.function.LongSupplier;
  * calls in between return nothing, so the store gets sparser points, never repeated or
  * invented ones. For families that change slowly and cost a process per read: SMART through
  * smartctl costs some 20 ms of CPU per call (more per disk), which would double a warm
- * {@code collect} sample, while the attributes it watches move over days. A one-shot
- * {@code sample} (a new process each time) always reads.
+ * {@code collect} sample, while the attributes it watches move over days. One-shot
+ * {@code sample}s, a new process each time, are spaced by {@link CollectorRegistry#due} instead.
  */
 public final class ThrottledCollector implements Collector {
 

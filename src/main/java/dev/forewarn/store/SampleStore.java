@@ -17,6 +17,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -287,12 +288,23 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
      * folded into chunks and retention applied, in a second transaction after the sample is safe.
      */
     public void append(long timeMillis, Map<SeriesKey, Double> values) {
+        append(timeMillis, values, List.of());
+    }
+
+    /**
+     * {@link #append(long, Map)}, also keeping {@code timeMillis} as the last read of each of
+     * {@code readCollectors} (see {@link #collectorReads()}), in the same transaction.
+     */
+    public void append(long timeMillis, Map<SeriesKey, Double> values, Collection<String> readCollectors) {
         requireWritable();
         if (values.isEmpty()) {
             return;
         }
         long w = ChunkTable.window(timeMillis);
         boolean newWindow = inWriteTransaction("storing a sample", c -> {
+            for (String name : readCollectors) {
+                setMeta(c, COLLECTOR_READ + name, timeMillis);
+            }
             Long headWindow = readMeta(c);
             try (PreparedStatement ins = c.prepareStatement("INSERT OR REPLACE INTO head (series_id, t, v) VALUES (?, ?, ?)")) {
                 for (Map.Entry<SeriesKey, Double> e : values.entrySet()) {
@@ -322,6 +334,30 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
                 LOG.warn("could not fold recent points into chunks: {}", e.getMessage());
             }
         }
+    }
+
+    /** The meta key prefix of a collector's last read time. */
+    private static final String COLLECTOR_READ = "collector_read_ms:";
+
+    /**
+     * When each collector whose reads are kept (see {@link #append(long, Map, Collection)}) was
+     * last read: epoch milliseconds by collector name. Lets one-shot samples, each a new
+     * process, read a costly collector only every so often.
+     */
+    public Map<String, Long> collectorReads() {
+        return inReadTransaction("reading its collector read times", c -> {
+            Map<String, Long> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT key, value FROM meta WHERE key >= ? AND key < ?")) {
+                ps.setString(1, COLLECTOR_READ);
+                ps.setString(2, COLLECTOR_READ.substring(0, COLLECTOR_READ.length() - 1) + ';'); // ';' follows ':'
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1).substring(COLLECTOR_READ.length()), rs.getLong(2));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     /** Folds head points older than {@code beforeMillis} into chunks and applies retention as of {@code nowMillis}. */

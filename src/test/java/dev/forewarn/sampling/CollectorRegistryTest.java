@@ -1,6 +1,7 @@
 package dev.forewarn.sampling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,40 @@ class CollectorRegistryTest {
         CollectorRegistry withExtra = registry.with(new CollectorRegistry.Entry("extra", false, "test", ctx -> null));
         List<String> chosen = withExtra.select(List.of(), List.of("extra"), List.of("processes", "sensors"));
         assertTrue(chosen.contains("extra") && !chosen.contains("processes") && !chosen.contains("sensors"), chosen.toString());
+    }
+
+    @Test
+    void smartIsDueAgainOnlyTenMinutesAfterItsLastReadAndTheOthersAlways() {
+        List<String> all = registry.select(List.of(), List.of(), List.of());
+        long read = 1_773_446_400_000L;
+        List<String> withoutSmart = all.subList(0, all.size() - 1);
+        assertEquals(all, registry.due(all, Map.of(), read), "never read: due");
+        assertEquals(withoutSmart, registry.due(all, Map.of("smart", read), read + 9 * 60_000L + 59_999));
+        assertEquals(all, registry.due(all, Map.of("smart", read), read + 10 * 60_000L));
+        assertEquals(all, registry.due(all, Map.of("smart", read), read - 60_000L), "the clock was set back: due");
+        assertEquals(List.of("smart"), registry.throttled(all));
+    }
+
+    @Test
+    void aThrottledCollectorInOneSamplerIsReadOnceAndThenSkipped() {
+        int[] reads = {0};
+        CollectorRegistry r = new CollectorRegistry(List.of(new CollectorRegistry.Entry("slow", true, "test", 60_000L,
+                ctx -> new Collector() {
+                    @Override
+                    public String name() {
+                        return "slow";
+                    }
+
+                    @Override
+                    public List<Sample> collect() {
+                        reads[0]++;
+                        return List.of(Sample.of("slow.value", 1));
+                    }
+                })));
+        Sampler sampler = r.sampler(List.of("slow"), CollectorContext.system(SamplingOptions.defaults()));
+        assertTrue(sampler.sample().containsKey(SeriesKey.of("slow.value")));
+        assertFalse(sampler.sample().containsKey(SeriesKey.of("slow.value")));
+        assertEquals(1, reads[0]);
     }
 
     @Test

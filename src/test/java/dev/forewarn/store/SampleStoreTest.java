@@ -45,6 +45,22 @@ class SampleStoreTest {
     }
 
     @Test
+    void collectorReadTimesAreKeptWithTheSampleAndSurviveReopen() {
+        Path file = dir.resolve("reads.db");
+        try (SampleStore s = SampleStore.open(file)) {
+            assertEquals(Map.of(), s.collectorReads());
+            s.append(T0, Map.of(LOAD, 1.0), List.of("smart"));
+            s.append(T0 + 60_000L, Map.of(LOAD, 2.0));
+            s.setRetention(3_600_000L, 7_200_000L); // other bookkeeping in the same table is not a read time
+        }
+        try (SampleStore s = SampleStore.open(file)) {
+            assertEquals(Map.of("smart", T0), s.collectorReads());
+            s.append(T0 + 120_000L, Map.of(LOAD, 3.0), List.of("smart"));
+            assertEquals(Map.of("smart", T0 + 120_000L), s.collectorReads());
+        }
+    }
+
+    @Test
     void theSameSeriesAndTimeAgainKeepsTheLastValue() {
         try (SampleStore s = SampleStore.open(dir.resolve("s.db"))) {
             s.append(T0, Map.of(ROOT, 1.0));
