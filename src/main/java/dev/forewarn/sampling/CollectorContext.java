@@ -3,6 +3,7 @@ package dev.forewarn.sampling;
 import oshi.SystemInfo;
 import oshi.hardware.HardwareAbstractionLayer;
 import oshi.software.os.OperatingSystem;
+import oshi.util.GlobalConfig;
 
 /**
  * What collector factories are built from: the OSHI layers (made on first use, so a run whose
@@ -56,6 +57,9 @@ public final class CollectorContext {
 
     private SystemInfo systemInfo() {
         if (systemInfo == null) {
+            // No collector needs udev (power supplies are then listed from /sys/class/power_supply),
+            // and loading it costs a cold sample a JNA library search that runs 'ldconfig -p'.
+            GlobalConfig.set(GlobalConfig.OSHI_OS_LINUX_ALLOWUDEV, false);
             systemInfo = new SystemInfo();
         }
         return systemInfo;
