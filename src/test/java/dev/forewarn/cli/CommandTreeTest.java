@@ -25,6 +25,15 @@ class CommandTreeTest {
     }
 
     @Test
+    void everySubcommandIsNamedAfterItsClassSoTheOneCommandTreeFindsIt() {
+        for (CommandLine sub : Main.commandLine().getSubcommands().values()) {
+            Class<?> c = sub.getCommandSpec().userObject().getClass();
+            assertEquals(sub.getCommandName(), ForewarnCommand.conventionalName(c), c.getName());
+            assertEquals(0, sub.getCommandSpec().aliases().length, c.getName() + " has aliases, which the lookup does not know");
+        }
+    }
+
+    @Test
     void theOneCommandTreeDescribesASubcommandExactlyAsTheWholeTreeDoes() {
         for (String name : ALL) {
             if (name.equals("help")) {
