@@ -51,10 +51,13 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
 
     /** {@code 17:04:05.123 WARN  Sampler - message}, then the stack trace when the event has one. */
     static final class LineLayout extends LayoutBase<ILoggingEvent> {
-        private final ZoneId zone = ZoneId.systemDefault();
+        private ZoneId zone; // on the first line: reading the time zone costs a silent cron run for nothing
 
         @Override
         public String doLayout(ILoggingEvent event) {
+            if (zone == null) {
+                zone = ZoneId.systemDefault();
+            }
             LocalTime t = LocalTime.ofInstant(Instant.ofEpochMilli(event.getTimeStamp()), zone);
             String logger = event.getLoggerName();
             StringBuilder sb = new StringBuilder(128);

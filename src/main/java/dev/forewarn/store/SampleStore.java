@@ -64,6 +64,7 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
     private final Map<String, Long> ids = new HashMap<>();
     private final Map<String, Long> pendingIds = new HashMap<>();
     private long seriesGeneration = Long.MIN_VALUE;
+    private PreparedStatement idLookup;
 
     private SampleStore(Path file, Connection conn, boolean readOnly, StoreOptions options) {
         this.file = file;
@@ -641,20 +642,34 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
         if (id != null) {
             return id;
         }
-        id = lookupId(c, key);
+        id = lookupId(c, text);
         if (id == null) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO series (name, key) VALUES (?, ?)")) {
                 ps.setString(1, key.name());
                 ps.setString(2, text);
                 ps.executeUpdate();
             }
-            id = lookupId(c, key);
+            id = lookupId(c, text);
             // Known to others only once this transaction commits.
             pendingIds.put(text, id);
         } else {
             ids.put(text, id);
         }
         return id;
+    }
+
+    /**
+     * The id of a stored series, through one statement kept for this store's life: a cold
+     * sample looks up every one of its some 80 series, and preparing is most of a lookup.
+     */
+    private Long lookupId(Connection c, String keyText) throws SQLException {
+        if (idLookup == null) {
+            idLookup = c.prepareStatement("SELECT id FROM series WHERE key = ?");
+        }
+        idLookup.setString(1, keyText);
+        try (ResultSet rs = idLookup.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : null;
+        }
     }
 
     static Long lookupId(Connection c, SeriesKey key) throws SQLException {
