@@ -73,8 +73,9 @@ public final class CollectorOptions {
     public List<String> due(Map<String, Long> lastReadMillis, long nowMillis) {
         List<String> chosen = selected();
         Set<String> due = new HashSet<>(registry.due(chosen, lastReadMillis, nowMillis));
-        due.addAll(only);
-        due.addAll(enable);
+        for (List<String> named : List.of(only, enable)) {
+            named.forEach(name -> due.add(name.trim()));
+        }
         List<String> out = new ArrayList<>(chosen);
         out.removeIf(name -> !due.contains(name));
         return out;
