@@ -105,11 +105,29 @@ final class StoreErrors {
             case 14 -> "cannot open the store " + file + " (" + detail(e) + "): check that its directory exists and is"
                     + " writable, or choose another --store";
             case 3 -> "permission denied on the store " + file + ": fix its permissions or choose another --store";
-            case 10 -> "disk I/O error on the store " + file + " while " + doing + " (" + detail(e)
-                    + "): check the disk (dmesg), then run 'forewarn store check'";
+            // A full filesystem that SQLite meets while growing its shared-memory index, not
+            // while writing pages, comes back as an I/O error rather than SQLITE_FULL.
+            case 10 -> freeBytes(file) < NEARLY_FULL_BYTES
+                    ? "the disk holding the store " + file + " is full (" + freeBytes(file) / 1024 + " KiB free, while " + doing
+                            + "): free some space and try again; what the store held is kept, and nothing was written"
+                    : "disk I/O error on the store " + file + " while " + doing + " (" + detail(e)
+                            + "): check the disk (dmesg), then run 'forewarn store check'";
             default -> "the store " + file + " failed while " + doing + ": " + detail(e);
         };
         return new StoreException(file, what, e);
+    }
+
+    /** Below this much free space (1 MiB) a store's filesystem counts as full: SQLite grows its files in 32 KiB steps. */
+    static final long NEARLY_FULL_BYTES = 1 << 20;
+
+    /** The bytes this user may still write on the filesystem of {@code file}, or {@code Long.MAX_VALUE} when unknown. */
+    static long freeBytes(Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            return dir == null ? Long.MAX_VALUE : Files.getFileStore(dir).getUsableSpace();
+        } catch (IOException | SecurityException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** The message for a chunk whose bytes do not decode: damage SQLite's own check cannot see. */
