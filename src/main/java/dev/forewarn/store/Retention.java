@@ -12,7 +12,9 @@ import java.util.List;
  * Applies retention inside the caller's transaction: raw chunks older than the raw span are
  * rolled up into hourly min/max/avg/last rows and deleted; roll-ups older than the roll-up span
  * are deleted. Ages count back from the newest point in the store, capped at now, as Prometheus
- * does, so importing an old data set keeps its last weeks raw instead of rolling it all up.
+ * does, so importing an old data set keeps its last weeks raw instead of rolling it all up; and
+ * a pass that a sample starts moves that reference at most 8 hours (see
+ * {@link #SAMPLE_PASS_MAX_ADVANCE_MILLIS}), so a clock that jumps ahead cannot expire history.
  * Whole chunk windows are retired, so every retired hour is rolled up from all its points.
  */
 final class Retention {
@@ -32,13 +34,29 @@ final class Retention {
     private Retention() {
     }
 
+    /**
+     * How far one pass a sample starts may move the retention clock past the previous pass's:
+     * two chunk windows (8 h). Such passes come once per window of sample time, so retention
+     * catches up at most twice as fast as time passes: a clock that jumps years ahead cannot
+     * expire the history in one sample, and a host back from a long downtime catches up in
+     * about as long as it was down. {@code store vacuum} catches up at once.
+     */
+    static final long SAMPLE_PASS_MAX_ADVANCE_MILLIS = 2 * ChunkTable.SPAN_MILLIS;
+
+    /** Meta key of the reference time of the last pass. */
+    private static final String REFERENCE = "retention_ref_ms";
+
+    /**
+     * Applies retention as of the newest point, capped at {@code nowMillis}, and moved at most
+     * {@code maxAdvanceMillis} past the previous pass's reference (never back before it).
+     */
     static Result apply(Connection c, ChunkTable chunks, long nowMillis, StoreOptions options,
-                        ChunkTable.BlobCheck check) throws SQLException {
+                        ChunkTable.BlobCheck check, long maxAdvanceMillis) throws SQLException {
         Long newest = newestMillis(c, check);
         if (newest == null) {
             return Result.NONE;
         }
-        long ref = Math.min(nowMillis, newest);
+        long ref = reference(c, Math.min(nowMillis, newest), maxAdvanceMillis);
         long rawCutoffW = ChunkTable.window(ref - options.rawRetentionMillis());
         long rollupCutoffH = Math.floorDiv(ref - options.rollupRetentionMillis(), HourAgg.HOUR_MILLIS);
         chunks.fold(rawCutoffW * ChunkTable.SPAN_MILLIS, check);
@@ -99,6 +117,26 @@ final class Retention {
             droppedRollups = delR.executeUpdate();
         }
         return new Result(retired, hours, droppedRollups, dropped);
+    }
+
+    /** The reference time of this pass, kept for the next one. */
+    private static long reference(Connection c, long wanted, long maxAdvanceMillis) throws SQLException {
+        Long previous = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+            ps.setString(1, REFERENCE);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    previous = rs.getLong(1);
+                }
+            }
+        }
+        long ref = wanted;
+        if (previous != null) {
+            long limit = previous > Long.MAX_VALUE - maxAdvanceMillis ? Long.MAX_VALUE : previous + maxAdvanceMillis;
+            ref = Math.max(previous, Math.min(wanted, limit));
+        }
+        SampleStore.setMeta(c, REFERENCE, ref);
+        return ref;
     }
 
     /** Time of the newest raw point in the store, or null when it holds none. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -65,6 +66,8 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
     private final Map<String, Long> pendingIds = new HashMap<>();
     private long seriesGeneration = Long.MIN_VALUE;
     private PreparedStatement idLookup;
+    /** The wall clock, epoch ms, that retention is capped at; tests set a clock that jumps. */
+    LongSupplier clock = System::currentTimeMillis;
 
     private SampleStore(Path file, Connection conn, boolean readOnly, StoreOptions options) {
         this.file = file;
@@ -325,11 +328,16 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
                 setMeta(c, "head_window", w);
                 return headWindow != null;
             }
+            if (w < headWindow) {
+                // The clock went back (set right after running ahead): fold as of this window
+                // again, or the head would grow until the clock reached the old one.
+                setMeta(c, "head_window", w);
+            }
             return false;
         });
         if (newWindow) {
             try {
-                maintain(w * ChunkTable.SPAN_MILLIS, System.currentTimeMillis());
+                maintain(w * ChunkTable.SPAN_MILLIS, clock.getAsLong());
             } catch (StoreException e) {
                 // The sample itself is committed; the next window or 'store vacuum' folds again.
                 LOG.warn("could not fold recent points into chunks: {}", e.getMessage());
@@ -365,7 +373,7 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
     void maintain(long beforeMillis, long nowMillis) {
         inWriteTransaction("folding recent points into chunks", c -> {
             chunks.fold(beforeMillis, check);
-            Retention.apply(c, chunks, nowMillis, retention(c), check);
+            Retention.apply(c, chunks, nowMillis, retention(c), check, Retention.SAMPLE_PASS_MAX_ADVANCE_MILLIS);
             return null;
         });
     }
