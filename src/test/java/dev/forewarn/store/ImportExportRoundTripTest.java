@@ -23,8 +23,6 @@ class ImportExportRoundTripTest {
 
     @Test
     void exportThenImportGivesBackTheSameSeriesAndPoints() throws Exception {
-        Random rnd = new Random(3);
-        List<Series> original = new ArrayList<>();
         List<SeriesKey> keys = List.of(
                 SeriesKey.of("fs.avail_bytes", "mount", "/", "device", "/dev/sda1"),
                 SeriesKey.of("fs.avail_bytes", "mount", "/srv/we\"ird,path\\x\ny"),
@@ -32,24 +30,7 @@ class ImportExportRoundTripTest {
                 SeriesKey.of("cpu.busy_ratio"),
                 SeriesKey.of("forewarn.collector.success", "collector", "fs"),
                 SeriesKey.of("node_load1"));
-        for (SeriesKey k : keys) {
-            int n = 500 + rnd.nextInt(500);
-            long[] t = new long[n];
-            double[] v = new double[n];
-            long time = SampleStoreTest.T0 - 30L * 86_400_000L;
-            for (int i = 0; i < n; i++) {
-                time += 1 + rnd.nextInt(120_000);
-                t[i] = time;
-                v[i] = switch (i % 7) {
-                    case 0 -> Double.NaN;
-                    case 1 -> -rnd.nextDouble() * 1e-300;
-                    case 2 -> 1e308 * rnd.nextDouble();
-                    case 3 -> Math.round(rnd.nextGaussian() * 1e14);
-                    default -> rnd.nextDouble();
-                };
-            }
-            original.add(new Series(k, t, v));
-        }
+        List<Series> original = awkwardHistory(keys, 3, 120_000);
         Path a = dir.resolve("a.db");
         Path b = dir.resolve("b.db");
         StringWriter text = new StringWriter();
@@ -67,6 +48,34 @@ class ImportExportRoundTripTest {
                 assertEquals(o, s.read(o.key(), Long.MIN_VALUE, Long.MAX_VALUE), "series " + o.key());
             }
         }
+    }
+
+    /**
+     * A month of points for each key, at random steps of up to {@code maxStepMillis}: missing
+     * readings (NaN), tiny negatives, values near the largest double, large integers, fractions.
+     */
+    static List<Series> awkwardHistory(List<SeriesKey> keys, long seed, int maxStepMillis) {
+        Random rnd = new Random(seed);
+        List<Series> out = new ArrayList<>();
+        for (SeriesKey k : keys) {
+            int n = 500 + rnd.nextInt(500);
+            long[] t = new long[n];
+            double[] v = new double[n];
+            long time = SampleStoreTest.T0 - 30L * 86_400_000L;
+            for (int i = 0; i < n; i++) {
+                time += 1 + rnd.nextInt(maxStepMillis);
+                t[i] = time;
+                v[i] = switch (i % 7) {
+                    case 0 -> Double.NaN;
+                    case 1 -> -rnd.nextDouble() * 1e-300;
+                    case 2 -> 1e308 * rnd.nextDouble();
+                    case 3 -> Math.round(rnd.nextGaussian() * 1e14);
+                    default -> rnd.nextDouble();
+                };
+            }
+            out.add(new Series(k, t, v));
+        }
+        return out;
     }
 
     @Test

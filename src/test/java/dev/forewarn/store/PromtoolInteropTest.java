@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,31 +92,11 @@ class PromtoolInteropTest {
 
     /** Gauges and a counter, labels that need escapes, values from the tiny to the huge, missing readings. */
     private static List<Series> history() {
-        Random rnd = new Random(11);
-        List<Series> out = new ArrayList<>();
-        for (SeriesKey k : List.of(
+        return ImportExportRoundTripTest.awkwardHistory(List.of(
                 SeriesKey.of("fs.avail_bytes", "mount", "/", "device", "/dev/sda1"),
                 SeriesKey.of("fs.avail_bytes", "mount", "/srv/we\"ird,path\\x\ny"),
                 SeriesKey.of("disk.read_bytes_total", "disk", "nvme0n1"),
-                SeriesKey.of("cpu.busy_ratio"))) {
-            int n = 300 + rnd.nextInt(300);
-            long[] t = new long[n];
-            double[] v = new double[n];
-            long time = SampleStoreTest.T0 - 20L * 86_400_000L;
-            for (int i = 0; i < n; i++) {
-                time += 1 + rnd.nextInt(3_600_000);
-                t[i] = time;
-                v[i] = switch (i % 6) {
-                    case 0 -> Double.NaN;
-                    case 1 -> -rnd.nextDouble() * 1e-300;
-                    case 2 -> 1e308 * rnd.nextDouble();
-                    case 3 -> Math.round(rnd.nextGaussian() * 1e14);
-                    default -> rnd.nextDouble();
-                };
-            }
-            out.add(new Series(k, t, v));
-        }
-        return out;
+                SeriesKey.of("cpu.busy_ratio")), 11, 120_000);
     }
 
     /** A series as 'promtool tsdb dump' names it: {__name__="...", label="value"}, labels sorted, Go-quoted. */
