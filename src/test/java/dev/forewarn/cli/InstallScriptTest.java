@@ -57,8 +57,15 @@ class InstallScriptTest {
         assertTrue(Files.readString(root.resolve("etc/systemd/system/forewarn-check.service")).contains("check --quiet"));
         assertFalse(Files.exists(root.resolve("etc/cron.d/forewarn")));
 
+        // what the wrapper makes beside the jar on its first run goes too
+        Path lib = root.resolve("opt/forewarn/lib");
+        Files.writeString(lib.resolve("forewarn.jsa"), "archive");
+        Files.writeString(lib.resolve("forewarn.jsa.jdk"), "/usr/bin/java 17");
+        Files.writeString(Files.createDirectories(lib.resolve("forewarn.native")).resolve("libsqlitejdbc.so"), "lib");
+
         run("--root", root.toString(), "--uninstall");
         assertEquals(List.of(), files());
+        assertFalse(Files.exists(root.resolve("opt/forewarn")), "nothing is left of the prefix");
         assertTrue(Files.isDirectory(root.resolve("var/lib/forewarn")), "the store directory is kept");
     }
 
