@@ -356,11 +356,9 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
     public Map<String, Long> collectorReads() {
         return inReadTransaction("reading its collector read times", c -> {
             Map<String, Long> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT key, value FROM meta WHERE key >= ? AND key < ?")) {
-                ps.setString(1, COLLECTOR_READ);
-                ps.setString(2, COLLECTOR_READ.substring(0, COLLECTOR_READ.length() - 1) + ';'); // ';' follows ':'
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT key, value FROM meta")) {
+                while (rs.next()) {
+                    if (rs.getString(1).startsWith(COLLECTOR_READ)) {
                         out.put(rs.getString(1).substring(COLLECTOR_READ.length()), rs.getLong(2));
                     }
                 }
@@ -434,7 +432,7 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
             return Series.empty(key);
         }
         return inReadTransaction("reading " + key, c -> {
-            Long id = lookupId(c, key);
+            Long id = lookupId(c, key.toString());
             if (id == null) {
                 return Series.empty(key);
             }
@@ -483,7 +481,7 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
             return Series.empty(key);
         }
         return inReadTransaction("reading the roll-ups of " + key, c -> {
-            Long id = lookupId(c, key);
+            Long id = lookupId(c, key.toString());
             if (id == null) {
                 return Series.empty(key);
             }
@@ -667,25 +665,17 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
     }
 
     /**
-     * The id of a stored series, through one statement kept for this store's life: a cold
-     * sample looks up every one of its some 80 series, and preparing is most of a lookup.
+     * The id of a stored series (by its canonical text), or null, through one statement kept for
+     * this store's life: a cold sample looks up every one of its some 80 series, and preparing
+     * was most of a lookup.
      */
-    private Long lookupId(Connection c, String keyText) throws SQLException {
+    Long lookupId(Connection c, String keyText) throws SQLException {
         if (idLookup == null) {
             idLookup = c.prepareStatement("SELECT id FROM series WHERE key = ?");
         }
         idLookup.setString(1, keyText);
         try (ResultSet rs = idLookup.executeQuery()) {
             return rs.next() ? rs.getLong(1) : null;
-        }
-    }
-
-    static Long lookupId(Connection c, SeriesKey key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM series WHERE key = ?")) {
-            ps.setString(1, key.toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
         }
     }
 

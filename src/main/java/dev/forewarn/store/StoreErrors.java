@@ -107,11 +107,14 @@ final class StoreErrors {
             case 3 -> "permission denied on the store " + file + ": fix its permissions or choose another --store";
             // A full filesystem that SQLite meets while growing its shared-memory index, not
             // while writing pages, comes back as an I/O error rather than SQLITE_FULL.
-            case 10 -> freeBytes(file) < NEARLY_FULL_BYTES
-                    ? "the disk holding the store " + file + " is full (" + freeBytes(file) / 1024 + " KiB free, while " + doing
-                            + "): free some space and try again; what the store held is kept, and nothing was written"
-                    : "disk I/O error on the store " + file + " while " + doing + " (" + detail(e)
-                            + "): check the disk (dmesg), then run 'forewarn store check'";
+            case 10 -> {
+                long free = freeBytes(file);
+                yield free < NEARLY_FULL_BYTES
+                        ? "the disk holding the store " + file + " is full (" + free / 1024 + " KiB free, while " + doing
+                                + "): free some space and try again; what the store held is kept, and nothing was written"
+                        : "disk I/O error on the store " + file + " while " + doing + " (" + detail(e)
+                                + "): check the disk (dmesg), then run 'forewarn store check'";
+            }
             default -> "the store " + file + " failed while " + doing + ": " + detail(e);
         };
         return new StoreException(file, what, e);

@@ -59,7 +59,7 @@ final class StoreMaintenance {
         return s.inReadTransaction("summarising its series", c -> {
             List<SeriesSummary> out = new ArrayList<>();
             for (SeriesKey key : keys) {
-                Long id = SampleStore.lookupId(c, key);
+                Long id = s.lookupId(c, key.toString());
                 if (id != null) {
                     out.add(summary(s, c, key, id));
                 }
