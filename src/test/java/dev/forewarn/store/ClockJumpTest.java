@@ -32,6 +32,12 @@ class ClockJumpTest {
         store.append(t, Map.of(SampleStoreTest.ROOT, v));
     }
 
+    private void sampleHalfHourly(long fromMillis, long toMillis, double v) {
+        for (long t = fromMillis; t <= toMillis; t += 30 * MINUTE) {
+            sampleAt(t, v);
+        }
+    }
+
     /** Points the store still holds, raw or summarised in roll-ups. */
     private long kept() {
         StoreInfo info = store.info();
@@ -46,9 +52,7 @@ class ClockJumpTest {
     @Test
     void aClockYearsAheadExpiresNoMoreHistoryThanEightHoursWouldHave() {
         open();
-        for (long t = T0; t <= T0 + 2 * DAY; t += 30 * MINUTE) {
-            sampleAt(t, 1.0);
-        }
+        sampleHalfHourly(T0, T0 + 2 * DAY, 1.0);
         assertEquals(97, kept(), "two days of half-hourly samples, raw or rolled up");
 
         sampleAt(T0 + 2 * DAY + 2 * YEAR, 2.0);
@@ -62,13 +66,9 @@ class ClockJumpTest {
     @Test
     void aClockSetRightAgainFoldsAndRetainsAsBeforeAndKeepsTheFuturePoints() {
         open();
-        for (long t = T0; t <= T0 + DAY; t += 30 * MINUTE) {
-            sampleAt(t, 1.0);
-        }
+        sampleHalfHourly(T0, T0 + DAY, 1.0);
         sampleAt(T0 + DAY + 5 * YEAR, 2.0); // one sample with the wrong clock
-        for (long t = T0 + DAY + 30 * MINUTE; t <= T0 + 3 * DAY; t += 30 * MINUTE) {
-            sampleAt(t, 3.0); // set right: samples go on from where they were
-        }
+        sampleHalfHourly(T0 + DAY + 30 * MINUTE, T0 + 3 * DAY, 3.0); // set right: samples go on from where they were
         StoreInfo info = store.info();
         assertTrue(info.headPoints() < 4 * 2 + 2, "recent points are folded as the windows pass, not kept in the head: " + info);
         assertTrue(info.rollupHours() > 0, "retention goes on rolling up as the days pass: " + info);
@@ -81,9 +81,7 @@ class ClockJumpTest {
     @Test
     void storeVacuumCatchesRetentionUpAtOnce() {
         open();
-        for (long t = T0; t <= T0 + DAY; t += 30 * MINUTE) {
-            sampleAt(t, 1.0);
-        }
+        sampleHalfHourly(T0, T0 + DAY, 1.0);
         sampleAt(T0 + 10 * DAY, 2.0); // back after nine days off: a sample's pass moves retention 8 h only
         assertEquals(49 + 1, kept(), "nothing dropped yet");
         store.vacuum(T0 + 10 * DAY);
