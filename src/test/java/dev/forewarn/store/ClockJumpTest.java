@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.forewarn.series.Series;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,13 @@ class ClockJumpTest {
         return info.rawPoints() + info.rolledUpPoints();
     }
 
+    @AfterEach
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
     private void open() {
         store = SampleStore.open(dir.resolve("s.db"), StoreOptions.DEFAULTS.withRetention(DAY, 3 * DAY));
         store.clock = () -> clockMillis;
@@ -60,7 +68,6 @@ class ClockJumpTest {
         assertEquals(97 + 1, kept(), "no point of the history was dropped");
         assertTrue(store.info().rawPoints() > 8 * 2, "the last day is still raw, not rolled up as of two years ahead");
         assertTrue(store.check().ok(), store.check().problems().toString());
-        store.close();
     }
 
     @Test
@@ -75,7 +82,6 @@ class ClockJumpTest {
         Series future = store.read(SampleStoreTest.ROOT, T0 + 4 * DAY, Long.MAX_VALUE);
         assertEquals(1, future.size(), "the sample with the wrong time is kept as it was stored");
         assertTrue(store.check().ok(), store.check().problems().toString());
-        store.close();
     }
 
     @Test
@@ -88,6 +94,5 @@ class ClockJumpTest {
         Series all = store.read(SampleStoreTest.ROOT, Long.MIN_VALUE, Long.MAX_VALUE);
         assertEquals(1, all.size(), "everything older than 1 + 3 days before the newest point is gone");
         assertEquals(2.0, all.value(0));
-        store.close();
     }
 }
