@@ -66,12 +66,12 @@ public final class CollectorOptions {
     }
 
     /**
-     * The selected collectors that a one-shot sample at {@code nowMillis} should read: a
-     * collector with a minimum interval (SMART) is left out while its last read
-     * ({@code lastReadMillis}) is recent, unless {@code --collectors} or {@code --enable} names it.
+     * Of the {@link #selected} collectors ({@code chosen}), those a one-shot sample at
+     * {@code nowMillis} should read: a collector with a minimum interval (SMART) is left out while
+     * its last read ({@code lastReadMillis}) is recent, unless {@code --collectors} or
+     * {@code --enable} names it.
      */
-    public List<String> due(Map<String, Long> lastReadMillis, long nowMillis) {
-        List<String> chosen = selected();
+    public List<String> due(List<String> chosen, Map<String, Long> lastReadMillis, long nowMillis) {
         Set<String> due = new HashSet<>(registry.due(chosen, lastReadMillis, nowMillis));
         for (List<String> named : List.of(only, enable)) {
             named.forEach(name -> due.add(name.trim()));

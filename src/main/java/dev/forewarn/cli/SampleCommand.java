@@ -49,7 +49,7 @@ public final class SampleCommand implements Callable<Integer> {
         // lock until the write itself, so other writers are not held up meanwhile.
         try (SampleStore s = SampleStore.open(store.path())) {
             long timeMillis = System.currentTimeMillis();
-            List<String> due = collectors.due(s.collectorReads(), timeMillis);
+            List<String> due = collectors.due(chosen, s.collectorReads(), timeMillis);
             if (due.size() < chosen.size() && LOG.isInfoEnabled()) {
                 List<String> later = new ArrayList<>(chosen);
                 later.removeAll(due);
