@@ -121,15 +121,7 @@ final class Retention {
 
     /** The reference time of this pass, kept for the next one. */
     private static long reference(Connection c, long wanted, long maxAdvanceMillis) throws SQLException {
-        Long previous = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
-            ps.setString(1, REFERENCE);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    previous = rs.getLong(1);
-                }
-            }
-        }
+        Long previous = SampleStore.getMeta(c, REFERENCE);
         long ref = wanted;
         if (previous != null) {
             long limit = previous > Long.MAX_VALUE - maxAdvanceMillis ? Long.MAX_VALUE : previous + maxAdvanceMillis;

@@ -626,6 +626,16 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
         return headWindow;
     }
 
+    /** One bookkeeping value, or null when the store has none under {@code key}. */
+    static Long getMeta(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
     static void setMeta(Connection c, String key, long value) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")) {
             ps.setString(1, key);
