@@ -84,12 +84,30 @@ public final class ForecastCommand implements Callable<Integer> {
         long atMillis = parseAt(at, now);
         ForecastRequestFactory f = new ForecastRequestFactory(thresholdSpec(), direction, atMillis, confidence, parseHorizon(horizon));
         List<Projection> out = new ArrayList<>();
+        List<String> ended = new ArrayList<>();
         try (SampleStore s = SampleStore.openReadOnly(store.path())) {
             List<SeriesKey> keys = SeriesLookup.matching(s, selector);
             ForecastEngine engine = new ForecastEngine();
             for (SeriesKey k : keys) {
-                out.add(project(engine, s, k, f));
+                Series series = history(s, k, atMillis);
+                String end = endedNote(series, atMillis);
+                if (end != null) {
+                    ended.add(k + " (" + end + ")");
+                    continue;
+                }
+                out.add(engine.project(series, f.request(s, k, series)));
             }
+        }
+        if (out.isEmpty()) {
+            throw new UserException("every series matching " + selector + " has ended: " + String.join(", ", ended)
+                    + "; give --at T to forecast as of an earlier time");
+        }
+        if (!ended.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("note: skipped " + ended.size() + (ended.size() == 1 ? " series that has" : " series that have")
+                    + " ended (no point in the day before " + Times.local(atMillis, ZoneId.systemDefault()) + "): "
+                    + String.join(", ", ended));
+            err.flush();
         }
         print(out, spec.commandLine().getOut());
         return ExitCodes.SUCCESS;
@@ -97,10 +115,34 @@ public final class ForecastCommand implements Callable<Integer> {
 
     /** One series: read the engine's history window before --at, resolve the threshold, project. */
     static Projection project(ForecastEngine engine, SeriesSource source, SeriesKey k, ForecastRequestFactory f) {
-        Series series = source.read(k, f.atMillis() - ForecastEngine.HISTORY_MILLIS, f.atMillis());
+        Series series = history(source, k, f.atMillis());
         ForecastRequest req = f.request(source, k, series);
         return engine.project(series, req);
     }
+
+    /** The engine's history window of one series, up to and including {@code atMillis}. */
+    static Series history(SeriesSource source, SeriesKey k, long atMillis) {
+        return source.read(k, atMillis - ForecastEngine.HISTORY_MILLIS, atMillis);
+    }
+
+    /**
+     * Why a series no longer counts as live at {@code atMillis} (its newest point is more than
+     * {@link #ENDED_AFTER_MILLIS} old, e.g. an earlier pid of a restarted process), or null when it
+     * is live. The same one-day limit as the rules' evaluation uses, so {@code check} and
+     * {@code forecast} agree on which series are still there.
+     */
+    static String endedNote(Series history, long atMillis) {
+        if (history.isEmpty()) {
+            return "no point in the " + ForecastEngine.HISTORY_MILLIS / 86_400_000L + " days before";
+        }
+        if (atMillis - history.lastMillis() > ENDED_AFTER_MILLIS) {
+            return "last point " + Times.local(history.lastMillis(), ZoneId.systemDefault());
+        }
+        return null;
+    }
+
+    /** A series whose newest point is older than this at --at has ended: one day, milliseconds. */
+    static final long ENDED_AFTER_MILLIS = 86_400_000L;
 
     private void print(List<Projection> ps, PrintWriter w) {
         if (format == Format.json) {
