@@ -1,12 +1,12 @@
 package dev.forewarn.cli;
 
+import dev.forewarn.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar manifest, or "dev" when run from classes. */
+/** {@code --version}: the version and git commit the build recorded ({@link BuildInfo}). */
 final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"forewarn " + (v == null ? "dev" : v)};
+        return new String[] {BuildInfo.current().line()};
     }
 }
