@@ -63,6 +63,30 @@ public record Rule(
         Objects.requireNonNull(hold, "hold");
     }
 
+    /** The selector of a {@link #switchOff switch-off} entry: no series has an empty name. */
+    private static final Selector NO_SERIES = Selector.of("");
+
+    /**
+     * An entry that only switches off the earlier rule with this id ({@code id} and
+     * {@code enabled: false}, no {@code series}); {@link RuleSet} replaces it with that rule,
+     * switched off.
+     */
+    public static Rule switchOff(String id, String description, RuleSource source) {
+        return new Rule(id, description, NO_SERIES, List.of(), Direction.UP, null, 0, 0, null, null, null,
+                Evidence.DEFAULT, Hold.NONE, 0, DEFAULT_WINDOW_MILLIS, 0.8, "", false, source);
+    }
+
+    /** True for an entry made by {@link #switchOff}: it names a rule to switch off and defines none. */
+    public boolean isSwitchOff() {
+        return !enabled && selector.name().isEmpty();
+    }
+
+    /** This rule switched off where {@code by} says so. */
+    Rule switchedOffBy(RuleSource by) {
+        return new Rule(id, description, selector, exclude, direction, threshold, warningMillis, criticalMillis,
+                nowWarning, nowCritical, growth, evidence, hold, rateWindowMillis, windowMillis, confidence, message, false, by);
+    }
+
     /** True when the series is selected and not excluded. */
     public boolean matches(SeriesKey key) {
         if (!selector.matches(key)) {

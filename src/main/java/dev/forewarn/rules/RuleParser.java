@@ -27,12 +27,16 @@ import java.util.Set;
  *     evidence: {span: 1d, samples: 12}
  *     hold: 2            # evaluations, or a span such as 30m, or {evaluations: 2, span: 30m}
  *     message: "{mount} fills {when}"
+ *   - id: load-above-cores   # switches off a rule of an earlier file (the built-in set)
+ *     enabled: false
  * </pre>
  */
 public final class RuleParser {
 
     static final Set<String> RULE_KEYS = Set.of("id", "description", "series", "exclude", "direction", "threshold",
             "warning", "critical", "now", "growing", "evidence", "hold", "rate", "window", "confidence", "message", "enabled");
+    /** The keys an entry that only switches off an earlier rule may have. */
+    private static final Set<String> SWITCH_OFF_KEYS = Set.of("id", "enabled", "description");
     private static final Set<String> NOW_KEYS = Set.of("warning", "critical");
     private static final Set<String> GROWING_KEYS = Set.of("within", "severity");
     private static final Set<String> EVIDENCE_KEYS = Set.of("span", "samples");
@@ -106,6 +110,10 @@ public final class RuleParser {
         } else if (id != null && !id.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             problem(f.get("id"), "bad id '" + id + "': use letters, digits, '.', '_' and '-'");
             id = null;
+        }
+        YamlNode off = f.get("enabled");
+        if (f.get("series") == null && off != null && Boolean.FALSE.equals(off.scalar())) {
+            return switchOff(n, id);
         }
         String description = text(f.get("description"), "description");
         Selector selector = null;
@@ -201,6 +209,22 @@ public final class RuleParser {
                 direction == null ? Direction.UP : direction, threshold, warning, critical, nowWarning, nowCritical,
                 growth, evidence, hold, rate, window, confidence, message, enabled,
                 new RuleSource(file, n.line(), n.column()));
+    }
+
+    /**
+     * An entry of {@code id} and {@code enabled: false} without {@code series}: it switches off the
+     * earlier rule with that id ({@link RuleSet} resolves it). A judging key beside it is a problem,
+     * because without a selector it would judge nothing and the admin would think it did.
+     */
+    private Rule switchOff(YamlNode n, String id) {
+        for (Map.Entry<String, YamlNode> e : n.fields().entrySet()) {
+            if (RULE_KEYS.contains(e.getKey()) && !SWITCH_OFF_KEYS.contains(e.getKey())) {
+                problem(e.getValue(), "'" + e.getKey() + "' in a rule that only switches another off (enabled: false without 'series'): "
+                        + "give 'series' to define a rule, or keep just id and enabled");
+            }
+        }
+        String description = text(n.fields().get("description"), "description");
+        return id == null ? null : Rule.switchOff(id, description == null ? "" : description, new RuleSource(file, n.line(), n.column()));
     }
 
     private Rule.Growth growth(YamlNode n) {

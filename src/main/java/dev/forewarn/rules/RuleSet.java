@@ -91,22 +91,39 @@ public record RuleSet(List<Rule> rules, List<Rule> disabled, List<Rule> overridd
         return combine(files);
     }
 
-    /** Combines files read in order: later ids replace earlier ones. */
+    /**
+     * Combines files read in order: later ids replace earlier ones. An entry that only switches a
+     * rule off ({@link Rule#isSwitchOff}) becomes the earlier rule, disabled, with the switch-off's
+     * source; one that names no earlier rule is a problem of its file (a mistyped id would
+     * otherwise leave the rule on without a word).
+     */
     static RuleSet combine(List<RuleFile> files) {
         Map<String, Rule> byId = new LinkedHashMap<>();
         List<Rule> overridden = new ArrayList<>();
+        List<RuleFile> read = new ArrayList<>();
         for (RuleFile f : files) {
+            List<RuleProblem> problems = new ArrayList<>(f.problems());
             for (Rule r : f.rules()) {
-                Rule old = byId.put(r.id(), r);
+                Rule old = byId.get(r.id());
+                if (r.isSwitchOff()) {
+                    if (old == null) {
+                        problems.add(new RuleProblem(f.file(), r.source().line(), r.source().column(), "enabled: false switches off '"
+                                + r.id() + "', but no earlier rules file defines a rule with that id ('forewarn rules list' shows them)"));
+                        continue;
+                    }
+                    r = old.switchedOffBy(r.source());
+                }
+                byId.put(r.id(), r);
                 if (old != null) {
                     overridden.add(old);
                 }
             }
+            read.add(problems.size() == f.problems().size() ? f : new RuleFile(f.file(), f.rules(), problems));
         }
         List<Rule> on = new ArrayList<>();
         List<Rule> off = new ArrayList<>();
         byId.values().forEach(r -> (r.enabled() ? on : off).add(r));
-        return new RuleSet(List.copyOf(on), List.copyOf(off), List.copyOf(overridden), List.copyOf(files));
+        return new RuleSet(List.copyOf(on), List.copyOf(off), List.copyOf(overridden), List.copyOf(read));
     }
 
     /** Reads one rules file from disk; an unreadable file is a problem, not an exception. */
