@@ -1,5 +1,7 @@
 package dev.forewarn.cli;
 
+import dev.forewarn.forecast.ThresholdSpec;
+import dev.forewarn.series.SeriesSource;
 import dev.forewarn.series.Units;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -16,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -130,8 +133,8 @@ public final class ShowCommand implements Callable<Integer> {
                         out.printf("%-" + w + "s  (no points in this span)%n", k);
                         continue;
                     }
-                    out.printf("%-" + w + "s  %s  last %s  (%d points, %s → %s)%n", k, Sparkline.of(x.values(), Math.min(width, x.values().length), true),
-                            Units.of(k.name()).format(x.lastValue()), x.size(),
+                    out.printf("%-" + w + "s  %s  last %s%s  (%d points, %s → %s)%n", k, Sparkline.of(x.values(), Math.min(width, x.values().length), true),
+                            Units.of(k.name()).format(x.lastValue()), share(s, k, x), x.size(),
                             Times.local(x.firstMillis(), zone), Times.local(x.lastMillis(), zone));
                 }
             }
@@ -169,6 +172,31 @@ public final class ShowCommand implements Callable<Integer> {
             });
         }
     }
+
+    /**
+     * The last value's share of its size series where it has one ({@code fs.avail_bytes} of
+     * {@code fs.size_bytes} with the same labels, see {@link ThresholdSpec#companionOf}), as
+     * {@code " (18.9 % of 500 GB)"}; empty when there is no size series or no size at the time.
+     */
+    static String share(SeriesSource s, SeriesKey k, Series x) {
+        String companion = ThresholdSpec.companionOf(k.name());
+        if (companion == null || Double.isNaN(x.lastValue())) {
+            return "";
+        }
+        SeriesKey ck = k.withName(companion);
+        Series size = s.read(ck, x.lastMillis() - SIZE_LOOKBACK_MILLIS, x.lastMillis());
+        double total = Double.NaN;
+        for (int i = size.size() - 1; i >= 0 && Double.isNaN(total); i--) {
+            total = size.value(i);
+        }
+        if (!(total > 0)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " (%.1f %% of %s)", 100 * x.lastValue() / total, Units.of(companion).format(total));
+    }
+
+    /** How far before the last point a size series' value is still taken as the size: 30 days. */
+    private static final long SIZE_LOOKBACK_MILLIS = 30L * 86_400_000L;
 
     private static String iso(Long millis) {
         return millis == null ? "" : Instant.ofEpochMilli(millis).toString();
