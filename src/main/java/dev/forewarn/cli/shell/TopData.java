@@ -127,7 +127,9 @@ final class TopData {
         double total = last(SeriesKey.of("mem.total_bytes"), w.to);
         if (!avail.isEmpty() && total > 0) {
             double[] used = inUse(w.buckets(avail), total);
-            rows.add(row("used", bytes(avail.lastValue()) + " avail of " + bytes(total), 1 - avail.lastValue() / total,
+            // Named by the resource, as a filesystem row is by its mount: the value is what is still
+            // available, the use column and the sparkline what is in use.
+            rows.add(row("ram", bytes(avail.lastValue()) + " avail of " + bytes(total), 1 - avail.lastValue() / total,
                     used, projections.get(availKey), w.to));
         }
         return rows;

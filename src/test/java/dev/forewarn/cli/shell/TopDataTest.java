@@ -70,6 +70,17 @@ class TopDataTest {
     }
 
     @Test
+    void memoryRowIsNamedByTheResourceNotUsedBesideTheAvailableAmount(@TempDir Path dir) {
+        try (SampleStore store = SampleStore.open(dir.resolve("s.db"))) {
+            fill(store);
+            Row mem = only(new TopData(store, 6 * HOUR, "web1", ZoneOffset.UTC).snapshot(NOW, Map.of()), Panel.Kind.MEMORY);
+            assertEquals("ram", mem.label());
+            assertEquals("6 GB avail of 8 GB", mem.value());
+            assertEquals(0.25, mem.usedRatio(), 1e-9, "the use column is the share in use");
+        }
+    }
+
+    @Test
     void fillingFilesystemGetsADateAndSteadyMemoryDoesNot(@TempDir Path dir) {
         try (SampleStore store = SampleStore.open(dir.resolve("s.db"))) {
             fill(store);
