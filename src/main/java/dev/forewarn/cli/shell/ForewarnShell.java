@@ -74,7 +74,8 @@ public final class ForewarnShell {
                     .appName("forewarn")
                     .terminal(terminal)
                     .parser(parser)
-                    .completer(new AggregateCompleter(registry.completer(), new SelectorCompleter(model, keys)))
+                    .completer(new AggregateCompleter(registry.completer(), new SelectorCompleter(model, keys),
+                            new RuleIdCompleter(model, System.getenv())))
                     .variable(LineReader.HISTORY_FILE, historyFile(System.getenv()))
                     .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
                     .variable(LineReader.LIST_MAX, 100)

@@ -35,8 +35,9 @@ final class SelectorCompleter implements Completer {
         if (!expectsSelector(root, line.words(), line.wordIndex())) {
             return;
         }
-        for (String s : candidates(keys.get())) {
-            candidates.add(new Candidate(s, s, "series", null, null, null, true));
+        List<SeriesKey> all = keys.get();
+        for (String s : candidates(all)) {
+            candidates.add(new Candidate(s, s, "series", null, null, null, isComplete(s, all)));
         }
     }
 
@@ -50,6 +51,23 @@ final class SelectorCompleter implements Completer {
             out.add(k.toString());
         }
         return out;
+    }
+
+    /**
+     * Whether accepting the candidate ends the word (JLine then adds a space): a full key does, and
+     * so does a metric name none of whose series has labels; a metric name whose series have
+     * labels does not, so that {@code {mount="/var"}} can follow it in the same word.
+     */
+    static boolean isComplete(String candidate, List<SeriesKey> keys) {
+        if (candidate.indexOf('{') >= 0) {
+            return true;
+        }
+        for (SeriesKey k : keys) {
+            if (k.name().equals(candidate) && !k.labels().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when the word at {@code index} of this command line is a selector. */

@@ -63,4 +63,14 @@ class SelectorCompleterTest {
                         "fs.avail_bytes{mount=\"/\"}", "fs.avail_bytes{mount=\"/var\"}"),
                 List.copyOf(SelectorCompleter.candidates(keys)));
     }
+
+    @Test
+    void aMetricNameWithLabelledSeriesLeavesTheWordOpenForItsLabels() {
+        List<SeriesKey> keys = List.of(
+                SeriesKey.of("fs.avail_bytes", "mount", "/"),
+                SeriesKey.of("mem.available_bytes"));
+        assertFalse(SelectorCompleter.isComplete("fs.avail_bytes", keys), "{mount=...} may follow");
+        assertTrue(SelectorCompleter.isComplete("fs.avail_bytes{mount=\"/\"}", keys));
+        assertTrue(SelectorCompleter.isComplete("mem.available_bytes", keys), "no labels to add");
+    }
 }

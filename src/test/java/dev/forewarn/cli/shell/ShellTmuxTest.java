@@ -91,6 +91,34 @@ class ShellTmuxTest {
     }
 
     @Test
+    void aSelectorGoesOnAfterATabCompletedMetricName() throws Exception {
+        start();
+        tmux.type("show fs.avail_b");
+        tmux.keys("Tab");
+        waitForLast(PROMPT + "show fs.avail_bytes");
+        tmux.keys("Tab"); // the menu: its first entry is the bare metric name
+        tmux.type("{mount=\"/var\"}");
+        waitForLast(PROMPT + "show fs.avail_bytes{mount=\"/var\"}");
+        tmux.keys("Enter");
+        List<String> screen = tmux.waitFor(Tmux.REACT_MILLIS, s -> prompts(s) == 2 && lastLine(s).equals(PROMPT.strip()));
+        assertTrue(screen.stream().anyMatch(l -> l.startsWith("fs.avail_bytes{mount=\"/var\"}") && l.contains("last 2 GB")),
+                "one selector, one series shown:\n" + String.join("\n", screen));
+    }
+
+    @Test
+    void tabAfterRulesExplainOffersTheRuleIds() throws Exception {
+        start();
+        tmux.type("rules explain fs-sp");
+        tmux.keys("Tab");
+        waitForLast(PROMPT + "rules explain fs-space");
+        tmux.keys("C-u");
+        tmux.type("rules explain ");
+        tmux.keys("Tab");
+        List<String> screen = tmux.waitFor(Tmux.REACT_MILLIS, s -> Tmux.contains(s, "mem-available") && Tmux.contains(s, "cpu-load"));
+        assertTrue(Tmux.contains(screen, "mem-available") && Tmux.contains(screen, "cpu-load"), String.join("\n", screen));
+    }
+
+    @Test
     void helpListsTheCommands() throws Exception {
         start();
         tmux.type("help");
