@@ -75,6 +75,7 @@ public final class BacktestCommand implements Callable<Integer> {
             // closed before the results are printed, which wipes the bar; also on the way out of an error
             try (Progress progress = Progress.start("backtest", keys.size())) {
                 for (SeriesKey k : keys) {
+                    Interruption.check();
                     progress.set(results.size()); // one result per series, whichever way the body ends
                     Series series = s.read(k, Long.MIN_VALUE, Long.MAX_VALUE);
                     if (series.size() < 2) {

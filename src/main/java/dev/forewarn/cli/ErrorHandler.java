@@ -2,6 +2,7 @@ package dev.forewarn.cli;
 
 import dev.forewarn.store.StoreException;
 import java.io.PrintWriter;
+import java.util.concurrent.CancellationException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -15,6 +16,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
+        if (ex instanceof CancellationException && Thread.currentThread().isInterrupted()) {
+            // Ctrl-C in the shell: the shell says "interrupted" itself once the command is back
+            return Interruption.EXIT_CODE;
+        }
         int code = ExitCodes.FAILURE;
         String message;
         if (ex instanceof UserException ue) {

@@ -89,6 +89,7 @@ public final class ForecastCommand implements Callable<Integer> {
             List<SeriesKey> keys = SeriesLookup.matching(s, selector);
             ForecastEngine engine = new ForecastEngine();
             for (SeriesKey k : keys) {
+                Interruption.check();
                 Series series = history(s, k, atMillis);
                 String end = endedNote(series, atMillis);
                 if (end != null) {

@@ -3,6 +3,7 @@ package dev.forewarn.forecast;
 import dev.forewarn.series.Series;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.function.LongFunction;
 
 /**
@@ -80,6 +81,11 @@ public final class Backtest {
         List<Origin> out = new ArrayList<>();
         Series avail = c.series();
         for (long o = c.fromMillis(); o <= c.toMillis(); o += c.stepMillis()) {
+            // a replay runs for minutes: Ctrl-C in the shell interrupts this thread, and the flag
+            // stays set so that the caller can tell the user why it stopped
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("interrupted");
+            }
             Series past = avail.upTo(o);
             Projection p = f.project(past, new ForecastRequest(c.threshold(), c.direction(), o, confidence, ForecastRequest.DEFAULT_HORIZON_MILLIS));
             boolean fw = p.etaMillis() != null && p.etaMillis() - o <= WARN_WITHIN_MILLIS;
