@@ -31,7 +31,16 @@ public interface FindingState {
     void put(String ruleId, String series, Entry entry);
 
     /** A finding was raised (newly, or with another severity): keep it with its predicted dates for the track record. */
-    void raised(Finding finding, long atMillis);
+    default void raised(Finding finding, long atMillis) {
+        keep(Raised.of(finding, atMillis));
+    }
+
+    /**
+     * Keeps one raised finding in the history. The port's only way in for findings, in the port's
+     * own terms, so an implementation (the store) needs neither {@link Finding} nor the forecast's
+     * types.
+     */
+    void keep(Raised raised);
 
     /** The standing finding of a rule on a series no longer holds. */
     void resolved(String ruleId, String series, long atMillis);
@@ -53,6 +62,14 @@ public interface FindingState {
      */
     record Raised(String ruleId, String series, Severity severity, long raisedMillis, Long resolvedMillis,
                   Double value, Double threshold, Long etaMillis, Long etaLowMillis, Long etaHighMillis, String message) {
+
+        /** A finding as raised at {@code atMillis}, standing (not resolved); a NaN value or threshold is null. */
+        public static Raised of(Finding f, long atMillis) {
+            var p = f.projection();
+            return new Raised(f.ruleId(), p.series().toString(), f.severity(), atMillis, null,
+                    Double.isNaN(p.value()) ? null : p.value(), Double.isNaN(p.threshold()) ? null : p.threshold(),
+                    p.etaMillis(), p.etaLowMillis(), p.etaHighMillis(), f.message());
+        }
     }
 
     /** The history of raised findings, oldest first (for the report's track record). */

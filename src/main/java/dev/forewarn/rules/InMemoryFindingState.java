@@ -22,10 +22,8 @@ public final class InMemoryFindingState implements FindingState {
     }
 
     @Override
-    public void raised(Finding f, long atMillis) {
-        var p = f.projection();
-        history.add(new Raised(f.ruleId(), p.series().toString(), f.severity(), atMillis, null, p.value(),
-                Double.isNaN(p.threshold()) ? null : p.threshold(), p.etaMillis(), p.etaLowMillis(), p.etaHighMillis(), f.message()));
+    public void keep(Raised raised) {
+        history.add(raised);
     }
 
     @Override

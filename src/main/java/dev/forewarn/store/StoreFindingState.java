@@ -1,7 +1,5 @@
 package dev.forewarn.store;
 
-import dev.forewarn.forecast.Projection;
-import dev.forewarn.rules.Finding;
 import dev.forewarn.rules.FindingState;
 import dev.forewarn.rules.Severity;
 import java.sql.Connection;
@@ -16,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link FindingState} kept in the store's {@code finding_state} and {@code finding_history}
+ * {@link FindingState} (the port the rules layer defines: the store knows rules only through it
+ * and its {@link Severity}) kept in the store's {@code finding_state} and {@code finding_history}
  * tables (schema migration 2), so the flapping guard and the "resolved" notices work across
  * check runs and the report can show the track record. Reads every entry once when loaded and
  * writes all changes in one transaction on {@link #flush()}: a check over hundreds of series
@@ -68,10 +67,9 @@ public final class StoreFindingState implements FindingState {
     }
 
     @Override
-    public void raised(Finding f, long atMillis) {
-        Projection p = f.projection();
-        raisedRows.add(new Object[] {f.ruleId(), p.series().toString(), f.severity().name(), atMillis, p.value(),
-                Double.isNaN(p.threshold()) ? null : p.threshold(), p.etaMillis(), p.etaLowMillis(), p.etaHighMillis(), f.message()});
+    public void keep(Raised r) {
+        raisedRows.add(new Object[] {r.ruleId(), r.series(), r.severity().name(), r.raisedMillis(), r.value(),
+                r.threshold(), r.etaMillis(), r.etaLowMillis(), r.etaHighMillis(), r.message()});
     }
 
     @Override
