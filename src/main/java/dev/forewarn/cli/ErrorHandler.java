@@ -33,7 +33,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             message = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
         }
         err.println("error: " + message);
-        if (Verbosity.level() > 0) {
+        if (Verbosity.of(cmd) > 0) {
             ex.printStackTrace(err);
         }
         err.flush();

@@ -157,7 +157,7 @@ public final class ForecastCommand implements Callable<Integer> {
         } else {
             for (Projection p : ps) {
                 w.println(ProjectionText.line(p, ZoneId.systemDefault()));
-                if (Verbosity.level() > 0) {
+                if (verbosity.level() > 0) {
                     w.println("  method: " + p.method());
                     w.println("  reason: " + p.reason());
                     w.println("  data_sha256: " + p.dataSha256());

@@ -47,6 +47,11 @@ public final class Main {
     /** Error handlers, case-insensitive enums and environment defaults, set on every command of the tree. */
     private static CommandLine configured(CommandLine cl) {
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        // the log level of each run comes from its own -v, so that no shell line inherits another's
+        cl.setExecutionStrategy(parsed -> {
+            Verbosity.applyToLogging(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setDefaultValueProvider(new EnvironmentDefaults(System.getenv()));

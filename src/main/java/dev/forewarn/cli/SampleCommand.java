@@ -59,7 +59,7 @@ public final class SampleCommand implements Callable<Integer> {
             Map<SeriesKey, Double> values = sampler.sample();
             s.append(timeMillis, values, collectors.throttled(due));
             LOG.info("stored {} values from {} collectors in {}", values.size(), sampler.names().size(), store.path());
-            if (Verbosity.level() > 0) {
+            if (verbosity.level() > 0) {
                 print(spec.commandLine().getOut(), values);
             }
         }

@@ -35,7 +35,7 @@ public final class StoreCheckCommand implements Callable<Integer> {
             r = s.check();
         }
         if (r.ok()) {
-            if (Verbosity.level() > 0) {
+            if (verbosity.level() > 0) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%s: ok (%,d chunks decoded)%n", store.path(), r.chunks());
                 out.flush();

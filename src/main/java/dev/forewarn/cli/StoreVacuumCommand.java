@@ -58,7 +58,7 @@ public final class StoreVacuumCommand implements Callable<Integer> {
                 r = s.vacuum(System.currentTimeMillis(), progress::step);
             }
         }
-        if (Verbosity.level() > 0) {
+        if (verbosity.level() > 0) {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%s: compacted %,d recent points, rolled %,d points up into %,d hours, dropped %,d old hours"
                             + " and %,d old points, removed %,d empty series; %s → %s; retention: raw %s, roll-ups %s%n",

@@ -37,23 +37,13 @@ public final class ForewarnShell {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForewarnShell.class);
     private static final String PROMPT = "forewarn> ";
-    private static volatile Terminal running;
-
     private final Path storePath;
+    /** The shell's terminal while it runs, handed to the commands of every tree it builds. */
+    private Terminal terminal;
 
     /** A shell whose commands use {@code storePath} unless a line says {@code --store}. */
     public ForewarnShell(Path storePath) {
         this.storePath = storePath;
-    }
-
-    /** True while a shell runs in this JVM (a nested {@code shell} is refused). */
-    public static boolean isRunning() {
-        return running != null;
-    }
-
-    /** The terminal of the running shell, or null: {@code top} reuses it rather than opening a second one. */
-    public static Terminal terminal() {
-        return running;
     }
 
     /** Runs the read-eval loop until {@code exit} or end of input; returns the exit code. */
@@ -61,7 +51,7 @@ public final class ForewarnShell {
         DefaultParser parser = parser();
         Supplier<Path> workDir = () -> Path.of(System.getProperty("user.dir"));
         try (Terminal terminal = Terminals.system("forewarn")) {
-            running = terminal;
+            this.terminal = terminal;
             AtomicInteger lastExit = new AtomicInteger();
             // one tree serves completion and help; each line still runs on a fresh one
             CommandLine model = commandLine();
@@ -87,7 +77,7 @@ public final class ForewarnShell {
             loop(terminal, registry, reader, keys, lastExit);
             return lastExit.get();
         } finally {
-            running = null;
+            this.terminal = null;
         }
     }
 
@@ -147,9 +137,17 @@ public final class ForewarnShell {
         return parser;
     }
 
-    /** A fresh command tree whose commands default to this shell's store. */
+    /**
+     * A fresh command tree whose commands default to this shell's store, and know they run in
+     * this shell ({@link InShell}: {@code top} draws on its terminal, {@code shell} refuses to nest).
+     */
     CommandLine commandLine() {
         CommandLine cl = Main.commandLine();
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommand() instanceof InShell c) {
+                c.inShell(terminal);
+            }
+        }
         IDefaultValueProvider base = cl.getDefaultValueProvider();
         String store = storePath.toString();
         cl.setDefaultValueProvider(arg -> {

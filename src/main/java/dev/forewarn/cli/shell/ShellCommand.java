@@ -5,6 +5,7 @@ import dev.forewarn.cli.UserException;
 import dev.forewarn.cli.Verbosity;
 import java.io.IOException;
 import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -21,7 +22,10 @@ import picocli.CommandLine.Mixin;
                         + "Ctrl-C cancels the running command or the line being typed; 'exit' or Ctrl-D leaves.",
                 "",
                 "Type a selector bare or in single quotes: show fs.avail_bytes{mount=\"/\"}"})
-public final class ShellCommand implements Callable<Integer> {
+public final class ShellCommand implements Callable<Integer>, InShell {
+
+    /** True when this command was built by a running shell: a shell in the shell is refused. */
+    private boolean nested;
 
     @Mixin
     Verbosity verbosity;
@@ -30,8 +34,13 @@ public final class ShellCommand implements Callable<Integer> {
     StoreOption store;
 
     @Override
+    public void inShell(Terminal terminal) {
+        nested = true;
+    }
+
+    @Override
     public Integer call() {
-        if (ForewarnShell.isRunning()) {
+        if (nested) {
             throw new UserException("already in the forewarn shell; type the command without 'shell'");
         }
         try {

@@ -46,7 +46,7 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "it runs. Keys: q or Ctrl-C quit, Tab or 1-6 focus a panel, s sort (use, runs out, name), "
                         + "/ filter rows, Esc clear the filter. Without a terminal (a pipe, cron) it prints one snapshot and "
                         + "exits. NO_COLOR turns colours off."})
-public final class TopCommand implements Callable<Integer> {
+public final class TopCommand implements Callable<Integer>, InShell {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopCommand.class);
 
@@ -78,6 +78,14 @@ public final class TopCommand implements Callable<Integer> {
             description = "Benchmark screen size.")
     String benchSize;
 
+    /** The running shell's terminal, which top draws on rather than opening a second one; null outside the shell. */
+    private Terminal shellTerminal;
+
+    @Override
+    public void inShell(Terminal terminal) {
+        shellTerminal = terminal;
+    }
+
     @Override
     public Integer call() throws IOException {
         long intervalMillis = duration(interval, "--interval");
@@ -99,7 +107,6 @@ public final class TopCommand implements Callable<Integer> {
                 return TopBench.run(db, sampler, data, zone, benchFrames, benchSize, intervalMillis, spec.commandLine().getOut());
             }
         }
-        Terminal shellTerminal = ForewarnShell.terminal();
         if (shellTerminal == null && (System.console() == null || "dumb".equals(System.getenv("TERM")))) {
             try (db) {
                 snapshot(db, sampler, data, zone, intervalMillis);
