@@ -5,6 +5,8 @@ import dev.forewarn.cli.UserException;
 import dev.forewarn.cli.Verbosity;
 import dev.forewarn.forecast.ForecastEngine;
 import dev.forewarn.forecast.Projection;
+import dev.forewarn.rules.Rule;
+import dev.forewarn.rules.RuleSet;
 import dev.forewarn.sampling.CollectorContext;
 import dev.forewarn.sampling.CollectorRegistry;
 import dev.forewarn.sampling.Sampler;
@@ -78,6 +80,9 @@ public final class TopCommand implements Callable<Integer>, InShell {
             description = "Benchmark screen size.")
     String benchSize;
 
+    /** The rules in force, read when top starts. */
+    private List<Rule> rules = List.of();
+
     /** The running shell's terminal, which top draws on rather than opening a second one; null outside the shell. */
     private Terminal shellTerminal;
 
@@ -101,7 +106,9 @@ public final class TopCommand implements Callable<Integer>, InShell {
         }
         SampleStore db = sampling ? SampleStore.open(path) : SampleStore.openReadOnly(path);
         Sampler sampler = sampling ? sampler() : null;
-        TopData data = new TopData(db, historyMillis, hostName(), zone);
+        // the rules in force decide what runs out and where, as for 'check' (a broken file's valid rules still count)
+        rules = RuleSet.load(true, RuleSet.standardDirs(System.getenv()), null).rules();
+        TopData data = new TopData(db, historyMillis, hostName(), zone, rules);
         if (benchFrames > 0) {
             try (db) {
                 return TopBench.run(db, sampler, data, zone, benchFrames, benchSize, intervalMillis, spec.commandLine().getOut());
@@ -122,7 +129,7 @@ public final class TopCommand implements Callable<Integer>, InShell {
             db.append(System.currentTimeMillis(), sampler.sample());
         }
         long now = System.currentTimeMillis();
-        Map<SeriesKey, Projection> projections = TopForecasts.projectAll(db, new ForecastEngine(), now, zone);
+        Map<SeriesKey, Projection> projections = TopForecasts.projectAll(db, rules, new ForecastEngine(), now, zone);
         TopSnapshot snap = data.snapshot(now, projections);
         PrintWriter out = spec.commandLine().getOut();
         for (String line : TopView.plain(snap, TopState.initial(), intervalMillis, columns(), zone, unicodeStdout())) {
@@ -140,7 +147,7 @@ public final class TopCommand implements Callable<Integer>, InShell {
         boolean unicode = StandardCharsets.UTF_8.equals(terminal.encoding());
         TopView view = new TopView(color, unicode, zone);
         AtomicReference<TopSnapshot> latest = new AtomicReference<>(TopSnapshot.empty(data.host()));
-        try (TopForecasts forecasts = TopForecasts.start(path, new ForecastEngine(), 60_000, zone);
+        try (TopForecasts forecasts = TopForecasts.start(path, rules, new ForecastEngine(), 60_000, zone);
              TopRefresher refresher = TopRefresher.start(db, sampler, data, forecasts, intervalMillis, latest)) {
             TopScreen screen = new TopScreen(terminal, view, intervalMillis);
             screen.run(latest);

@@ -4,6 +4,9 @@ import dev.forewarn.cli.shell.TopSnapshot.Panel;
 import dev.forewarn.cli.shell.TopSnapshot.Row;
 import dev.forewarn.forecast.Direction;
 import dev.forewarn.forecast.Projection;
+import dev.forewarn.rules.Rule;
+import dev.forewarn.rules.RuleSet;
+import dev.forewarn.rules.Threshold;
 import dev.forewarn.series.Units;
 import dev.forewarn.series.Rates;
 import dev.forewarn.series.Selector;
@@ -20,12 +23,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds a {@link TopSnapshot} from the store: the present value of each resource, its recent
  * history averaged into {@link #BUCKETS} time buckets over the history window (counters as
  * per-second rates), and the exhaustion dates the background forecaster has cached. Also says
- * which series are worth forecasting and toward which threshold ({@link #targets}).
+ * which series are worth forecasting and toward which threshold ({@link #targets}): those the
+ * rules in force project, with the rules' thresholds, so that top and {@code check} agree.
  */
 final class TopData {
 
@@ -42,19 +47,53 @@ final class TopData {
      * @param threshold exhaustion level, in the series' unit
      * @param direction which way it must move to get there
      */
-    record Target(SeriesKey key, double threshold, Direction direction) {
+    record Target(SeriesKey key, double threshold, Direction direction, double confidence, String ruleId) {
     }
+
+    /** The series top has a row with a "runs out" column for; which of them run out, and where, the rules say. */
+    static final Set<String> FORECAST_ROWS = Set.of("fs.avail_bytes", "mem.available_bytes", "swap.used_bytes", "cpu.busy_ratio");
 
     private final SeriesSource source;
     private final long historyMillis;
     private final String host;
     private final ZoneId zone;
+    private final List<Rule> rules;
 
+    /** Over the built-in rules only (benchmarks and tests). */
     TopData(SeriesSource source, long historyMillis, String host, ZoneId zone) {
+        this(source, historyMillis, host, zone, builtInRules());
+    }
+
+    /**
+     * @param rules the rules in force: a row's exhaustion is the first trend rule's (threshold,
+     *              direction, confidence) that judges its series, as {@code check} judges it
+     */
+    TopData(SeriesSource source, long historyMillis, String host, ZoneId zone, List<Rule> rules) {
         this.source = source;
         this.historyMillis = historyMillis;
         this.host = host;
         this.zone = zone;
+        this.rules = rules.stream().filter(TopData::projectsTrend).toList();
+    }
+
+    /** The built-in rule set's rules. */
+    static List<Rule> builtInRules() {
+        return RuleSet.load(true, List.of(), null).rules();
+    }
+
+    /** A rule whose trend verdict top can show: a threshold on the raw series (not on a counter's rate). */
+    private static boolean projectsTrend(Rule r) {
+        return r.threshold() != null && r.rateWindowMillis() == 0;
+    }
+
+    /** The first trend rule that judges this series, or null when none does (the row then has no date). */
+    private Rule ruleFor(SeriesKey k) {
+        for (Rule r : rules) {
+            if (r.matches(k)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** The host name shown in the header. */
@@ -62,23 +101,30 @@ final class TopData {
         return host;
     }
 
-    /** The resources that can run out: space, memory, swap, CPU time. */
+    /**
+     * The series of top's rows that a rule in force projects toward a threshold, with that rule's
+     * threshold (a share of a size series taken of its latest value), direction and confidence.
+     * A share of a size series that is absent or zero (no swap) is no target.
+     */
     List<Target> targets(long nowMillis) {
         List<Target> out = new ArrayList<>();
-        for (SeriesKey k : source.find(Selector.of("fs.avail_bytes"))) {
-            out.add(new Target(k, 0, Direction.DOWN));
-        }
-        for (SeriesKey k : source.find(Selector.of("mem.available_bytes"))) {
-            out.add(new Target(k, 0, Direction.DOWN));
-        }
-        for (SeriesKey k : source.find(Selector.of("swap.used_bytes"))) {
-            double total = last(k.withName("swap.total_bytes"), nowMillis);
-            if (total > 0) {
-                out.add(new Target(k, total, Direction.UP));
+        for (String name : FORECAST_ROWS.stream().sorted().toList()) {
+            for (SeriesKey k : source.find(Selector.of(name))) {
+                Rule r = ruleFor(k);
+                if (r == null) {
+                    continue;
+                }
+                Threshold t = r.threshold();
+                double level = t.value();
+                if (t.relative()) {
+                    double size = last(k.withName(t.companion()), nowMillis);
+                    if (!(size > 0)) {
+                        continue;
+                    }
+                    level = t.resolve(size);
+                }
+                out.add(new Target(k, level, r.direction(), r.confidence(), r.id()));
             }
-        }
-        for (SeriesKey k : source.find(Selector.of("cpu.busy_ratio"))) {
-            out.add(new Target(k, 1.0, Direction.UP));
         }
         return out;
     }
@@ -107,7 +153,7 @@ final class TopData {
             double free = avail.lastValue();
             double[] used = inUse(w.buckets(avail), size);
             String label = k.label("mount") != null ? k.label("mount") : k.toString();
-            rows.add(row(label, bytes(free) + " free of " + bytes(size), 1 - free / size, used, projections.get(k), w.to));
+            rows.add(row(label, bytes(free) + " free of " + bytes(size), 1 - free / size, used, k, projections, w.to));
         }
         return rows;
     }
@@ -130,7 +176,7 @@ final class TopData {
             // Named by the resource, as a filesystem row is by its mount: the value is what is still
             // available, the use column and the sparkline what is in use.
             rows.add(row("ram", bytes(avail.lastValue()) + " avail of " + bytes(total), 1 - avail.lastValue() / total,
-                    used, projections.get(availKey), w.to));
+                    used, availKey, projections, w.to));
         }
         return rows;
     }
@@ -142,7 +188,7 @@ final class TopData {
         double total = last(SeriesKey.of("swap.total_bytes"), w.to);
         if (!used.isEmpty() && total > 0) {
             rows.add(row("used", bytes(used.lastValue()) + " of " + bytes(total), used.lastValue() / total,
-                    w.buckets(used), projections.get(usedKey), w.to));
+                    w.buckets(used), usedKey, projections, w.to));
         } else if (!Double.isNaN(total)) {
             rows.add(new Row("none", "no swap configured", Double.NaN, new double[0], "", Long.MAX_VALUE, false));
         }
@@ -154,7 +200,7 @@ final class TopData {
         SeriesKey busyKey = SeriesKey.of("cpu.busy_ratio");
         Series busy = w.read(busyKey);
         if (!busy.isEmpty()) {
-            rows.add(row("busy", Units.RATIO.format(busy.lastValue()), busy.lastValue(), w.buckets(busy), projections.get(busyKey), w.to));
+            rows.add(row("busy", Units.RATIO.format(busy.lastValue()), busy.lastValue(), w.buckets(busy), busyKey, projections, w.to));
         }
         for (String load : new String[] {"cpu.load1", "cpu.load5", "cpu.load15"}) {
             Series s = w.read(SeriesKey.of(load));
@@ -194,10 +240,14 @@ final class TopData {
         return rows;
     }
 
-    private Row row(String label, String value, double usedRatio, double[] history, Projection p, long nowMillis) {
+    private Row row(String label, String value, double usedRatio, double[] history, SeriesKey key,
+                    Map<SeriesKey, Projection> projections, long nowMillis) {
+        Projection p = projections.get(key);
         long etaMillis = p != null && p.hasEta() ? p.etaMillis() : Long.MAX_VALUE;
         boolean urgent = etaMillis != Long.MAX_VALUE && etaMillis - nowMillis < URGENT_MILLIS;
-        return new Row(label, value, usedRatio, history, etaText(p, nowMillis, zone), etaMillis, urgent);
+        // no rule projects this series: nothing is pending, there is no date to wait for
+        String eta = p == null && ruleFor(key) == null ? "" : etaText(p, nowMillis, zone);
+        return new Row(label, value, usedRatio, history, eta, etaMillis, urgent);
     }
 
     /**

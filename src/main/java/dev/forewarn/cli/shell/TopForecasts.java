@@ -3,12 +3,14 @@ package dev.forewarn.cli.shell;
 import dev.forewarn.forecast.ForecastRequest;
 import dev.forewarn.forecast.Forecaster;
 import dev.forewarn.forecast.Projection;
+import dev.forewarn.rules.Rule;
 import dev.forewarn.series.Series;
 import dev.forewarn.series.SeriesKey;
 import dev.forewarn.series.SeriesSource;
 import dev.forewarn.store.SampleStore;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -23,8 +25,6 @@ import org.slf4j.LoggerFactory;
 final class TopForecasts implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopForecasts.class);
-    /** Interval coverage used for the dates, as {@code check} does. */
-    static final double CONFIDENCE = 0.8;
     /** History a forecast reads: the engine looks back this far for level shifts and cycles. */
     static final long LOOKBACK_MILLIS = 120L * 86_400_000L;
 
@@ -35,10 +35,10 @@ final class TopForecasts implements AutoCloseable {
         this.thread = thread;
     }
 
-    /** Starts the background forecaster over the store at {@code storePath}. */
-    static TopForecasts start(Path storePath, Forecaster forecaster, long everyMillis, ZoneId zone) {
+    /** Starts the background forecaster over the store at {@code storePath}, toward the rules' thresholds. */
+    static TopForecasts start(Path storePath, List<Rule> rules, Forecaster forecaster, long everyMillis, ZoneId zone) {
         TopForecasts[] self = new TopForecasts[1];
-        Thread t = new Thread(() -> self[0].loop(storePath, forecaster, everyMillis, zone), "forewarn-top-forecast");
+        Thread t = new Thread(() -> self[0].loop(storePath, rules, forecaster, everyMillis, zone), "forewarn-top-forecast");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         self[0] = new TopForecasts(t);
@@ -51,11 +51,11 @@ final class TopForecasts implements AutoCloseable {
         return cache;
     }
 
-    private void loop(Path storePath, Forecaster forecaster, long everyMillis, ZoneId zone) {
+    private void loop(Path storePath, List<Rule> rules, Forecaster forecaster, long everyMillis, ZoneId zone) {
         try (SampleStore store = SampleStore.openReadOnly(storePath)) {
             while (!Thread.currentThread().isInterrupted()) {
                 long now = System.currentTimeMillis();
-                cache.putAll(projectAll(store, forecaster, now, zone));
+                cache.putAll(projectAll(store, rules, forecaster, now, zone));
                 Thread.sleep(everyMillis);
             }
         } catch (InterruptedException e) {
@@ -66,15 +66,20 @@ final class TopForecasts implements AutoCloseable {
         }
     }
 
-    /** Projects every target in {@code source} at {@code nowMillis}, in this thread. */
+    /** Projects every target of the built-in rules in {@code source} at {@code nowMillis}, in this thread. */
     static Map<SeriesKey, Projection> projectAll(SeriesSource source, Forecaster forecaster, long nowMillis, ZoneId zone) {
+        return projectAll(source, TopData.builtInRules(), forecaster, nowMillis, zone);
+    }
+
+    /** Projects every target of {@code rules} in {@code source} at {@code nowMillis}, in this thread. */
+    static Map<SeriesKey, Projection> projectAll(SeriesSource source, List<Rule> rules, Forecaster forecaster, long nowMillis, ZoneId zone) {
         Map<SeriesKey, Projection> out = new ConcurrentHashMap<>();
-        TopData data = new TopData(source, 0, "", zone);
+        TopData data = new TopData(source, 0, "", zone, rules);
         for (TopData.Target t : data.targets(nowMillis)) {
             Series s = source.read(t.key(), nowMillis - LOOKBACK_MILLIS, nowMillis);
             try {
                 out.put(t.key(), forecaster.project(s, new ForecastRequest(t.threshold(), t.direction(), nowMillis,
-                        CONFIDENCE, ForecastRequest.DEFAULT_HORIZON_MILLIS)));
+                        t.confidence(), ForecastRequest.DEFAULT_HORIZON_MILLIS)));
             } catch (RuntimeException e) {
                 LOG.debug("top: no forecast for {}", t.key(), e);
             }

@@ -103,6 +103,52 @@ class TopDataTest {
     }
 
     @Test
+    void exhaustionTargetsAreTheRulesThresholdsNotASecondList(@TempDir Path dir) {
+        try (SampleStore store = SampleStore.open(dir.resolve("s.db"))) {
+            fill(store);
+            Map<String, TopData.Target> byName = new LinkedHashMap<>();
+            for (TopData.Target t : new TopData(store, 6 * HOUR, "web1", ZoneOffset.UTC).targets(NOW)) {
+                byName.put(t.key().name(), t);
+            }
+            TopData.Target mem = byName.get("mem.available_bytes");
+            assertEquals(0.02 * 8 * GB, mem.threshold(), 1, "mem-available: 2% of mem.total_bytes, as check judges it");
+            assertEquals("mem-available", mem.ruleId());
+            assertEquals(0.8, mem.confidence());
+            assertEquals(0, byName.get("fs.avail_bytes").threshold());
+            assertEquals("fs-space", byName.get("fs.avail_bytes").ruleId());
+            assertFalse(byName.containsKey("swap.used_bytes"), "95% of a zero swap total is no target");
+        }
+    }
+
+    @Test
+    void aRuleFileChangesTopsThresholdsAndASeriesNoRuleProjectsHasNoDate(@TempDir Path dir) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("local.yaml"), """
+                rules:
+                  - id: fs-space
+                    series: fs.avail_bytes
+                    direction: down
+                    threshold: 10% of fs.size_bytes
+                    warning: 14d
+                    confidence: 0.95
+                  - id: mem-available
+                    enabled: false
+                """);
+        java.util.List<dev.forewarn.rules.Rule> rules = dev.forewarn.rules.RuleSet.load(true, java.util.List.of(), file).rules();
+        try (SampleStore store = SampleStore.open(dir.resolve("s.db"))) {
+            fill(store);
+            TopData data = new TopData(store, 6 * HOUR, "web1", ZoneOffset.UTC, rules);
+            java.util.List<TopData.Target> targets = data.targets(NOW);
+            assertEquals(1, targets.size(), targets.toString());
+            assertEquals(ROOT_AVAIL, targets.get(0).key());
+            assertEquals(20 * GB, targets.get(0).threshold(), 1);
+            assertEquals(0.95, targets.get(0).confidence());
+            TopSnapshot snap = data.snapshot(NOW, Map.of());
+            assertEquals("", only(snap, Panel.Kind.MEMORY).eta(), "switched off: no date, and none pending");
+            assertEquals("…", only(snap, Panel.Kind.FILESYSTEMS).eta(), "projected, not yet done");
+        }
+    }
+
+    @Test
     void etaReadsAsHoursWhenCloseAndNowWhenReached() {
         assertEquals("in 5h 20m", TopData.etaText(projection(NOW + 5 * HOUR + 20 * 60_000L), NOW, ZoneOffset.UTC));
         assertEquals("now", TopData.etaText(projection(NOW), NOW, ZoneOffset.UTC));
