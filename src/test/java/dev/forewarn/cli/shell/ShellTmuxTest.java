@@ -72,6 +72,13 @@ class ShellTmuxTest {
         return screen;
     }
 
+    /** Waits until some row of the screen reads exactly {@code expected} (trailing blanks aside). */
+    private List<String> waitForLine(String expected) throws Exception {
+        List<String> screen = tmux.waitFor(Tmux.REACT_MILLIS, s -> s.stream().anyMatch(l -> l.stripTrailing().equals(expected)));
+        assertTrue(screen.stream().anyMatch(l -> l.stripTrailing().equals(expected)), expected + " in:\n" + String.join("\n", screen));
+        return screen;
+    }
+
     @Test
     void tabCompletesCommandsAndSeriesFromTheStore() throws Exception {
         start();
@@ -95,10 +102,11 @@ class ShellTmuxTest {
         start();
         tmux.type("show fs.avail_b");
         tmux.keys("Tab");
-        waitForLast(PROMPT + "show fs.avail_bytes");
+        // the common prefix on the prompt's line; the candidates may be listed below it
+        waitForLine(PROMPT + "show fs.avail_bytes");
         tmux.keys("Tab"); // the menu: its first entry is the bare metric name
         tmux.type("{mount=\"/var\"}");
-        waitForLast(PROMPT + "show fs.avail_bytes{mount=\"/var\"}");
+        waitForLine(PROMPT + "show fs.avail_bytes{mount=\"/var\"}");
         tmux.keys("Enter");
         List<String> screen = tmux.waitFor(Tmux.REACT_MILLIS, s -> prompts(s) == 2 && lastLine(s).equals(PROMPT.strip()));
         assertTrue(screen.stream().anyMatch(l -> l.startsWith("fs.avail_bytes{mount=\"/var\"}") && l.contains("last 2 GB")),
