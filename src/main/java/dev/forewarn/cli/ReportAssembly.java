@@ -33,7 +33,7 @@ import java.util.Map;
  * history, and adds what predict_linear says. Shared by {@code report} and
  * {@code report --verify}, so both compute exactly the same figures.
  *
- * @param host           the host the data describes
+ * @param host           the host the data describes, or null: the demo store's own name, else this machine's
  * @param atMillis       evaluation time, epoch milliseconds (whole seconds, as JSON keeps it)
  * @param sinceMillis    first time of history shown and hashed
  * @param confidence     interval coverage (0.95)
@@ -61,6 +61,10 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
         for (Rule r : set.rules()) {
             rules.add(withConfidence(r, confidence));
         }
+        String demoHost = DemoHistory.hostOf(source);
+        String shownHost = host != null ? host : demoHost != null ? demoHost : ReportCommand.localHost();
+        Report.Provenance made = new Report.Provenance(BuildInfo.version(), BuildInfo.commit(), rulesSha256(set.rules()),
+                rulesFile == null ? null : rulesFile.toString());
         long t0 = System.nanoTime();
         List<Finding> all;
         try (Progress progress = Progress.start("report", rules.size())) {
@@ -83,7 +87,7 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
         }
         LOG.info("read the history of {} findings in {} ms", chosen.size(), (System.nanoTime() - t0) / 1_000_000);
         List<String> sel = selectors.stream().map(Selector::toString).toList();
-        return new ReportBuilder().host(host).trackRecord(trackRecord(source)).generatedMillis(generatedMillis).atMillis(atMillis).sinceMillis(sinceMillis)
+        return new ReportBuilder().host(shownHost).provenance(made).demo(demoHost != null).trackRecord(trackRecord(source)).generatedMillis(generatedMillis).atMillis(atMillis).sinceMillis(sinceMillis)
                 .confidence(confidence).runwayMillis(runwayMillis).leadTimeMillis(leadTimeMillis).selectors(sel).zone(zone)
                 .baselines(f -> baseline(f, history.get(f.projection().series())))
                 .culprits(f -> culprit(f, source))
@@ -227,6 +231,20 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
             out.add(TrackRecords.judge(r, source.read(key, r.raisedMillis(), atMillis), atMillis));
         }
         return out.size() > TRACK_RECORD_MAX ? List.copyOf(out.subList(out.size() - TRACK_RECORD_MAX, out.size())) : out;
+    }
+
+    /** SHA-256 over the rules in force, one line of each rule's full definition (its source included), in load order. */
+    static String rulesSha256(List<Rule> rules) {
+        StringBuilder b = new StringBuilder();
+        for (Rule r : rules) {
+            b.append(r).append('\n');
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     static Rule withConfidence(Rule r, double confidence) {

@@ -49,7 +49,7 @@ public final class MarkdownReport {
     }
 
     /** The Markdown text; {@code charts} are the chart file names without extension, one per item. */
-    static String render(Report r, List<String> charts) {
+    public static String render(Report r, List<String> charts) {
         ZoneId z = r.zone();
         StringBuilder m = new StringBuilder();
         m.append("# ").append(esc("Capacity report: " + r.host())).append("\n\n");

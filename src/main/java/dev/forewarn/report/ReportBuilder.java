@@ -33,6 +33,8 @@ public final class ReportBuilder {
     private List<TrackRecordEntry> trackRecord = List.of();
     private Function<Finding, Baseline> baselines = f -> null;
     private Function<Finding, String> culprits = f -> null;
+    private Report.Provenance provenance = Report.Provenance.UNKNOWN;
+    private boolean demo;
 
     public ReportBuilder host(String v) { host = v; return this; }
     public ReportBuilder generatedMillis(long v) { generatedMillis = v; return this; }
@@ -49,6 +51,12 @@ public final class ReportBuilder {
 
     /** What grows behind a finding (a leaking process behind falling memory), in words, or null. */
     public ReportBuilder culprits(Function<Finding, String> v) { culprits = v; return this; }
+
+    /** What made the report (version, commit, rules' hash). */
+    public ReportBuilder provenance(Report.Provenance v) { provenance = v; return this; }
+
+    /** The data is {@code forewarn demo}'s invented history: every format says DEMO DATA on its first page. */
+    public ReportBuilder demo(boolean v) { demo = v; return this; }
 
     /** The report over these findings; {@code history} gives the points read for each series. */
     public Report build(List<Finding> findings, Function<SeriesKey, Series> history) {
@@ -72,7 +80,7 @@ public final class ReportBuilder {
                     Recommendations.of(f, runwayMillis, leadTimeMillis, zone, culprits.apply(f)), baselines.apply(f), data));
         }
         return new Report(host, generatedMillis, atMillis, sinceMillis, confidence, runwayMillis, leadTimeMillis,
-                selectors, items, trackRecord, List.copyOf(collectors), PointsHash.combine(hashes), zone);
+                selectors, items, trackRecord, List.copyOf(collectors), PointsHash.combine(hashes), zone, provenance, demo);
     }
 
     /** The chart runs a little past the late bound (or the crossing) so the crossing is visible. */

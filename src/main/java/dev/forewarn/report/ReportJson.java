@@ -36,6 +36,17 @@ public final class ReportJson {
         o.put("confidence", r.confidence());
         o.put("runway_days", r.runwayMillis() / DAY_MILLIS);
         o.put("lead_time_days", r.leadTimeMillis() / DAY_MILLIS);
+        o.put("zone", r.zone().getId());
+        o.put("demo", r.demo());
+        ObjectNode made = o.putObject("made_by");
+        made.put("forewarn_version", r.provenance().version());
+        made.put("commit", r.provenance().commit());
+        made.put("rules_sha256", r.provenance().rulesSha256());
+        if (r.provenance().rulesFile() == null) {
+            made.putNull("rules_file");
+        } else {
+            made.put("rules_file", r.provenance().rulesFile());
+        }
         ArrayNode sel = o.putArray("selectors");
         r.selectors().forEach(sel::add);
         Verdict v = Verdict.of(r);
