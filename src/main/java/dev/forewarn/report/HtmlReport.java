@@ -40,6 +40,7 @@ public final class HtmlReport {
             th { width: 12em; color: var(--muted); font-weight: normal; }
             table.data th { width: auto; color: var(--ink); font-weight: bold; }
             code, .hash { font-family: "DejaVu Sans Mono", monospace; font-size: .85em; word-break: break-all; }
+            .demo { font-weight: bold; color: #fff; background: var(--crit); padding: .4em .8em; border-radius: 4px; margin: .6em 0 0; }
             footer { margin-top: 2em; color: var(--muted); font-size: .85em; }
             @media print {
               @page { size: A4; margin: 14mm 12mm; }
@@ -59,13 +60,15 @@ public final class HtmlReport {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(esc("Capacity report: " + r.host())).append("</title>\n")
+                .append("<title>").append(esc(ReportText.title(r))).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-        h.append("<header><h1>").append(esc("Capacity report: " + r.host())).append("</h1>\n<p class=\"meta\">")
-                .append(esc("Data up to " + ReportText.day(r.atMillis(), z) + " " + Times.local(r.atMillis(), z).substring(11)
-                        + " (" + ReportText.zoneName(z) + "), since " + ReportText.day(r.sinceMillis(), z)
-                        + ". Generated " + Times.local(r.generatedMillis(), z) + " by forewarn."))
-                .append("</p></header>\n");
+        h.append("<header><h1>").append(esc(ReportText.title(r))).append("</h1>\n<p class=\"meta\">")
+                .append(esc(ReportText.header(r)))
+                .append("</p>\n");
+        if (r.demo()) {
+            h.append("<p class=\"demo\" id=\"demo\">").append(esc(ReportText.DEMO)).append("</p>\n");
+        }
+        h.append("</header>\n");
 
         Verdict v = Verdict.of(r);
         h.append("<section class=\"verdict\" id=\"verdict\"><h2>Verdict</h2>\n<p>").append(esc(v.summary())).append("</p>\n");

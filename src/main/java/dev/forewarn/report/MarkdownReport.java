@@ -52,10 +52,11 @@ public final class MarkdownReport {
     public static String render(Report r, List<String> charts) {
         ZoneId z = r.zone();
         StringBuilder m = new StringBuilder();
-        m.append("# ").append(esc("Capacity report: " + r.host())).append("\n\n");
-        m.append('_').append(esc("Data up to " + ReportText.day(r.atMillis(), z) + " " + Times.local(r.atMillis(), z).substring(11)
-                + " (" + ReportText.zoneName(z) + "), since " + ReportText.day(r.sinceMillis(), z) + ". Generated "
-                + Times.local(r.generatedMillis(), z) + " by forewarn.")).append("_\n\n");
+        m.append("# ").append(esc(ReportText.title(r))).append("\n\n");
+        m.append('_').append(esc(ReportText.header(r))).append("_\n\n");
+        if (r.demo()) {
+            m.append("> **").append(esc(ReportText.DEMO)).append("**\n\n");
+        }
         Verdict v = Verdict.of(r);
         m.append("## Verdict\n\n").append(esc(v.summary())).append("\n\n");
         int i = 0;

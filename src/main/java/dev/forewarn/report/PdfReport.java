@@ -51,10 +51,12 @@ public final class PdfReport {
                 text.registerFont(ReportCharts.FONT + " Bold", l.bold);
                 ZoneId z = r.zone();
                 l.newPage();
-                l.paragraph("Capacity report: " + r.host(), l.bold, 20, Color.BLACK, 0);
-                l.paragraph("Data up to " + ReportText.day(r.atMillis(), z) + " " + Times.local(r.atMillis(), z).substring(11)
-                        + " (" + ReportText.zoneName(z) + "), since " + ReportText.day(r.sinceMillis(), z)
-                        + ". Generated " + Times.local(r.generatedMillis(), z) + " by forewarn.", l.regular, 9, MUTED, 0);
+                l.paragraph(ReportText.title(r), l.bold, 20, Color.BLACK, 0);
+                l.paragraph(ReportText.header(r), l.regular, 9, MUTED, 0);
+                if (r.demo()) {
+                    l.space(6);
+                    l.paragraph(ReportText.DEMO, l.bold, 12, CRIT, 0);
+                }
                 l.space(12);
                 verdict(l, r);
                 int n = 0;
@@ -156,7 +158,7 @@ public final class PdfReport {
 
     private static void info(PDDocument doc, Report r) {
         PDDocumentInformation info = doc.getDocumentInformation();
-        info.setTitle("Capacity report: " + r.host());
+        info.setTitle(ReportText.title(r));
         info.setSubject(Verdict.of(r).summary());
         info.setCreator("forewarn");
         info.setKeywords("forewarn; sha256=" + r.sha256());

@@ -114,6 +114,39 @@ public final class ReportText {
         return f.severity() == dev.forewarn.rules.Severity.OK && f.projection().hasEta() ? "PLAN" : f.severity().name();
     }
 
+    /** A day and time in the reader's zone: {@code Sat 14 Mar 2026 09:05}. */
+    public static String dayTime(long millis, ZoneId zone) {
+        return day(millis, zone) + " " + dev.forewarn.series.Times.local(millis, zone).substring(11);
+    }
+
+    /** The report's title: "Capacity report: db-7", marked DEMO DATA for the demo store. */
+    public static String title(Report r) {
+        return "Capacity report: " + r.host() + (r.demo() ? " (DEMO DATA)" : "");
+    }
+
+    /** The words that mark a report of {@code forewarn demo}'s invented history, first on its first page. */
+    public static final String DEMO = "DEMO DATA: this report is made from the invented history of 'forewarn demo', not from a real host.";
+
+    /**
+     * The line under the title: when the data ends (the time the report is judged at), the span
+     * of points the findings show, as it is (twenty minutes say twenty minutes), the zone, and
+     * when the file was written.
+     */
+    public static String header(Report r) {
+        ZoneId z = r.zone();
+        Long first = null;
+        for (ReportItem i : r.items()) {
+            if (i.data().points() > 0 && (first == null || i.data().fromMillis() < first)) {
+                first = i.data().fromMillis();
+            }
+        }
+        String span = first == null ? "no points behind any finding"
+                : "the findings use the points from " + dayTime(first, z) + " on ("
+                  + dev.forewarn.series.Times.human(java.time.Duration.ofMillis(r.atMillis() - first)) + " of data)";
+        return "Data up to " + dayTime(r.atMillis(), z) + " (" + zoneName(z) + "); " + span + ". Generated "
+                + dev.forewarn.series.Times.local(r.generatedMillis(), z) + " by forewarn.";
+    }
+
     /** The zone as a reader knows it: {@code UTC}, {@code Europe/Berlin}. */
     public static String zoneName(ZoneId zone) {
         return zone.normalized().equals(java.time.ZoneOffset.UTC) || zone.getId().equals("Etc/UTC") ? "UTC" : zone.getId();
