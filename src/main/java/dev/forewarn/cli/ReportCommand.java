@@ -139,7 +139,8 @@ public final class ReportCommand implements Callable<Integer> {
                 duration("--runway", runway), duration("--lead-time", leadTime), selectors, rules, zone);
         Report report;
         try (SampleStore s = openStore()) {
-            report = a.build(s, now);
+            // a replay (--at) is judged raw, as 'check --at' judges it; otherwise with the guard's memory, as check does
+            report = a.build(s, now, at != null ? java.util.Map.of() : null);
         }
         if (!selectorTexts.isEmpty() && report.items().isEmpty()) {
             throw new UserException("no rule judges a series matching " + String.join(" ", selectorTexts)
@@ -190,7 +191,7 @@ public final class ReportCommand implements Callable<Integer> {
         long generated = written.hasNonNull("generated") ? parseTime("generated", written.get("generated").asText(), 0, zone) : clock.getAsLong();
         Report recomputed;
         try (SampleStore s = openStore()) {
-            recomputed = a.build(s, generated);
+            recomputed = a.build(s, generated, ReportJson.guardMemory(written));
         }
         List<ReportDiff.Difference> diffs = ReportDiff.compare(written, ReportJson.toJson(recomputed));
         List<TextDiff.Change> text = textChanges(bytes, recomputed);

@@ -87,7 +87,7 @@ public final class HtmlReport {
         for (ReportItem item : r.items()) {
             n++;
             h.append("<section class=\"finding\" id=\"finding-").append(n).append("\">\n<h2>")
-                    .append(n).append(". ").append(esc(ReportText.headline(item.finding(), z))).append("</h2>\n");
+                    .append(n).append(". ").append(esc(ReportText.headline(r, item.finding()))).append("</h2>\n");
             boolean calm = !item.finding().projection().hasEta() && item.finding().severity() == dev.forewarn.rules.Severity.OK;
             h.append("<p class=\"action").append(calm ? " calm" : "").append("\">").append(esc(item.recommendation().action())).append("</p>\n");
             h.append("<figure>").append(SvgCharts.svg(item, z, "c" + n + "_")).append("\n<figcaption>")

@@ -69,7 +69,7 @@ public final class MarkdownReport {
         int n = 0;
         for (ReportItem item : r.items()) {
             n++;
-            m.append("## ").append(n).append(". ").append(esc(ReportText.headline(item.finding(), z))).append("\n\n");
+            m.append("## ").append(n).append(". ").append(esc(ReportText.headline(r, item.finding()))).append("\n\n");
             m.append("> **").append(esc(item.recommendation().action())).append("**\n\n");
             String c = charts.get(n - 1);
             m.append("![").append(esc("chart: " + ReportText.resource(item.finding().projection().series()))).append("](")

@@ -115,7 +115,7 @@ public final class PdfReport {
     private static void finding(PdfLayout l, PdfBoxGraphics2DFontTextDrawer text, ReportItem item, int n, Report r) throws IOException {
         ZoneId z = r.zone();
         var p = item.finding().projection();
-        l.paragraph(n + ". " + ReportText.headline(item.finding(), z), l.bold, 13, Color.BLACK, 0);
+        l.paragraph(n + ". " + ReportText.headline(r, item.finding()), l.bold, 13, Color.BLACK, 0);
         l.space(4);
         l.callout(item.recommendation().action(), p.hasEta() || item.finding().severity() != dev.forewarn.rules.Severity.OK ? CRIT : OK);
         l.space(4);

@@ -22,11 +22,12 @@ import java.util.List;
  * @param zone            the zone dates are printed in
  * @param provenance      what made the report: forewarn's version and commit, the rules' hash, the rules file
  * @param demo            the data is the invented history of {@code forewarn demo}, not a real host's
+ * @param checked         the verdict as {@code forewarn check} gives it on the same store: status, pending verdicts, guard memory
  */
 public record Report(String host, long generatedMillis, long atMillis, long sinceMillis, double confidence,
                      long runwayMillis, long leadTimeMillis, List<String> selectors, List<ReportItem> items,
                      List<TrackRecordEntry> trackRecord, List<String> collectors, String sha256, ZoneId zone,
-                     Provenance provenance, boolean demo) {
+                     Provenance provenance, boolean demo, Checked checked) {
 
     public Report {
         selectors = List.copyOf(selectors);
@@ -47,6 +48,35 @@ public record Report(String host, long generatedMillis, long atMillis, long sinc
     public record Provenance(String version, String commit, String rulesSha256, String rulesFile) {
         /** Nothing known: reports built without a CLI (tests, libraries). */
         public static final Provenance UNKNOWN = new Provenance("unknown", "unknown", "unknown", null);
+    }
+
+    /**
+     * The verdict as {@code forewarn check} gives it, from the same evaluation: the report's headline
+     * status, and which findings the flapping guard still holds back.
+     *
+     * @param status  check's status over every rule (not only the findings shown)
+     * @param pending severity held back, by {@link #key(String, String) rule and series}
+     * @param memory  the guard's memory each shown finding was judged with, by the same key (so verify can judge again)
+     */
+    public record Checked(dev.forewarn.rules.Severity status, java.util.Map<String, dev.forewarn.rules.Severity> pending,
+                          java.util.Map<String, dev.forewarn.rules.FindingState.Entry> memory) {
+        /** No check view: every finding as raw. */
+        public static final Checked NONE = new Checked(null, java.util.Map.of(), java.util.Map.of());
+
+        public Checked {
+            pending = java.util.Map.copyOf(pending);
+            memory = java.util.Map.copyOf(memory);
+        }
+    }
+
+    /** The key of a rule on a series in {@link Checked}. */
+    public static String key(String ruleId, String series) {
+        return ruleId + " " + series;
+    }
+
+    /** The severity the guard holds back for this finding, or null when it is not pending. */
+    public dev.forewarn.rules.Severity pendingOf(dev.forewarn.rules.Finding f) {
+        return checked.pending().get(key(f.ruleId(), f.projection().series().toString()));
     }
 
     /** Total points behind the report. */

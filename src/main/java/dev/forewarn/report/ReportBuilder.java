@@ -35,6 +35,7 @@ public final class ReportBuilder {
     private Function<Finding, String> culprits = f -> null;
     private Report.Provenance provenance = Report.Provenance.UNKNOWN;
     private boolean demo;
+    private Report.Checked checked = Report.Checked.NONE;
 
     public ReportBuilder host(String v) { host = v; return this; }
     public ReportBuilder generatedMillis(long v) { generatedMillis = v; return this; }
@@ -58,6 +59,9 @@ public final class ReportBuilder {
     /** The data is {@code forewarn demo}'s invented history: every format says DEMO DATA on its first page. */
     public ReportBuilder demo(boolean v) { demo = v; return this; }
 
+    /** The verdict as check gives it (status, pending findings, the guard's memory). */
+    public ReportBuilder checked(Report.Checked v) { checked = v; return this; }
+
     /** The report over these findings; {@code history} gives the points read for each series. */
     public Report build(List<Finding> findings, Function<SeriesKey, Series> history) {
         List<Finding> sorted = new ArrayList<>(findings);
@@ -80,7 +84,7 @@ public final class ReportBuilder {
                     Recommendations.of(f, runwayMillis, leadTimeMillis, zone, culprits.apply(f)), baselines.apply(f), data));
         }
         return new Report(host, generatedMillis, atMillis, sinceMillis, confidence, runwayMillis, leadTimeMillis,
-                selectors, items, trackRecord, List.copyOf(collectors), PointsHash.combine(hashes), zone, provenance, demo);
+                selectors, items, trackRecord, List.copyOf(collectors), PointsHash.combine(hashes), zone, provenance, demo, checked);
     }
 
     /** The chart runs a little past the late bound (or the crossing) so the crossing is visible. */

@@ -109,6 +109,19 @@ public final class ReportText {
         return headline(f.projection(), zone, f.severity() == dev.forewarn.rules.Severity.OK ? null : f.message());
     }
 
+    /** The headline of a finding in a report: a verdict the flapping guard holds back is worded by its rule's message, pending note included. */
+    public static String headline(Report r, dev.forewarn.rules.Finding f) {
+        if (r.pendingOf(f) != null && !f.projection().hasEta()) {
+            return f.message();
+        }
+        return headline(f, r.zone());
+    }
+
+    /** The label in a report: PENDING for a verdict the guard holds back, else as {@link #badge(dev.forewarn.rules.Finding)}. */
+    public static String badge(Report r, dev.forewarn.rules.Finding f) {
+        return r.pendingOf(f) != null ? "PENDING" : badge(f);
+    }
+
     /** The label shown beside a verdict: the severity, or PLAN for a crossing that is not yet a warning. */
     public static String badge(dev.forewarn.rules.Finding f) {
         return f.severity() == dev.forewarn.rules.Severity.OK && f.projection().hasEta() ? "PLAN" : f.severity().name();

@@ -100,7 +100,7 @@ public final class TextDiff {
         int n = 0;
         for (ReportItem i : r.items()) {
             n++;
-            s.add(n + ". " + ReportText.headline(i.finding(), r.zone()));
+            s.add(n + ". " + ReportText.headline(r, i.finding()));
         }
         s.add("Track record on this host");
         s.add("Appendix: the data behind this report");
