@@ -94,6 +94,10 @@ public final class CheckCommand implements Callable<Integer>, ExitCodeOnError {
                 }
             }
             SmartNote.of(rules, db).ifPresent(notes::add);
+            String demo = DemoHistory.hostOf(db);
+            if (demo != null) {
+                notes.add("DEMO DATA: this store holds the invented history of 'forewarn demo' (host " + demo + "), not this machine's");
+            }
             List<Finding> all = new ArrayList<>(ev.findings());
             all.addAll(RuleFileFindings.of(rules, atMillis));
             ev = new Evaluation(atMillis, all, ev.resolved(), ev.pending());

@@ -116,8 +116,9 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
         }
         LOG.info("read the history of {} findings in {} ms", chosen.size(), (System.nanoTime() - t0) / 1_000_000);
         List<String> sel = selectors.stream().map(Selector::toString).toList();
+        TrackRecordRead track = trackRecord(source, shownHost);
         return new ReportBuilder().host(shownHost).provenance(made).demo(demoHost != null)
-                .checked(new Report.Checked(status, pending, memory)).trackRecord(trackRecord(source))
+                .checked(new Report.Checked(status, pending, memory)).trackRecord(track.entries()).trackRecordNote(track.note())
                 .generatedMillis(generatedMillis).atMillis(atMillis).sinceMillis(sinceMillis)
                 .confidence(confidence).runwayMillis(runwayMillis).leadTimeMillis(leadTimeMillis).selectors(sel).zone(zone)
                 .baselines(f -> baseline(f, history.get(f.projection().series())))
@@ -276,17 +277,35 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
     /** How many earlier findings the track record shows, newest kept. */
     static final int TRACK_RECORD_MAX = 25;
 
-    /** Earlier findings kept in the store with what became of them; empty for a source that keeps none. */
-    List<TrackRecordEntry> trackRecord(SeriesSource source) {
+    /**
+     * The track record and what to say when it is empty.
+     *
+     * @param entries earlier findings with what became of them
+     * @param note    why there are none, when there are none
+     */
+    record TrackRecordRead(List<TrackRecordEntry> entries, String note) {
+    }
+
+    /**
+     * Earlier findings kept in the store with what became of them. "The first report from this
+     * history" only when the history was read and holds nothing; a history that cannot be read
+     * says so rather than pass for an empty one.
+     */
+    TrackRecordRead trackRecord(SeriesSource source, String shownHost) {
         if (!(source instanceof SampleStore store)) {
-            return List.of();
+            return new TrackRecordRead(List.of(), "This data source keeps no history of findings, so there is no track record to show.");
         }
         List<FindingState.Raised> raised;
         try {
             raised = StoreFindingState.load(store).history();
         } catch (RuntimeException e) {
             LOG.warn("cannot read the findings' history for the track record: {}", e.getMessage());
-            return List.of();
+            return new TrackRecordRead(List.of(), "The history of earlier findings in this store could not be read ("
+                    + e.getMessage() + "), so no track record is shown: this says nothing about whether there were any.");
+        }
+        if (raised.isEmpty()) {
+            return new TrackRecordRead(List.of(), "No earlier findings are recorded for " + shownHost
+                    + " yet: this is the first report from this history.");
         }
         List<TrackRecordEntry> out = new ArrayList<>();
         for (FindingState.Raised r : raised) {
@@ -301,7 +320,9 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
             }
             out.add(TrackRecords.judge(r, source.read(key, r.raisedMillis(), atMillis), atMillis));
         }
-        return out.size() > TRACK_RECORD_MAX ? List.copyOf(out.subList(out.size() - TRACK_RECORD_MAX, out.size())) : out;
+        return new TrackRecordRead(out.size() > TRACK_RECORD_MAX ? List.copyOf(out.subList(out.size() - TRACK_RECORD_MAX, out.size())) : out,
+                "None of the " + raised.size() + " earlier findings recorded for " + shownHost + " was raised before "
+                        + dev.forewarn.report.ReportText.dayTime(atMillis, zone) + " with a predicted date, so none can be judged yet.");
     }
 
     /** SHA-256 over the rules in force, one line of each rule's full definition (its source included), in load order. */

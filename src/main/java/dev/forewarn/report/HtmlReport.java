@@ -93,7 +93,7 @@ public final class HtmlReport {
             h.append("<figure>").append(SvgCharts.svg(item, z, "c" + n + "_")).append("\n<figcaption>")
                     .append(esc(caption(item, r))).append("</figcaption></figure>\n");
             h.append("<table class=\"facts\">\n");
-            for (FindingFacts.Fact f : FindingFacts.of(item, z)) {
+            for (FindingFacts.Fact f : FindingFacts.of(r, item)) {
                 h.append("<tr><th>").append(esc(f.label())).append("</th><td")
                         .append(f.label().startsWith("SHA") ? " class=\"hash\"" : "").append(">")
                         .append(esc(f.value())).append("</td></tr>\n");
@@ -103,7 +103,7 @@ public final class HtmlReport {
 
         h.append("<section id=\"track-record\"><h2>Track record on this host</h2>\n");
         if (r.trackRecord().isEmpty()) {
-            h.append("<p>").append(esc("No earlier findings are recorded for " + r.host() + " yet: this is the first report from this history.")).append("</p>\n");
+            h.append("<p>").append(esc(r.trackRecordNote())).append("</p>\n");
         } else {
             h.append("<table class=\"data\"><tr><th>Raised</th><th>Series</th><th>Predicted</th><th>Outcome</th></tr>\n");
             for (TrackRecordEntry t : r.trackRecord()) {
@@ -124,11 +124,31 @@ public final class HtmlReport {
         return h.toString();
     }
 
+    /** The chart's caption: only what the chart draws (a present-value finding has no trend and no interval). */
     static String caption(ReportItem item, Report r) {
         var p = item.finding().projection();
-        return "Blue: measured " + ReportText.resource(p.series()) + ". Red dashed: fitted trend, continued into the future; "
-                + "red shade: the " + ReportText.percent(p.confidence()) + " interval. Black line: the limit."
-                + (p.hasEta() ? " Orange band: when the limit is reached (" + ReportText.interval(p.etaLowMillis(), p.etaHighMillis(), r.zone()) + ")." : "");
+        TrendPath t = item.trend();
+        boolean fitted = false;
+        boolean fan = false;
+        for (int i = 0; i < t.timesMillis().length; i++) {
+            fitted |= t.timesMillis()[i] <= p.atMillis();
+            fan |= t.timesMillis()[i] >= p.atMillis() && !Double.isNaN(t.low()[i]);
+        }
+        StringBuilder c = new StringBuilder("Blue: measured ").append(ReportText.resource(p.series())).append('.');
+        if (fitted) {
+            c.append(" Red dashed: fitted trend").append(fan ? ", continued into the future" : "").append('.');
+        }
+        if (fan) {
+            c.append(" Red shade: the ").append(ReportText.percent(p.confidence())).append(" interval.");
+        }
+        if (!Double.isNaN(p.threshold())) {
+            c.append(FindingFacts.isPresentValue(p) && p.series().name().startsWith("smart.")
+                    ? " Black line: the earlier level it grew from." : " Black line: the limit.");
+        }
+        if (p.hasEta()) {
+            c.append(" Orange band: when the limit is reached (").append(ReportText.interval(p.etaLowMillis(), p.etaHighMillis(), r.zone())).append(").");
+        }
+        return c.toString();
     }
 
     private static void appendix(StringBuilder h, Report r) {
@@ -138,7 +158,7 @@ public final class HtmlReport {
             h.append("<tr><th>").append(esc(f.label())).append("</th><td").append(f.label().startsWith("SHA") ? " class=\"hash\"" : "")
                     .append(">").append(esc(f.value())).append("</td></tr>\n");
         }
-        h.append("</table>\n<table class=\"data\"><tr><th>Series</th><th>Points</th><th>From</th><th>To</th><th>SHA-256</th></tr>\n");
+        h.append("</table>\n<table class=\"data\"><tr><th>Series</th><th>Points</th><th>From</th><th>To</th><th>SHA-256 of the points shown</th></tr>\n");
         for (ReportItem i : r.items()) {
             SeriesData d = i.data();
             h.append("<tr><td><code>").append(esc(d.series())).append("</code></td><td>")

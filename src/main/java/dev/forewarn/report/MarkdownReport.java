@@ -75,11 +75,11 @@ public final class MarkdownReport {
             m.append("![").append(esc("chart: " + ReportText.resource(item.finding().projection().series()))).append("](")
                     .append(c).append(".png)\n\n");
             m.append('_').append(esc(HtmlReport.caption(item, r))).append(" Vector version: `").append(c).append(".svg`._\n\n");
-            table(m, FindingFacts.of(item, z));
+            table(m, FindingFacts.of(r, item));
         }
         m.append("## Track record on this host\n\n");
         if (r.trackRecord().isEmpty()) {
-            m.append(esc("No earlier findings are recorded for " + r.host() + " yet: this is the first report from this history.")).append("\n\n");
+            m.append(esc(r.trackRecordNote())).append("\n\n");
         } else {
             m.append("| Raised | Series | Predicted | Outcome |\n| --- | --- | --- | --- |\n");
             for (TrackRecordEntry t : r.trackRecord()) {
@@ -92,7 +92,7 @@ public final class MarkdownReport {
         }
         m.append("## Appendix: the data behind this report\n\n");
         table(m, AppendixFacts.of(r));
-        m.append("| Series | Points | From | To | SHA-256 |\n| --- | ---: | --- | --- | --- |\n");
+        m.append("| Series | Points | From | To | SHA-256 of the points shown |\n| --- | ---: | --- | --- | --- |\n");
         for (ReportItem item : r.items()) {
             SeriesData d = item.data();
             m.append("| ").append(cell(d.series())).append(" | ").append(String.format(Locale.ROOT, "%,d", d.points())).append(" | ")

@@ -78,7 +78,7 @@ public final class PdfReport {
                             new FindingFacts.Fact("Series", d.series()),
                             new FindingFacts.Fact("Points", String.format(java.util.Locale.ROOT, "%,d from %s to %s", d.points(),
                                     d.points() == 0 ? "-" : Times.local(d.fromMillis(), z), d.points() == 0 ? "-" : Times.local(d.toMillis(), z))),
-                            new FindingFacts.Fact("SHA-256", d.sha256())), 130);
+                            new FindingFacts.Fact("SHA-256 of the points shown", d.sha256())), 130);
                     l.space(6);
                 }
                 l.space(6);
@@ -128,7 +128,7 @@ public final class PdfReport {
         l.space(2);
         l.paragraph(HtmlReport.caption(item, r), l.regular, 8, MUTED, 0);
         l.space(6);
-        l.table(FindingFacts.of(item, z), 120);
+        l.table(FindingFacts.of(r, item), 120);
     }
 
     private static void trackRecord(PdfLayout l, Report r) {
@@ -136,7 +136,7 @@ public final class PdfReport {
         l.paragraph("Track record on this host", l.bold, 14, Color.BLACK, 0);
         l.space(4);
         if (r.trackRecord().isEmpty()) {
-            l.paragraph("No earlier findings are recorded for " + r.host() + " yet: this is the first report from this history.",
+            l.paragraph(r.trackRecordNote(),
                     l.regular, 10, Color.BLACK, 0);
             return;
         }

@@ -22,12 +22,13 @@ import java.util.List;
  * @param zone            the zone dates are printed in
  * @param provenance      what made the report: forewarn's version and commit, the rules' hash, the rules file
  * @param demo            the data is the invented history of {@code forewarn demo}, not a real host's
+ * @param trackRecordNote what to say when {@code trackRecord} is empty: why (no history kept, none before this time, unreadable)
  * @param checked         the verdict as {@code forewarn check} gives it on the same store: status, pending verdicts, guard memory
  */
 public record Report(String host, long generatedMillis, long atMillis, long sinceMillis, double confidence,
                      long runwayMillis, long leadTimeMillis, List<String> selectors, List<ReportItem> items,
                      List<TrackRecordEntry> trackRecord, List<String> collectors, String sha256, ZoneId zone,
-                     Provenance provenance, boolean demo, Checked checked) {
+                     Provenance provenance, boolean demo, Checked checked, String trackRecordNote) {
 
     public Report {
         selectors = List.copyOf(selectors);

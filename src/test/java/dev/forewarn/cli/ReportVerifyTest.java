@@ -137,7 +137,7 @@ class ReportVerifyTest {
         Report forgery = new Report(genuine.host(), genuine.generatedMillis(), genuine.atMillis(), genuine.sinceMillis(),
                 genuine.confidence(), genuine.runwayMillis(), genuine.leadTimeMillis(), genuine.selectors(), items,
                 genuine.trackRecord(), genuine.collectors(), genuine.sha256(), genuine.zone(), genuine.provenance(), genuine.demo(),
-                genuine.checked());
+                genuine.checked(), genuine.trackRecordNote());
         Files.write(pdf, PdfReport.bytes(forgery));
         assertForgeryNamed(pdf, real, forged);
     }
