@@ -321,8 +321,8 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
             out.add(TrackRecords.judge(r, source.read(key, r.raisedMillis(), atMillis), atMillis));
         }
         return new TrackRecordRead(out.size() > TRACK_RECORD_MAX ? List.copyOf(out.subList(out.size() - TRACK_RECORD_MAX, out.size())) : out,
-                "None of the " + raised.size() + " earlier findings recorded for " + shownHost + " was raised before "
-                        + dev.forewarn.report.ReportText.dayTime(atMillis, zone) + " with a predicted date, so none can be judged yet.");
+                "The store records " + raised.size() + (raised.size() == 1 ? " finding" : " findings") + " for this host, but none raised before "
+                        + dev.forewarn.report.ReportText.dayTime(atMillis, zone) + " with a predicted date: nothing to judge yet.");
     }
 
     /** SHA-256 over the rules in force, one line of each rule's full definition (its source included), in load order. */

@@ -102,10 +102,11 @@ public final class FindingFacts {
         out.add(new Fact("Present value", p.value() == null ? "unknown" : u.format(p.value()) + " at " + ReportText.dayTime(p.atMillis(), zone)));
         boolean growth = p.reason() != null && p.reason().startsWith("a non-zero count that grew");
         Long since = p.value() == null || Double.isNaN(p.threshold()) ? null
-                : growth ? lastAtOrBelow(item, p.threshold()) : firstOfRunBeyond(item, p.threshold(), p.direction());
+                : growth ? firstAbove(item, 0) : firstOfRunBeyond(item, p.threshold(), p.direction());
         if (growth) {
-            out.add(new Fact("What changed", "rose from " + u.format(p.threshold()) + " to " + u.format(p.value())
-                    + (since == null ? "" : ", rising since " + ReportText.dayTime(since, zone))));
+            String within = p.reason().substring("a non-zero count that grew".length()).strip();
+            out.add(new Fact("What changed", "rose from " + u.format(p.threshold()) + " to " + u.format(p.value()) + " " + within
+                    + (since == null ? "" : "; above zero since " + ReportText.dayTime(since, zone))));
             out.add(new Fact("Limit", "any growth of a count that should stay at zero: the rule raises its verdict when it "
                     + p.reason().substring("a non-zero count that ".length())));
         } else {
@@ -125,12 +126,12 @@ public final class FindingFacts {
         return p.fit() == null && !p.hasEta() && "present value".equals(p.method());
     }
 
-    /** The time of the last point at or below {@code level}, after which the count rose; null when there is none in the history. */
-    private static Long lastAtOrBelow(ReportItem item, double level) {
+    /** The time of the first point above {@code level} in the points shown, or null. */
+    private static Long firstAbove(ReportItem item, double level) {
         var h = item.history();
-        for (int i = h.size() - 1; i >= 0; i--) {
-            if (h.value(i) <= level) {
-                return i + 1 < h.size() ? h.timeMillis(i + 1) : null;
+        for (int i = 0; i < h.size(); i++) {
+            if (h.value(i) > level) {
+                return h.timeMillis(i);
             }
         }
         return null;

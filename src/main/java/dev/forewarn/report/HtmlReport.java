@@ -29,7 +29,7 @@ public final class HtmlReport {
             .what { font-weight: bold; }
             .sev { display: inline-block; font-size: .75em; font-weight: bold; padding: .05em .45em; border-radius: 3px; color: #fff; vertical-align: .1em; }
             .sev-CRITICAL { background: var(--crit); } .sev-WARNING { background: var(--warn); }
-            .sev-OK { background: var(--ok); } .sev-PLAN { background: #175cd3; } .sev-UNKNOWN { background: var(--muted); }
+            .sev-OK { background: var(--ok); } .sev-PLAN { background: #175cd3; } .sev-PENDING { background: var(--warn); } .sev-UNKNOWN { background: var(--muted); }
             .action { font-weight: bold; margin: .4em 0 .8em; padding: .5em .8em; border-left: 4px solid var(--crit); background: #fff6f5; }
             .action.calm { border-left-color: var(--ok); background: #f3fbf6; }
             figure { margin: .6em 0; }

@@ -107,7 +107,7 @@ public final class PdfReport {
             n++;
             l.space(6);
             l.paragraph(n + ". [" + line.badge() + "] " + line.headline(), l.bold, 11,
-                    line.badge().equals("PLAN") ? PLAN : color(line.severity()), 0);
+                    line.badge().equals("PLAN") ? PLAN : line.badge().equals("PENDING") ? WARN : color(line.severity()), 0);
             l.paragraph(line.action(), l.regular, 11, Color.BLACK, 14);
         }
     }

@@ -85,6 +85,20 @@ class CheckReportAgreementTest {
     }
 
     @Test
+    void loadAboveTheCoresIsLaidOutAsAPresentValueFinding() throws Exception {
+        Path md = dir.resolve("r.md");
+        assertEquals(0, CliRun.of("report", "--store", db.toString(), "-o", md.toString()).exitCode());
+        String text = Files.readString(md);
+        String load = text.substring(text.indexOf("## 1. "));
+        load = load.substring(0, load.indexOf("## Track record"));
+        assertTrue(load.contains("| What changed | above the limit since "), load);
+        assertTrue(load.contains("| Limit | 4: past the critical level 200% of cpu.cores |"), load);
+        assertTrue(load.contains("(pending CRITICAL: not raised by check yet)"), load);
+        assertFalse(load.contains("| Threshold |") || load.contains("| Projected crossing |") || load.contains("| Backtest"), load);
+        assertFalse(load.contains("No action needed"), "a pending CRITICAL is not advised on as OK: " + load);
+    }
+
+    @Test
     void onceCheckRaisesTheVerdictTheReportLeadsWithIt() throws Exception {
         Path rules = Files.writeString(dir.resolve("load.yaml"), """
                 rules:
