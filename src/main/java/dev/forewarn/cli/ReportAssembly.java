@@ -303,13 +303,15 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
             return new TrackRecordRead(List.of(), "The history of earlier findings in this store could not be read ("
                     + e.getMessage() + "), so no track record is shown: this says nothing about whether there were any.");
         }
+        // what was raised after the report's time is not part of its history: a later check must not change the report
+        raised = raised.stream().filter(r -> r.raisedMillis() <= atMillis).toList();
         if (raised.isEmpty()) {
             return new TrackRecordRead(List.of(), "No earlier findings are recorded for " + shownHost
                     + " yet: this is the first report from this history.");
         }
         List<TrackRecordEntry> out = new ArrayList<>();
         for (FindingState.Raised r : raised) {
-            if (r.raisedMillis() > atMillis || r.etaMillis() == null) {
+            if (r.etaMillis() == null) {
                 continue;
             }
             SeriesKey key;
@@ -321,8 +323,8 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
             out.add(TrackRecords.judge(r, source.read(key, r.raisedMillis(), atMillis), atMillis));
         }
         return new TrackRecordRead(out.size() > TRACK_RECORD_MAX ? List.copyOf(out.subList(out.size() - TRACK_RECORD_MAX, out.size())) : out,
-                "The store records " + raised.size() + (raised.size() == 1 ? " finding" : " findings") + " for this host, but none raised before "
-                        + dev.forewarn.report.ReportText.dayTime(atMillis, zone) + " with a predicted date: nothing to judge yet.");
+                "The store records " + raised.size() + (raised.size() == 1 ? " earlier finding" : " earlier findings")
+                        + " for this host, none with a predicted date to judge.");
     }
 
     /** SHA-256 over the rules in force, one line of each rule's full definition (its source included), in load order. */
