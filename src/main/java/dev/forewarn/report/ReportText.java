@@ -114,6 +114,11 @@ public final class ReportText {
         if (r.pendingOf(f) != null && !f.projection().hasEta()) {
             return f.message();
         }
+        if (r.pendingOf(f) != null) {
+            // the dated headline, with the guard's note: why check does not raise it yet
+            int note = f.message().lastIndexOf(" (pending ");
+            return headline(f, r.zone()) + (note < 0 ? " (pending " + r.pendingOf(f).name() + ")" : f.message().substring(note));
+        }
         return headline(f, r.zone());
     }
 
