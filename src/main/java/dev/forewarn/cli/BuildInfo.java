@@ -5,35 +5,41 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /**
- * What build of forewarn is running: the version from the jar manifest ("dev" when run from
- * classes) and the git commit, from the manifest's {@code Build-Commit} entry or the
- * {@code forewarn-build.properties} resource ({@code commit=...}) when the build wrote one,
- * else "unknown". Reports record both so {@code report --verify} can tell another version's
- * wording from changed figures.
+ * What build of forewarn is running, for a report's record of what made it: the version and git
+ * commit the build wrote into the {@code dev/forewarn/build.properties} resource ({@code version=},
+ * {@code commit=}), else the jar manifest's version; "dev" and "unknown" when neither says.
+ * (Once the build writes that resource for {@code --version}, this reads the same one.)
  */
 final class BuildInfo {
+
+    private static final Properties BUILD = read();
 
     private BuildInfo() {
     }
 
     static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        String v = BUILD.getProperty("version", "").strip();
+        if (!v.isEmpty() && !v.equals("unknown")) {
+            return v;
+        }
+        String m = Main.class.getPackage().getImplementationVersion();
+        return m == null ? "dev" : m;
     }
 
     static String commit() {
-        try (InputStream in = Main.class.getResourceAsStream("/forewarn-build.properties")) {
+        String c = BUILD.getProperty("commit", "").strip();
+        return c.isEmpty() ? "unknown" : c;
+    }
+
+    private static Properties read() {
+        Properties p = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("/dev/forewarn/build.properties")) {
             if (in != null) {
-                Properties p = new Properties();
                 p.load(in);
-                String c = p.getProperty("commit");
-                if (c != null && !c.isBlank() && !c.startsWith("${")) {
-                    return c.strip();
-                }
             }
         } catch (IOException e) {
-            // an unreadable resource is the same as none
+            // an unreadable resource is the same as none: the build is then not known
         }
-        return "unknown";
+        return p;
     }
 }
