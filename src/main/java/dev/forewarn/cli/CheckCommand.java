@@ -7,6 +7,7 @@ import dev.forewarn.report.CheckText;
 import dev.forewarn.report.ProjectionJson;
 import dev.forewarn.rules.Evaluation;
 import dev.forewarn.rules.Finding;
+import dev.forewarn.rules.Pending;
 import dev.forewarn.rules.RuleEvaluator;
 import dev.forewarn.rules.RuleSet;
 import dev.forewarn.rules.Severity;
@@ -93,9 +94,13 @@ public final class CheckCommand implements Callable<Integer>, ExitCodeOnError {
                 }
             }
             SmartNote.of(rules, db).ifPresent(notes::add);
+            String demo = DemoHistory.hostOf(db);
+            if (demo != null) {
+                notes.add("DEMO DATA: this store holds the invented history of 'forewarn demo' (host " + demo + "), not this machine's");
+            }
             List<Finding> all = new ArrayList<>(ev.findings());
             all.addAll(RuleFileFindings.of(rules, atMillis));
-            ev = new Evaluation(atMillis, all, ev.resolved());
+            ev = new Evaluation(atMillis, all, ev.resolved(), ev.pending());
             Severity status = ev.status();
             if (empty && at != null && status == Severity.OK) {
                 status = Severity.UNKNOWN;
@@ -133,11 +138,17 @@ public final class CheckCommand implements Callable<Integer>, ExitCodeOnError {
             ev.findings().forEach(f -> fs.add(ProjectionJson.toJson(f)));
             ArrayNode rs = o.putArray("resolved");
             ev.resolved().forEach(f -> rs.add(ProjectionJson.toJson(f)));
+            ArrayNode ps = o.putArray("pending");
+            for (Pending p : ev.pending()) {
+                ps.addObject().put("rule", p.finding().ruleId()).put("series", p.finding().projection().series().toString())
+                        .put("severity", p.severity().name()).put("seen", p.seen()).put("needed", p.needed())
+                        .put("message", p.finding().message());
+            }
             ArrayNode ns = o.putArray("notes");
             notes.forEach(ns::add);
             out.println(o.toPrettyString());
         } else {
-            out.print(CheckText.render(status, ev.problems(), ev.findings().size(), ev.resolved(), notes,
+            out.print(CheckText.render(status, ev.problems(), ev.pending(), ev.findings().size(), ev.resolved(), notes,
                     CheckPerf.of(ev, rules, evaluator, db)));
         }
         out.flush();

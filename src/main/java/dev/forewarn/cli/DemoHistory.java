@@ -25,7 +25,23 @@ final class DemoHistory {
     /** Deploys (restarts of billing-api), days before the end. */
     private static final double[] DEPLOYS = {120, 92, 66, 40};
 
+    /** The demo host's own name: reports of the demo store carry it, never this machine's name. */
+    static final String HOST = "demo-web-1";
+    /**
+     * The series that marks a store as the demo's: one point, value 1, labelled with the demo
+     * host's name (the Prometheus "info metric" idiom), so any reader of the data can tell.
+     */
+    static final String INFO_SERIES = "forewarn.demo_info";
+
     private DemoHistory() {
+    }
+
+    /** The demo host's name when {@code source} holds the demo's marker series, else null. */
+    static String hostOf(dev.forewarn.series.SeriesSource source) {
+        for (SeriesKey k : source.find(dev.forewarn.series.Selector.of(INFO_SERIES))) {
+            return k.label("host") == null ? HOST : k.label("host");
+        }
+        return null;
     }
 
     /** Every series, ending at {@code endMillis} (the last sample at or before it, on the 5-minute grid). */
@@ -42,6 +58,7 @@ final class DemoHistory {
         memory(t, end, rnd, out);
         smart(t, end, rnd, out);
         load(t, rnd, out);
+        out.add(new Series(SeriesKey.of(INFO_SERIES, "host", HOST), new long[] {end}, new double[] {1}));
         return out;
     }
 

@@ -11,7 +11,9 @@ import dev.forewarn.report.TrackRecords;
 import dev.forewarn.rules.FindingState;
 import dev.forewarn.store.SampleStore;
 import dev.forewarn.store.StoreFindingState;
+import dev.forewarn.rules.Evaluation;
 import dev.forewarn.rules.Finding;
+import dev.forewarn.rules.Pending;
 import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.RuleEvaluator;
 import dev.forewarn.rules.RuleSet;
@@ -33,7 +35,7 @@ import java.util.Map;
  * history, and adds what predict_linear says. Shared by {@code report} and
  * {@code report --verify}, so both compute exactly the same figures.
  *
- * @param host           the host the data describes
+ * @param host           the host the data describes, or null: the demo store's own name, else this machine's
  * @param atMillis       evaluation time, epoch milliseconds (whole seconds, as JSON keeps it)
  * @param sinceMillis    first time of history shown and hashed
  * @param confidence     interval coverage (0.95)
@@ -52,30 +54,61 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
     static final long BASELINE_WINDOW_MILLIS = PredictLinear.WARNING.windowMillis();
 
     Report build(SeriesSource source, long generatedMillis) {
+        return build(source, generatedMillis, null);
+    }
+
+    /**
+     * The report. The rules are judged exactly as {@code check} judges them (the rules' own
+     * confidence, the flapping guard's memory as the last check left it, read and never
+     * written), so the report's status is check's; the dates of the findings shown are then
+     * projected again at the report's confidence.
+     *
+     * @param guardMemory the guard's memory to judge with, by {@link Report#key} (a verified report's
+     *                    recorded memory), or null to read it from the store
+     */
+    Report build(SeriesSource source, long generatedMillis, Map<String, FindingState.Entry> guardMemory) {
         RuleSet set = RuleSet.load(true, RuleSet.standardDirs(System.getenv()), rulesFile);
         if (!set.problems().isEmpty()) {
             throw new UserException("the rules have problems, first: " + set.problems().get(0)
                     + " (run 'forewarn rules validate' to see them all)");
         }
-        List<Rule> rules = new ArrayList<>();
-        for (Rule r : set.rules()) {
-            rules.add(withConfidence(r, confidence));
-        }
+        List<Rule> rules = set.rules();
+        String demoHost = DemoHistory.hostOf(source);
+        String shownHost = host != null ? host : demoHost != null ? demoHost : ReportCommand.localHost();
+        Report.Provenance made = new Report.Provenance(BuildInfo.version(), BuildInfo.commit(), rulesSha256(rules),
+                rulesFile == null ? null : rulesFile.toString());
+        FindingState guard = guard(source, guardMemory);
         long t0 = System.nanoTime();
-        List<Finding> all;
+        Evaluation ev;
         try (Progress progress = Progress.start("report", rules.size())) {
-            all = new RuleEvaluator(new ForecastEngine(), zone).evaluate(rules, source, atMillis, true, null, progress::step).findings();
+            ev = new RuleEvaluator(new ForecastEngine(), zone).evaluateAsChecked(rules, source, atMillis, guard, progress::step);
+        }
+        List<Finding> judged = new ArrayList<>(ev.findings());
+        judged.addAll(RuleFileFindings.of(set, atMillis));
+        Severity status = new Evaluation(atMillis, judged, List.of()).status();
+        Map<String, Severity> pending = new HashMap<>();
+        for (Pending p : ev.pending()) {
+            pending.put(Report.key(p.finding().ruleId(), p.finding().projection().series().toString()), p.severity());
         }
         Map<String, Rule> byId = new HashMap<>();
         rules.forEach(r -> byId.put(r.id(), r));
         List<Finding> chosen = new ArrayList<>();
-        for (Finding raw : all) {
-            Finding f = withDate(raw, byId.get(raw.ruleId()), source);
-            if (selectors.isEmpty() ? f.severity() != Severity.OK || f.projection().hasEta() : selected(f.projection().series())) {
-                chosen.add(f);
+        Map<String, FindingState.Entry> memory = new HashMap<>();
+        for (Finding shown : ev.findings()) {
+            String key = Report.key(shown.ruleId(), shown.projection().series().toString());
+            boolean keep = selectors.isEmpty()
+                    ? shown.severity() != Severity.OK || shown.projection().hasEta() || pending.containsKey(key)
+                    : selected(shown.projection().series());
+            if (!keep) {
+                continue;
+            }
+            chosen.add(atReportConfidence(shown, byId.get(shown.ruleId()), source));
+            FindingState.Entry e = guard == null ? FindingState.Entry.NONE : guard.get(shown.ruleId(), shown.projection().series().toString());
+            if (!e.equals(FindingState.Entry.NONE)) {
+                memory.put(key, e);
             }
         }
-        LOG.info("evaluated {} rules into {} findings in {} ms", rules.size(), all.size(), (System.nanoTime() - t0) / 1_000_000);
+        LOG.info("evaluated {} rules into {} findings in {} ms", rules.size(), ev.findings().size(), (System.nanoTime() - t0) / 1_000_000);
         t0 = System.nanoTime();
         Map<SeriesKey, Series> history = new HashMap<>();
         for (Finding f : chosen) {
@@ -83,11 +116,54 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
         }
         LOG.info("read the history of {} findings in {} ms", chosen.size(), (System.nanoTime() - t0) / 1_000_000);
         List<String> sel = selectors.stream().map(Selector::toString).toList();
-        return new ReportBuilder().host(host).trackRecord(trackRecord(source)).generatedMillis(generatedMillis).atMillis(atMillis).sinceMillis(sinceMillis)
+        TrackRecordRead track = trackRecord(source, shownHost);
+        return new ReportBuilder().host(shownHost).provenance(made).demo(demoHost != null)
+                .checked(new Report.Checked(status, pending, memory)).trackRecord(track.entries()).trackRecordNote(track.note())
+                .generatedMillis(generatedMillis).atMillis(atMillis).sinceMillis(sinceMillis)
                 .confidence(confidence).runwayMillis(runwayMillis).leadTimeMillis(leadTimeMillis).selectors(sel).zone(zone)
                 .baselines(f -> baseline(f, history.get(f.projection().series())))
                 .culprits(f -> culprit(f, source))
                 .build(chosen, history::get);
+    }
+
+    /** The guard's memory: the recorded one, else the store's (read only), else none. */
+    private static FindingState guard(SeriesSource source, Map<String, FindingState.Entry> recorded) {
+        if (recorded != null) {
+            return new FindingState() {
+                @Override
+                public Entry get(String ruleId, String series) {
+                    return recorded.getOrDefault(Report.key(ruleId, series), Entry.NONE);
+                }
+
+                @Override
+                public void put(String ruleId, String series, Entry entry) {
+                    throw new UnsupportedOperationException("a report never changes the guard's memory");
+                }
+
+                @Override
+                public void raised(Finding finding, long atMillis) {
+                    throw new UnsupportedOperationException("a report never changes the guard's memory");
+                }
+
+                @Override
+                public void resolved(String ruleId, String series, long atMillis) {
+                    throw new UnsupportedOperationException("a report never changes the guard's memory");
+                }
+
+                @Override
+                public List<Raised> history() {
+                    return List.of();
+                }
+            };
+        }
+        if (source instanceof SampleStore store) {
+            try {
+                return StoreFindingState.load(store);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot read the flapping guard's memory: verdicts are judged as raw: {}", e.getMessage());
+            }
+        }
+        return null;
     }
 
     private boolean selected(SeriesKey key) {
@@ -171,15 +247,14 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
     }
 
     /**
-     * A finding judged on the present value carries no date: one raised because the value is
-     * already below the warning level, or one that the evaluator's cheap screen passed as OK
-     * because the crossing is months away. A purchase is planned months ahead, so the report
-     * projects the rule's own threshold with the full forecast (to the one-year horizon) and
-     * keeps the finding's verdict with the dated projection.
+     * The finding with its dates projected at the report's confidence (95 % where check uses the
+     * rule's 80 %), its verdict and message kept as check gave them. A finding judged on the present
+     * value carries no date, or one the evaluator's cheap screen passed as OK because the crossing
+     * is months away: a purchase is planned months ahead, so the rule's own threshold is projected
+     * with the full forecast (to the one-year horizon) and kept when it gives a date.
      */
-    Finding withDate(Finding f, Rule rule, SeriesSource source) {
-        if (f.projection().hasEta() || rule == null || rule.threshold() == null
-                || rule.direction() == null || rule.rateWindowMillis() > 0) {
+    Finding atReportConfidence(Finding f, Rule rule, SeriesSource source) {
+        if (rule == null || rule.threshold() == null || rule.direction() == null || rule.rateWindowMillis() > 0) {
             return f;
         }
         SeriesKey key = f.projection().series();
@@ -195,27 +270,48 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
         var p = new ForecastEngine().project(source.read(key, atMillis - window, atMillis),
                 new dev.forewarn.forecast.ForecastRequest(threshold, rule.direction(), atMillis, confidence,
                         dev.forewarn.forecast.ForecastRequest.DEFAULT_HORIZON_MILLIS));
-        return p.hasEta() ? new Finding(f.ruleId(), f.source(), f.severity(), f.message(), p) : f;
+        boolean forecast = f.projection().fit() != null || f.projection().hasEta();
+        return p.hasEta() || forecast ? new Finding(f.ruleId(), f.source(), f.severity(), f.message(), p) : f;
     }
 
     /** How many earlier findings the track record shows, newest kept. */
     static final int TRACK_RECORD_MAX = 25;
 
-    /** Earlier findings kept in the store with what became of them; empty for a source that keeps none. */
-    List<TrackRecordEntry> trackRecord(SeriesSource source) {
+    /**
+     * The track record and what to say when it is empty.
+     *
+     * @param entries earlier findings with what became of them
+     * @param note    why there are none, when there are none
+     */
+    record TrackRecordRead(List<TrackRecordEntry> entries, String note) {
+    }
+
+    /**
+     * Earlier findings kept in the store with what became of them. "The first report from this
+     * history" only when the history was read and holds nothing; a history that cannot be read
+     * says so rather than pass for an empty one.
+     */
+    TrackRecordRead trackRecord(SeriesSource source, String shownHost) {
         if (!(source instanceof SampleStore store)) {
-            return List.of();
+            return new TrackRecordRead(List.of(), "This data source keeps no history of findings, so there is no track record to show.");
         }
         List<FindingState.Raised> raised;
         try {
             raised = StoreFindingState.load(store).history();
         } catch (RuntimeException e) {
             LOG.warn("cannot read the findings' history for the track record: {}", e.getMessage());
-            return List.of();
+            return new TrackRecordRead(List.of(), "The history of earlier findings in this store could not be read ("
+                    + e.getMessage() + "), so no track record is shown: this says nothing about whether there were any.");
+        }
+        // what was raised after the report's time is not part of its history: a later check must not change the report
+        raised = raised.stream().filter(r -> r.raisedMillis() <= atMillis).toList();
+        if (raised.isEmpty()) {
+            return new TrackRecordRead(List.of(), "No earlier findings are recorded for " + shownHost
+                    + " yet: this is the first report from this history.");
         }
         List<TrackRecordEntry> out = new ArrayList<>();
         for (FindingState.Raised r : raised) {
-            if (r.raisedMillis() > atMillis || r.etaMillis() == null) {
+            if (r.etaMillis() == null) {
                 continue;
             }
             SeriesKey key;
@@ -226,12 +322,22 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
             }
             out.add(TrackRecords.judge(r, source.read(key, r.raisedMillis(), atMillis), atMillis));
         }
-        return out.size() > TRACK_RECORD_MAX ? List.copyOf(out.subList(out.size() - TRACK_RECORD_MAX, out.size())) : out;
+        return new TrackRecordRead(out.size() > TRACK_RECORD_MAX ? List.copyOf(out.subList(out.size() - TRACK_RECORD_MAX, out.size())) : out,
+                "The store records " + raised.size() + (raised.size() == 1 ? " earlier finding" : " earlier findings")
+                        + " for this host, none with a predicted date to judge.");
     }
 
-    static Rule withConfidence(Rule r, double confidence) {
-        return new Rule(r.id(), r.description(), r.selector(), r.exclude(), r.direction(), r.threshold(), r.warningMillis(),
-                r.criticalMillis(), r.nowWarning(), r.nowCritical(), r.growth(), r.evidence(), r.hold(), r.rateWindowMillis(),
-                r.windowMillis(), confidence, r.message(), r.enabled(), r.source());
+    /** SHA-256 over the rules in force, one line of each rule's full definition (its source included), in load order. */
+    static String rulesSha256(List<Rule> rules) {
+        StringBuilder b = new StringBuilder();
+        for (Rule r : rules) {
+            b.append(r).append('\n');
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 }

@@ -10,6 +10,8 @@ import dev.forewarn.report.ProjectionJson;
 import dev.forewarn.report.Report;
 import dev.forewarn.report.ReportDiff;
 import dev.forewarn.report.ReportJson;
+import dev.forewarn.report.TextDiff;
+import dev.forewarn.report.VisibleText;
 import dev.forewarn.series.Selector;
 import dev.forewarn.series.Times;
 import dev.forewarn.store.SampleStore;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,7 +67,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--since", paramLabel = "T", description = "History shown from T (default: 90 days before --at).")
     String since;
 
-    @Option(names = "--at", paramLabel = "T", description = "Judge as if the clock read T, using only points up to it (default: now).")
+    @Option(names = "--at", paramLabel = "T", description = "Judge as if the clock read T, using only points up to it (default: the time of the newest point, so the same data gives the same figures).")
     String at;
 
     @Option(names = "--runway", paramLabel = "DURATION", defaultValue = "90d", description = "Size the capacity to add for this much headroom at today's growth (default: ${DEFAULT-VALUE}).")
@@ -79,7 +82,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE", description = "An extra rules file, read after the built-in and installed rules.")
     Path rules;
 
-    @Option(names = "--host", paramLabel = "NAME", description = "The host name printed in the report (default: this machine's name).")
+    @Option(names = "--host", paramLabel = "NAME", description = "The host name printed in the report (default: the demo store's own name, else this machine's).")
     String host;
 
     @Option(names = "--verify", paramLabel = "FILE", description = "Recompute the figures of this report (HTML, PDF, Markdown or JSON) from the store and compare.")
@@ -91,15 +94,25 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The wall clock, epoch milliseconds: only the "Generated" line and relative times read it (tests set it). */
+    LongSupplier clock = System::currentTimeMillis;
+
     @Override
     public Integer call() throws IOException {
         return verify != null ? verify() : write();
     }
 
     private int write() throws IOException {
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         ZoneId zone = ZoneId.systemDefault();
-        long atMillis = wholeSeconds(at == null ? now : parseTime("--at", at, now, zone));
+        Long newest = null;
+        if (at == null) {
+            try (SampleStore s = openStore()) {
+                newest = s.info().lastMillis();
+            }
+        }
+        // Without --at the report is judged at its newest point, not at the clock: figures depend on the data only.
+        long atMillis = wholeSeconds(at != null ? parseTime("--at", at, now, zone) : newest != null ? Math.min(newest, now) : now);
         long sinceMillis = wholeSeconds(since == null ? atMillis - 90L * 86_400_000L : parseTime("--since", since, atMillis, zone));
         if (sinceMillis >= atMillis) {
             throw new UserException("--since must be before --at: " + Times.iso(sinceMillis) + " is not before " + Times.iso(atMillis));
@@ -122,11 +135,12 @@ public final class ReportCommand implements Callable<Integer> {
         if (f == Format.pdf && output == null && System.console() != null) {
             throw new UserException("a PDF is binary: write it with -o report.pdf or redirect stdout", ExitCodes.USAGE, null);
         }
-        ReportAssembly a = new ReportAssembly(host != null ? host : localHost(), atMillis, sinceMillis, confidence,
+        ReportAssembly a = new ReportAssembly(host, atMillis, sinceMillis, confidence,
                 duration("--runway", runway), duration("--lead-time", leadTime), selectors, rules, zone);
         Report report;
         try (SampleStore s = openStore()) {
-            report = a.build(s, now);
+            // a replay (--at) is judged raw, as 'check --at' judges it; otherwise with the guard's memory, as check does
+            report = a.build(s, now, at != null ? java.util.Map.of() : null);
         }
         if (!selectorTexts.isEmpty() && report.items().isEmpty()) {
             throw new UserException("no rule judges a series matching " + String.join(" ", selectorTexts)
@@ -162,29 +176,85 @@ public final class ReportCommand implements Callable<Integer> {
             selectors.add(Selector.parse(s.asText()));
         }
         ZoneId zone = ZoneId.systemDefault();
+        if (written.hasNonNull("zone")) {
+            try {
+                zone = ZoneId.of(written.get("zone").asText());
+            } catch (java.time.DateTimeException e) {
+                LOG.warn("the report's zone {} is unknown here; dates are compared in {}", written.get("zone").asText(), zone);
+            }
+        }
         ReportAssembly a = new ReportAssembly(written.path("host").asText(),
                 parseTime("at", written.path("at").asText(), 0, zone), parseTime("since", written.path("since").asText(), 0, zone),
                 written.path("confidence").asDouble(0.95),
                 Math.round(written.path("runway_days").asDouble(90) * 86_400_000.0),
                 Math.round(written.path("lead_time_days").asDouble(30) * 86_400_000.0), selectors, rules, zone);
+        long generated = written.hasNonNull("generated") ? parseTime("generated", written.get("generated").asText(), 0, zone) : clock.getAsLong();
         Report recomputed;
         try (SampleStore s = openStore()) {
-            recomputed = a.build(s, System.currentTimeMillis());
+            recomputed = a.build(s, generated, ReportJson.guardMemory(written));
         }
         List<ReportDiff.Difference> diffs = ReportDiff.compare(written, ReportJson.toJson(recomputed));
+        List<TextDiff.Change> text = textChanges(bytes, recomputed);
         PrintWriter out = spec.commandLine().getOut();
-        if (diffs.isEmpty()) {
-            out.printf(Locale.ROOT, "%s matches the store: %d findings, %,d points, sha256 %s%n", verify,
+        if (diffs.isEmpty() && text.isEmpty()) {
+            out.printf(Locale.ROOT, "%s matches the store: the text a reader sees and %d findings' figures, %,d points, sha256 %s%n", verify,
                     recomputed.items().size(), recomputed.totalPoints(), recomputed.sha256());
             out.flush();
             return ExitCodes.SUCCESS;
         }
-        out.printf(Locale.ROOT, "%s does NOT match the store %s: %d figures changed%n", verify, store.path(), diffs.size());
-        for (ReportDiff.Difference d : diffs) {
-            out.println("  " + d);
+        JsonNode made = written.path("made_by");
+        Report.Provenance now = recomputed.provenance();
+        String wasVersion = made.path("forewarn_version").asText("unknown") + " (commit " + made.path("commit").asText("unknown") + ")";
+        String nowVersion = now.version() + " (commit " + now.commit() + ")";
+        boolean otherVersion = !wasVersion.equals(nowVersion) || made.isMissingNode();
+        boolean otherRules = !made.path("rules_sha256").asText("").equals(now.rulesSha256());
+        if (otherVersion || otherRules) {
+            out.printf(Locale.ROOT, "%s was made by %s%s; this is forewarn %s%s: the differences below may come from that, not from a changed report or store%n",
+                    verify, made.isMissingNode() ? "an earlier forewarn that did not record its version" : "forewarn " + wasVersion,
+                    otherRules ? " with other rules (sha256 " + made.path("rules_sha256").asText("unknown") + ")" : "",
+                    nowVersion, otherRules ? " with rules sha256 " + now.rulesSha256() : "");
+        }
+        if (!text.isEmpty()) {
+            out.printf(Locale.ROOT, "%s does NOT match the store %s: %d passages of its text differ from the report rendered again%n",
+                    verify, store.path(), text.size());
+            for (TextDiff.Change c : text) {
+                out.println("  " + c);
+            }
+        }
+        if (!diffs.isEmpty()) {
+            out.printf(Locale.ROOT, "%s does NOT match the store %s: %d figures changed%n", verify, store.path(), diffs.size());
+            for (ReportDiff.Difference d : diffs) {
+                out.println("  " + d);
+            }
         }
         out.flush();
         return ExitCodes.FAILURE;
+    }
+
+    /**
+     * The report rendered again in the verified file's own format, compared word by word with
+     * what the file shows a reader. A JSON report has no prose to compare: its figures are.
+     */
+    private List<TextDiff.Change> textChanges(byte[] bytes, Report recomputed) throws IOException {
+        List<String> sections = TextDiff.sections(recomputed);
+        if (bytes.length >= 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F') {
+            return TextDiff.compare(VisibleText.pdf(bytes), VisibleText.pdf(PdfReport.bytes(recomputed)), sections);
+        }
+        String t = new String(bytes, StandardCharsets.UTF_8);
+        String head = t.stripLeading();
+        if (head.startsWith("{")) {
+            // a JSON report's sentences are its string fields: compare the whole document but its generation time
+            return TextDiff.compare(VisibleText.json(ProjectionJson.MAPPER.readTree(t)), VisibleText.json(ReportJson.toJson(recomputed)), List.of());
+        }
+        if (head.regionMatches(true, 0, "<!DOCTYPE html", 0, 14) || head.regionMatches(true, 0, "<html", 0, 5)) {
+            return TextDiff.compare(VisibleText.html(t), VisibleText.html(HtmlReport.render(recomputed)), sections);
+        }
+        String base = verify.getFileName().toString().replaceFirst("\\.(md|markdown)$", "");
+        List<String> charts = new ArrayList<>();
+        for (int i = 1; i <= recomputed.items().size(); i++) {
+            charts.add(base + "-chart-" + i);
+        }
+        return TextDiff.compare(VisibleText.markdown(t), VisibleText.markdown(MarkdownReport.render(recomputed, charts)), sections);
     }
 
     private SampleStore openStore() {

@@ -28,7 +28,7 @@ final class AppendixFacts {
         out.add(new FindingFacts.Fact("Period", from == Long.MAX_VALUE ? "no data"
                 : Times.local(from, z) + " to " + Times.local(to, z) + " (" + ReportText.zoneName(z) + ")"));
         out.add(new FindingFacts.Fact("Points", String.format(Locale.ROOT, "%,d in %d series", r.totalPoints(), r.items().size())));
-        out.add(new FindingFacts.Fact("SHA-256 of all points", r.sha256()));
+        out.add(new FindingFacts.Fact("SHA-256 of all points shown", r.sha256() + " (over the per-series hashes below, in this order)"));
         out.add(new FindingFacts.Fact("Evaluated at", Times.iso(r.atMillis()) + " with history since " + Times.iso(r.sinceMillis())));
         out.add(new FindingFacts.Fact("Assumptions", String.format(Locale.ROOT,
                 "%s intervals; capacity sized for %d days of runway; %d days procurement lead time",

@@ -1,6 +1,7 @@
 package dev.forewarn.report;
 
 import dev.forewarn.rules.Finding;
+import dev.forewarn.rules.Pending;
 import dev.forewarn.rules.Severity;
 import java.util.List;
 import java.util.Locale;
@@ -53,14 +54,34 @@ public final class CheckText {
      */
     public static String render(Severity status, List<Finding> problems, int judged, List<Finding> resolved,
                                 List<String> notes, List<Perf> perf) {
+        return render(status, problems, List.of(), judged, resolved, notes, perf);
+    }
+
+    /**
+     * The whole text, with the verdicts the flapping guard holds back: the headline counts them
+     * ("OK - 1 pending CRITICAL: ...") and each gets a {@code PENDING} line, so an OK never hides
+     * a CRITICAL that is about to be raised.
+     *
+     * @param pending verdicts held back by the flapping guard, worst first
+     */
+    public static String render(Severity status, List<Finding> problems, List<Pending> pending, int judged, List<Finding> resolved,
+                                List<String> notes, List<Perf> perf) {
         StringBuilder sb = new StringBuilder("FOREWARN ").append(status.name()).append(" - ");
-        if (problems.isEmpty()) {
+        if (problems.isEmpty() && pending.isEmpty()) {
             sb.append(judged == 0 ? "no series to judge yet" : judged + (judged == 1 ? " series judged" : " series judged")
                     + ", nothing projected to cross a threshold within its horizon");
+        } else if (problems.isEmpty()) {
+            sb.append(pending.size()).append(" pending, not raised yet: ").append(pending.get(0).finding().message());
+            if (pending.size() > 1) {
+                sb.append(" (+").append(pending.size() - 1).append(" more pending)");
+            }
         } else {
             sb.append(problems.get(0).message());
             if (problems.size() > 1) {
                 sb.append(" (+").append(problems.size() - 1).append(" more)");
+            }
+            if (!pending.isEmpty()) {
+                sb.append(" (+").append(pending.size()).append(" pending)");
             }
         }
         if (!perf.isEmpty()) {
@@ -72,6 +93,9 @@ public final class CheckText {
         sb.append('\n');
         for (Finding f : problems) {
             sb.append(line(f)).append('\n');
+        }
+        for (Pending p : pending) {
+            sb.append(String.format(Locale.ROOT, "%-8s ", "PENDING")).append(line(p.finding()).substring(9)).append('\n');
         }
         for (Finding f : resolved) {
             sb.append("RESOLVED ").append(f.message()).append(" [").append(f.ruleId()).append("]\n");

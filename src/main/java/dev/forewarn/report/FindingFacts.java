@@ -31,15 +31,30 @@ public final class FindingFacts {
     private FindingFacts() {
     }
 
+    /** The rows for one item of a report: a finding the flapping guard holds back names its rule "pending". */
+    public static List<Fact> of(Report r, ReportItem item) {
+        List<Fact> out = new ArrayList<>(of(item, r.zone()));
+        var held = r.pendingOf(item.finding());
+        if (held != null) {
+            Finding f = item.finding();
+            out.replaceAll(x -> x.label().equals("Rule") ? new Fact("Rule", f.ruleId() + " (pending " + held.name()
+                    + ": not raised by check yet), defined in " + (f.source() == null ? "unknown" : f.source().toString())) : x);
+        }
+        return out;
+    }
+
     /** The rows for one item, dates in {@code zone}. */
     public static List<Fact> of(ReportItem item, ZoneId zone) {
         Finding f = item.finding();
         Projection p = f.projection();
+        if (isPresentValue(p)) {
+            return presentValue(item, zone);
+        }
         Units u = Units.of(p.series().name());
         List<Fact> out = new ArrayList<>();
         out.add(new Fact("Series", p.series().toString()));
         out.add(new Fact("Present value", p.value() == null ? "unknown" : u.format(p.value())
-                + " at " + ReportText.day(p.atMillis(), zone) + " " + Times.local(p.atMillis(), zone).substring(11)));
+                + " at " + ReportText.dayTime(p.atMillis(), zone)));
         out.add(new Fact("Threshold", u.format(p.threshold()) + " (" + (p.direction().label().equals("down") ? "falling to it" : "rising to it") + ")"));
         if (p.hasEta()) {
             out.add(new Fact("Projected crossing", ReportText.day(p.etaMillis(), zone) + ", in "
@@ -48,7 +63,7 @@ public final class FindingFacts {
         } else {
             out.add(new Fact("Projected crossing", "none within the horizon"));
         }
-        out.add(new Fact("Method", nz(p.method())));
+        out.add(new Fact("Method", method(p, item.data())));
         out.add(new Fact(p.hasEta() ? "Why this method" : "Why no date", nz(p.reason())));
         Fit fit = p.fit();
         if (fit != null) {
@@ -57,31 +72,132 @@ public final class FindingFacts {
                     u.perDay(fit.slopePerDay()), fit.r2() == null ? "n/a" : String.format(Locale.ROOT, "%.3f", fit.r2()),
                     fit.residualSd() == null ? "n/a" : u.format(fit.residualSd()))));
         }
-        out.add(new Fact("Backtest (this method)", backtest(p.backtest())));
+        out.add(new Fact("Backtest on this series' past", backtest(p.backtest(), p.confidence())));
         Baseline b = item.baseline();
         if (b != null) {
             String eta = b.etaMillis() == null ? "no crossing" : "crossing " + ReportText.day(b.etaMillis(), zone);
-            out.add(new Fact("predict_linear", b.method() + ": " + eta + (b.backtest() == null ? "" : "; backtest " + backtest(b.backtest()))));
+            out.add(new Fact("predict_linear", b.method() + ": " + eta + (b.backtest() == null ? "" : "; backtest " + backtest(b.backtest(), p.confidence()))));
         }
-        out.add(new Fact("Rule", f.ruleId() + " (" + f.severity().name() + "), defined in " + (f.source() == null ? "unknown" : f.source().toString())));
-        out.add(new Fact("Data", String.format(Locale.ROOT, "%,d points from %s collector, %s to %s", item.data().points(), item.data().collector(),
-                item.data().points() == 0 ? "-" : ReportText.day(item.data().fromMillis(), zone),
-                item.data().points() == 0 ? "-" : ReportText.day(item.data().toMillis(), zone))));
-        out.add(new Fact("SHA-256 of the points", item.data().sha256()));
+        out.add(rule(f));
+        out.add(data(item, zone));
+        out.add(new Fact("SHA-256 of the points shown", item.data().sha256()));
+        if (p.dataSha256() != null && !p.dataSha256().equals(item.data().sha256())) {
+            // the forecast reads the rule's window, the chart shows the report's period: two sets of points, two hashes
+            out.add(new Fact("SHA-256 of the points the forecast read", p.dataSha256()
+                    + " (the points of the rule's window up to " + ReportText.dayTime(p.atMillis(), zone) + ")"));
+        }
         return out;
     }
 
-    /** A backtest in words: "12 past forecasts, median error 8.5 %, interval held 83 % of the time". */
-    static String backtest(BacktestSummary b) {
-        if (b == null || b.origins() == 0) {
-            return "not enough history to replay";
+    /**
+     * A verdict on the present value (a count that grew, a level crossed): no projection, so no
+     * crossing, method or backtest rows; instead what changed, from when, against what limit.
+     */
+    static List<Fact> presentValue(ReportItem item, ZoneId zone) {
+        Finding f = item.finding();
+        Projection p = f.projection();
+        Units u = Units.of(p.series().name());
+        List<Fact> out = new ArrayList<>();
+        out.add(new Fact("Series", p.series().toString()));
+        out.add(new Fact("Present value", p.value() == null ? "unknown" : u.format(p.value()) + " at " + ReportText.dayTime(p.atMillis(), zone)));
+        boolean growth = p.reason() != null && p.reason().startsWith("a non-zero count that grew");
+        Long since = p.value() == null || Double.isNaN(p.threshold()) ? null
+                : growth ? firstAbove(item, 0) : firstOfRunBeyond(item, p.threshold(), p.direction());
+        if (growth) {
+            String within = p.reason().substring("a non-zero count that grew".length()).strip();
+            out.add(new Fact("What changed", "rose from " + u.format(p.threshold()) + " to " + u.format(p.value()) + " " + within
+                    + (since == null ? "" : "; above zero since " + ReportText.dayTime(since, zone))));
+            out.add(new Fact("Limit", "any growth of a count that should stay at zero: the rule raises its verdict when it "
+                    + p.reason().substring("a non-zero count that ".length())));
+        } else {
+            out.add(new Fact("What changed", (p.direction().label().equals("down") ? "below " : "above ") + "the limit"
+                    + (since == null ? "" : " since " + ReportText.dayTime(since, zone))));
+            out.add(new Fact("Limit", (Double.isNaN(p.threshold()) ? "" : u.format(p.threshold()) + ": ") + nz(p.reason())));
         }
-        StringBuilder s = new StringBuilder().append(b.origins()).append(" past forecasts");
+        out.add(new Fact("Judged on", "the present value against the rule's level; no projection"));
+        out.add(rule(f));
+        out.add(data(item, zone));
+        out.add(new Fact("SHA-256 of the points shown", item.data().sha256()));
+        return out;
+    }
+
+    /** A finding judged on its present value: no fit and no date. */
+    public static boolean isPresentValue(Projection p) {
+        return p.fit() == null && !p.hasEta() && "present value".equals(p.method());
+    }
+
+    /** The time of the first point above {@code level} in the points shown, or null. */
+    private static Long firstAbove(ReportItem item, double level) {
+        var h = item.history();
+        for (int i = 0; i < h.size(); i++) {
+            if (h.value(i) > level) {
+                return h.timeMillis(i);
+            }
+        }
+        return null;
+    }
+
+    /** Since when the points are beyond {@code level} without a break; null when the last one is not. */
+    private static Long firstOfRunBeyond(ReportItem item, double level, dev.forewarn.forecast.Direction d) {
+        var h = item.history();
+        Long since = null;
+        for (int i = h.size() - 1; i >= 0; i--) {
+            double v = h.value(i);
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (d == dev.forewarn.forecast.Direction.DOWN ? v <= level : v >= level) {
+                since = h.timeMillis(i);
+            } else {
+                break;
+            }
+        }
+        return since;
+    }
+
+    private static Fact rule(Finding f) {
+        return new Fact("Rule", f.ruleId() + " (" + f.severity().name() + "), defined in " + (f.source() == null ? "unknown" : f.source().toString()));
+    }
+
+    private static Fact data(ReportItem item, ZoneId zone) {
+        return new Fact("Data shown", String.format(Locale.ROOT, "%,d points from %s collector, %s to %s", item.data().points(), item.data().collector(),
+                item.data().points() == 0 ? "-" : ReportText.day(item.data().fromMillis(), zone),
+                item.data().points() == 0 ? "-" : ReportText.day(item.data().toMillis(), zone)));
+    }
+
+    /**
+     * The method as the engine names it, where "all N days of history" means all it was handed
+     * (the rule's window): beside a chart of more history it says "the last N days (the rule's window)".
+     */
+    static String method(Projection p, SeriesData data) {
+        String m = nz(p.method());
+        var all = java.util.regex.Pattern.compile("all ([0-9.]+) days of history").matcher(m);
+        if (all.find() && data.points() > 0) {
+            double shownDays = (data.toMillis() - data.fromMillis()) / 86_400_000.0;
+            if (shownDays > Double.parseDouble(all.group(1)) + 1) {
+                return m.substring(0, all.start()) + "the last " + all.group(1) + " days (the rule's window)" + m.substring(all.end());
+            }
+        }
+        return m;
+    }
+
+    /**
+     * The engine's backtest in its own terms: how many origins in the fit window it replayed the
+     * method from, the median error of the values it then forecast (as a share of the change that
+     * really followed), and how often the later errors stayed inside the rate band calibrated on
+     * the earlier ones.
+     */
+    static String backtest(BacktestSummary b, double confidence) {
+        if (b == null || b.origins() == 0) {
+            return "none: the method could not be replayed on this series' past";
+        }
+        StringBuilder s = new StringBuilder().append("replayed from ").append(b.origins()).append(b.origins() == 1 ? " origin" : " origins")
+                .append(" in the fit window");
         if (b.medianAbsErrorPct() != null) {
-            s.append(String.format(Locale.ROOT, ", median error %.1f %%", b.medianAbsErrorPct()));
+            s.append(String.format(Locale.ROOT, "; median value error %.1f %% of the change that followed", b.medianAbsErrorPct()));
         }
         if (b.coverage() != null) {
-            s.append(String.format(Locale.ROOT, ", interval held %.0f %% of the time", b.coverage() * 100));
+            s.append(String.format(Locale.ROOT, "; the %s rate band held %.0f %% of the later errors", ReportText.percent(confidence), b.coverage() * 100));
         }
         return s.toString();
     }

@@ -29,7 +29,7 @@ public final class HtmlReport {
             .what { font-weight: bold; }
             .sev { display: inline-block; font-size: .75em; font-weight: bold; padding: .05em .45em; border-radius: 3px; color: #fff; vertical-align: .1em; }
             .sev-CRITICAL { background: var(--crit); } .sev-WARNING { background: var(--warn); }
-            .sev-OK { background: var(--ok); } .sev-PLAN { background: #175cd3; } .sev-UNKNOWN { background: var(--muted); }
+            .sev-OK { background: var(--ok); } .sev-PLAN { background: #175cd3; } .sev-PENDING { background: var(--warn); } .sev-UNKNOWN { background: var(--muted); }
             .action { font-weight: bold; margin: .4em 0 .8em; padding: .5em .8em; border-left: 4px solid var(--crit); background: #fff6f5; }
             .action.calm { border-left-color: var(--ok); background: #f3fbf6; }
             figure { margin: .6em 0; }
@@ -40,6 +40,7 @@ public final class HtmlReport {
             th { width: 12em; color: var(--muted); font-weight: normal; }
             table.data th { width: auto; color: var(--ink); font-weight: bold; }
             code, .hash { font-family: "DejaVu Sans Mono", monospace; font-size: .85em; word-break: break-all; }
+            .demo { font-weight: bold; color: #fff; background: var(--crit); padding: .4em .8em; border-radius: 4px; margin: .6em 0 0; }
             footer { margin-top: 2em; color: var(--muted); font-size: .85em; }
             @media print {
               @page { size: A4; margin: 14mm 12mm; }
@@ -59,13 +60,15 @@ public final class HtmlReport {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(esc("Capacity report: " + r.host())).append("</title>\n")
+                .append("<title>").append(esc(ReportText.title(r))).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-        h.append("<header><h1>").append(esc("Capacity report: " + r.host())).append("</h1>\n<p class=\"meta\">")
-                .append(esc("Data up to " + ReportText.day(r.atMillis(), z) + " " + Times.local(r.atMillis(), z).substring(11)
-                        + " (" + ReportText.zoneName(z) + "), since " + ReportText.day(r.sinceMillis(), z)
-                        + ". Generated " + Times.local(r.generatedMillis(), z) + " by forewarn."))
-                .append("</p></header>\n");
+        h.append("<header><h1>").append(esc(ReportText.title(r))).append("</h1>\n<p class=\"meta\">")
+                .append(esc(ReportText.header(r)))
+                .append("</p>\n");
+        if (r.demo()) {
+            h.append("<p class=\"demo\" id=\"demo\">").append(esc(ReportText.DEMO)).append("</p>\n");
+        }
+        h.append("</header>\n");
 
         Verdict v = Verdict.of(r);
         h.append("<section class=\"verdict\" id=\"verdict\"><h2>Verdict</h2>\n<p>").append(esc(v.summary())).append("</p>\n");
@@ -84,13 +87,13 @@ public final class HtmlReport {
         for (ReportItem item : r.items()) {
             n++;
             h.append("<section class=\"finding\" id=\"finding-").append(n).append("\">\n<h2>")
-                    .append(n).append(". ").append(esc(ReportText.headline(item.finding(), z))).append("</h2>\n");
+                    .append(n).append(". ").append(esc(ReportText.headline(r, item.finding()))).append("</h2>\n");
             boolean calm = !item.finding().projection().hasEta() && item.finding().severity() == dev.forewarn.rules.Severity.OK;
             h.append("<p class=\"action").append(calm ? " calm" : "").append("\">").append(esc(item.recommendation().action())).append("</p>\n");
             h.append("<figure>").append(SvgCharts.svg(item, z, "c" + n + "_")).append("\n<figcaption>")
                     .append(esc(caption(item, r))).append("</figcaption></figure>\n");
             h.append("<table class=\"facts\">\n");
-            for (FindingFacts.Fact f : FindingFacts.of(item, z)) {
+            for (FindingFacts.Fact f : FindingFacts.of(r, item)) {
                 h.append("<tr><th>").append(esc(f.label())).append("</th><td")
                         .append(f.label().startsWith("SHA") ? " class=\"hash\"" : "").append(">")
                         .append(esc(f.value())).append("</td></tr>\n");
@@ -100,7 +103,7 @@ public final class HtmlReport {
 
         h.append("<section id=\"track-record\"><h2>Track record on this host</h2>\n");
         if (r.trackRecord().isEmpty()) {
-            h.append("<p>").append(esc("No earlier findings are recorded for " + r.host() + " yet: this is the first report from this history.")).append("</p>\n");
+            h.append("<p>").append(esc(r.trackRecordNote())).append("</p>\n");
         } else {
             h.append("<table class=\"data\"><tr><th>Raised</th><th>Series</th><th>Predicted</th><th>Outcome</th></tr>\n");
             for (TrackRecordEntry t : r.trackRecord()) {
@@ -121,11 +124,31 @@ public final class HtmlReport {
         return h.toString();
     }
 
+    /** The chart's caption: only what the chart draws (a present-value finding has no trend and no interval). */
     static String caption(ReportItem item, Report r) {
         var p = item.finding().projection();
-        return "Blue: measured " + ReportText.resource(p.series()) + ". Red dashed: fitted trend, continued into the future; "
-                + "red shade: the " + ReportText.percent(p.confidence()) + " interval. Black line: the limit."
-                + (p.hasEta() ? " Orange band: when the limit is reached (" + ReportText.interval(p.etaLowMillis(), p.etaHighMillis(), r.zone()) + ")." : "");
+        TrendPath t = item.trend();
+        boolean fitted = false;
+        boolean fan = false;
+        for (int i = 0; i < t.timesMillis().length; i++) {
+            fitted |= t.timesMillis()[i] <= p.atMillis();
+            fan |= t.timesMillis()[i] >= p.atMillis() && !Double.isNaN(t.low()[i]);
+        }
+        StringBuilder c = new StringBuilder("Blue: measured ").append(ReportText.resource(p.series())).append('.');
+        if (fitted) {
+            c.append(" Red dashed: fitted trend").append(fan ? ", continued into the future" : "").append('.');
+        }
+        if (fan) {
+            c.append(" Red shade: the ").append(ReportText.percent(p.confidence())).append(" interval.");
+        }
+        if (!Double.isNaN(p.threshold())) {
+            c.append(FindingFacts.isPresentValue(p) && p.series().name().startsWith("smart.")
+                    ? " Black line: the earlier level it grew from." : " Black line: the limit.");
+        }
+        if (p.hasEta()) {
+            c.append(" Orange band: when the limit is reached (").append(ReportText.interval(p.etaLowMillis(), p.etaHighMillis(), r.zone())).append(").");
+        }
+        return c.toString();
     }
 
     private static void appendix(StringBuilder h, Report r) {
@@ -135,7 +158,7 @@ public final class HtmlReport {
             h.append("<tr><th>").append(esc(f.label())).append("</th><td").append(f.label().startsWith("SHA") ? " class=\"hash\"" : "")
                     .append(">").append(esc(f.value())).append("</td></tr>\n");
         }
-        h.append("</table>\n<table class=\"data\"><tr><th>Series</th><th>Points</th><th>From</th><th>To</th><th>SHA-256</th></tr>\n");
+        h.append("</table>\n<table class=\"data\"><tr><th>Series</th><th>Points</th><th>From</th><th>To</th><th>SHA-256 of the points shown</th></tr>\n");
         for (ReportItem i : r.items()) {
             SeriesData d = i.data();
             h.append("<tr><td><code>").append(esc(d.series())).append("</code></td><td>")

@@ -49,13 +49,14 @@ public final class MarkdownReport {
     }
 
     /** The Markdown text; {@code charts} are the chart file names without extension, one per item. */
-    static String render(Report r, List<String> charts) {
+    public static String render(Report r, List<String> charts) {
         ZoneId z = r.zone();
         StringBuilder m = new StringBuilder();
-        m.append("# ").append(esc("Capacity report: " + r.host())).append("\n\n");
-        m.append('_').append(esc("Data up to " + ReportText.day(r.atMillis(), z) + " " + Times.local(r.atMillis(), z).substring(11)
-                + " (" + ReportText.zoneName(z) + "), since " + ReportText.day(r.sinceMillis(), z) + ". Generated "
-                + Times.local(r.generatedMillis(), z) + " by forewarn.")).append("_\n\n");
+        m.append("# ").append(esc(ReportText.title(r))).append("\n\n");
+        m.append('_').append(esc(ReportText.header(r))).append("_\n\n");
+        if (r.demo()) {
+            m.append("> **").append(esc(ReportText.DEMO)).append("**\n\n");
+        }
         Verdict v = Verdict.of(r);
         m.append("## Verdict\n\n").append(esc(v.summary())).append("\n\n");
         int i = 0;
@@ -68,17 +69,17 @@ public final class MarkdownReport {
         int n = 0;
         for (ReportItem item : r.items()) {
             n++;
-            m.append("## ").append(n).append(". ").append(esc(ReportText.headline(item.finding(), z))).append("\n\n");
+            m.append("## ").append(n).append(". ").append(esc(ReportText.headline(r, item.finding()))).append("\n\n");
             m.append("> **").append(esc(item.recommendation().action())).append("**\n\n");
             String c = charts.get(n - 1);
             m.append("![").append(esc("chart: " + ReportText.resource(item.finding().projection().series()))).append("](")
                     .append(c).append(".png)\n\n");
             m.append('_').append(esc(HtmlReport.caption(item, r))).append(" Vector version: `").append(c).append(".svg`._\n\n");
-            table(m, FindingFacts.of(item, z));
+            table(m, FindingFacts.of(r, item));
         }
         m.append("## Track record on this host\n\n");
         if (r.trackRecord().isEmpty()) {
-            m.append(esc("No earlier findings are recorded for " + r.host() + " yet: this is the first report from this history.")).append("\n\n");
+            m.append(esc(r.trackRecordNote())).append("\n\n");
         } else {
             m.append("| Raised | Series | Predicted | Outcome |\n| --- | --- | --- | --- |\n");
             for (TrackRecordEntry t : r.trackRecord()) {
@@ -91,7 +92,7 @@ public final class MarkdownReport {
         }
         m.append("## Appendix: the data behind this report\n\n");
         table(m, AppendixFacts.of(r));
-        m.append("| Series | Points | From | To | SHA-256 |\n| --- | ---: | --- | --- | --- |\n");
+        m.append("| Series | Points | From | To | SHA-256 of the points shown |\n| --- | ---: | --- | --- | --- |\n");
         for (ReportItem item : r.items()) {
             SeriesData d = item.data();
             m.append("| ").append(cell(d.series())).append(" | ").append(String.format(Locale.ROOT, "%,d", d.points())).append(" | ")

@@ -51,10 +51,12 @@ public final class PdfReport {
                 text.registerFont(ReportCharts.FONT + " Bold", l.bold);
                 ZoneId z = r.zone();
                 l.newPage();
-                l.paragraph("Capacity report: " + r.host(), l.bold, 20, Color.BLACK, 0);
-                l.paragraph("Data up to " + ReportText.day(r.atMillis(), z) + " " + Times.local(r.atMillis(), z).substring(11)
-                        + " (" + ReportText.zoneName(z) + "), since " + ReportText.day(r.sinceMillis(), z)
-                        + ". Generated " + Times.local(r.generatedMillis(), z) + " by forewarn.", l.regular, 9, MUTED, 0);
+                l.paragraph(ReportText.title(r), l.bold, 20, Color.BLACK, 0);
+                l.paragraph(ReportText.header(r), l.regular, 9, MUTED, 0);
+                if (r.demo()) {
+                    l.space(6);
+                    l.paragraph(ReportText.DEMO, l.bold, 12, CRIT, 0);
+                }
                 l.space(12);
                 verdict(l, r);
                 int n = 0;
@@ -76,7 +78,7 @@ public final class PdfReport {
                             new FindingFacts.Fact("Series", d.series()),
                             new FindingFacts.Fact("Points", String.format(java.util.Locale.ROOT, "%,d from %s to %s", d.points(),
                                     d.points() == 0 ? "-" : Times.local(d.fromMillis(), z), d.points() == 0 ? "-" : Times.local(d.toMillis(), z))),
-                            new FindingFacts.Fact("SHA-256", d.sha256())), 130);
+                            new FindingFacts.Fact("SHA-256 of the points shown", d.sha256())), 130);
                     l.space(6);
                 }
                 l.space(6);
@@ -105,7 +107,7 @@ public final class PdfReport {
             n++;
             l.space(6);
             l.paragraph(n + ". [" + line.badge() + "] " + line.headline(), l.bold, 11,
-                    line.badge().equals("PLAN") ? PLAN : color(line.severity()), 0);
+                    line.badge().equals("PLAN") ? PLAN : line.badge().equals("PENDING") ? WARN : color(line.severity()), 0);
             l.paragraph(line.action(), l.regular, 11, Color.BLACK, 14);
         }
     }
@@ -113,7 +115,7 @@ public final class PdfReport {
     private static void finding(PdfLayout l, PdfBoxGraphics2DFontTextDrawer text, ReportItem item, int n, Report r) throws IOException {
         ZoneId z = r.zone();
         var p = item.finding().projection();
-        l.paragraph(n + ". " + ReportText.headline(item.finding(), z), l.bold, 13, Color.BLACK, 0);
+        l.paragraph(n + ". " + ReportText.headline(r, item.finding()), l.bold, 13, Color.BLACK, 0);
         l.space(4);
         l.callout(item.recommendation().action(), p.hasEta() || item.finding().severity() != dev.forewarn.rules.Severity.OK ? CRIT : OK);
         l.space(4);
@@ -126,7 +128,7 @@ public final class PdfReport {
         l.space(2);
         l.paragraph(HtmlReport.caption(item, r), l.regular, 8, MUTED, 0);
         l.space(6);
-        l.table(FindingFacts.of(item, z), 120);
+        l.table(FindingFacts.of(r, item), 120);
     }
 
     private static void trackRecord(PdfLayout l, Report r) {
@@ -134,7 +136,7 @@ public final class PdfReport {
         l.paragraph("Track record on this host", l.bold, 14, Color.BLACK, 0);
         l.space(4);
         if (r.trackRecord().isEmpty()) {
-            l.paragraph("No earlier findings are recorded for " + r.host() + " yet: this is the first report from this history.",
+            l.paragraph(r.trackRecordNote(),
                     l.regular, 10, Color.BLACK, 0);
             return;
         }
@@ -156,7 +158,7 @@ public final class PdfReport {
 
     private static void info(PDDocument doc, Report r) {
         PDDocumentInformation info = doc.getDocumentInformation();
-        info.setTitle("Capacity report: " + r.host());
+        info.setTitle(ReportText.title(r));
         info.setSubject(Verdict.of(r).summary());
         info.setCreator("forewarn");
         info.setKeywords("forewarn; sha256=" + r.sha256());

@@ -44,7 +44,7 @@ public final class Recommendations {
             // a verdict without a date (a present level, a growing error count): act now
             String act = key.name().startsWith("smart.")
                     ? "Order a replacement for disk " + orLabel(key, "disk", "the disk") + " now and move its data off it: "
-                      + "drives whose error counts keep growing fail far more often than others (Backblaze drive statistics)."
+                      + withoutSubject(f.message(), orLabel(key, "disk", "")) + "."
                     : "Look at " + what + " now: " + f.message() + ".";
             return new Recommendation(act, null, p.atMillis(), true, runwayMillis, leadTimeMillis);
         }
@@ -86,6 +86,11 @@ public final class Recommendations {
                     + ReportText.day(early, zone) + " minus " + leadDays + " days lead time).";
         }
         return new Recommendation(action, amount, orderBy, passed, runwayMillis, leadTimeMillis);
+    }
+
+    /** "sda: reallocated sectors grew ..." after "disk sda" has been named: "its reallocated sectors grew ...". */
+    static String withoutSubject(String message, String disk) {
+        return !disk.isEmpty() && message.startsWith(disk + ": ") ? "its " + message.substring(disk.length() + 2) : message;
     }
 
     private static String orLabel(SeriesKey key, String label, String fallback) {

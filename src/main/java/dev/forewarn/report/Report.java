@@ -20,16 +20,64 @@ import java.util.List;
  * @param collectors      collectors whose data the report uses
  * @param sha256          SHA-256 over the hashes of every series used, in report order
  * @param zone            the zone dates are printed in
+ * @param provenance      what made the report: forewarn's version and commit, the rules' hash, the rules file
+ * @param demo            the data is the invented history of {@code forewarn demo}, not a real host's
+ * @param trackRecordNote what to say when {@code trackRecord} is empty: why (no history kept, none before this time, unreadable)
+ * @param checked         the verdict as {@code forewarn check} gives it on the same store: status, pending verdicts, guard memory
  */
 public record Report(String host, long generatedMillis, long atMillis, long sinceMillis, double confidence,
                      long runwayMillis, long leadTimeMillis, List<String> selectors, List<ReportItem> items,
-                     List<TrackRecordEntry> trackRecord, List<String> collectors, String sha256, ZoneId zone) {
+                     List<TrackRecordEntry> trackRecord, List<String> collectors, String sha256, ZoneId zone,
+                     Provenance provenance, boolean demo, Checked checked, String trackRecordNote) {
 
     public Report {
         selectors = List.copyOf(selectors);
         items = List.copyOf(items);
         trackRecord = List.copyOf(trackRecord);
         collectors = List.copyOf(collectors);
+    }
+
+    /**
+     * What made a report, so {@code report --verify} can tell "made by another version or other
+     * rules" from "the data changed".
+     *
+     * @param version     forewarn's version ("dev" when run from classes)
+     * @param commit      the git commit forewarn was built from, or "unknown"
+     * @param rulesSha256 SHA-256 of the rules in force (see the CLI's rule loading)
+     * @param rulesFile   the extra rules file given with {@code --rules}, or null
+     */
+    public record Provenance(String version, String commit, String rulesSha256, String rulesFile) {
+        /** Nothing known: reports built without a CLI (tests, libraries). */
+        public static final Provenance UNKNOWN = new Provenance("unknown", "unknown", "unknown", null);
+    }
+
+    /**
+     * The verdict as {@code forewarn check} gives it, from the same evaluation: the report's headline
+     * status, and which findings the flapping guard still holds back.
+     *
+     * @param status  check's status over every rule (not only the findings shown)
+     * @param pending severity held back, by {@link #key(String, String) rule and series}
+     * @param memory  the guard's memory each shown finding was judged with, by the same key (so verify can judge again)
+     */
+    public record Checked(dev.forewarn.rules.Severity status, java.util.Map<String, dev.forewarn.rules.Severity> pending,
+                          java.util.Map<String, dev.forewarn.rules.FindingState.Entry> memory) {
+        /** No check view: every finding as raw. */
+        public static final Checked NONE = new Checked(null, java.util.Map.of(), java.util.Map.of());
+
+        public Checked {
+            pending = java.util.Map.copyOf(pending);
+            memory = java.util.Map.copyOf(memory);
+        }
+    }
+
+    /** The key of a rule on a series in {@link Checked}. */
+    public static String key(String ruleId, String series) {
+        return ruleId + " " + series;
+    }
+
+    /** The severity the guard holds back for this finding, or null when it is not pending. */
+    public dev.forewarn.rules.Severity pendingOf(dev.forewarn.rules.Finding f) {
+        return checked.pending().get(key(f.ruleId(), f.projection().series().toString()));
     }
 
     /** Total points behind the report. */

@@ -33,6 +33,10 @@ public final class ReportBuilder {
     private List<TrackRecordEntry> trackRecord = List.of();
     private Function<Finding, Baseline> baselines = f -> null;
     private Function<Finding, String> culprits = f -> null;
+    private Report.Provenance provenance = Report.Provenance.UNKNOWN;
+    private boolean demo;
+    private Report.Checked checked = Report.Checked.NONE;
+    private String trackRecordNote = "No earlier findings are recorded for this host.";
 
     public ReportBuilder host(String v) { host = v; return this; }
     public ReportBuilder generatedMillis(long v) { generatedMillis = v; return this; }
@@ -49,6 +53,18 @@ public final class ReportBuilder {
 
     /** What grows behind a finding (a leaking process behind falling memory), in words, or null. */
     public ReportBuilder culprits(Function<Finding, String> v) { culprits = v; return this; }
+
+    /** What made the report (version, commit, rules' hash). */
+    public ReportBuilder provenance(Report.Provenance v) { provenance = v; return this; }
+
+    /** The data is {@code forewarn demo}'s invented history: every format says DEMO DATA on its first page. */
+    public ReportBuilder demo(boolean v) { demo = v; return this; }
+
+    /** What the report says when the track record is empty, and why it is. */
+    public ReportBuilder trackRecordNote(String v) { trackRecordNote = v; return this; }
+
+    /** The verdict as check gives it (status, pending findings, the guard's memory). */
+    public ReportBuilder checked(Report.Checked v) { checked = v; return this; }
 
     /** The report over these findings; {@code history} gives the points read for each series. */
     public Report build(List<Finding> findings, Function<SeriesKey, Series> history) {
@@ -69,10 +85,16 @@ public final class ReportBuilder {
             SeriesData data = new SeriesData(p.series().toString(), collector, points.size(),
                     points.isEmpty() ? 0 : points.firstMillis(), points.isEmpty() ? 0 : points.lastMillis(), sha);
             items.add(new ReportItem(f, Thinning.minMax(points, CHART_BUCKETS), TrendPath.of(p, points, chartEnd(p)),
-                    Recommendations.of(f, runwayMillis, leadTimeMillis, zone, culprits.apply(f)), baselines.apply(f), data));
+                    Recommendations.of(asRaised(f), runwayMillis, leadTimeMillis, zone, culprits.apply(f)), baselines.apply(f), data));
         }
         return new Report(host, generatedMillis, atMillis, sinceMillis, confidence, runwayMillis, leadTimeMillis,
-                selectors, items, trackRecord, List.copyOf(collectors), PointsHash.combine(hashes), zone);
+                selectors, items, trackRecord, List.copyOf(collectors), PointsHash.combine(hashes), zone, provenance, demo, checked, trackRecordNote);
+    }
+
+    /** A pending finding is advised on as the verdict it is about to be raised as, not as an OK. */
+    private Finding asRaised(Finding f) {
+        var held = checked.pending().get(Report.key(f.ruleId(), f.projection().series().toString()));
+        return held == null ? f : new Finding(f.ruleId(), f.source(), held, f.message(), f.projection());
     }
 
     /** The chart runs a little past the late bound (or the crossing) so the crossing is visible. */

@@ -43,7 +43,7 @@ public final class ReportDiff {
     /** Every difference between the written and the recomputed report, empty when they match. */
     public static List<Difference> compare(JsonNode written, JsonNode recomputed) {
         List<Difference> out = new ArrayList<>();
-        for (String f : List.of("/host", "/at", "/appendix/points", "/appendix/sha256")) {
+        for (String f : List.of("/host", "/at", "/status", "/appendix/points", "/appendix/sha256")) {
             add(out, "report", f, written.at(f), recomputed.at(f));
         }
         Map<String, JsonNode> a = byKey(written);

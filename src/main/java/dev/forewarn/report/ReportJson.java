@@ -36,8 +36,34 @@ public final class ReportJson {
         o.put("confidence", r.confidence());
         o.put("runway_days", r.runwayMillis() / DAY_MILLIS);
         o.put("lead_time_days", r.leadTimeMillis() / DAY_MILLIS);
+        o.put("zone", r.zone().getId());
+        o.put("demo", r.demo());
+        ObjectNode made = o.putObject("made_by");
+        made.put("forewarn_version", r.provenance().version());
+        made.put("commit", r.provenance().commit());
+        made.put("rules_sha256", r.provenance().rulesSha256());
+        if (r.provenance().rulesFile() == null) {
+            made.putNull("rules_file");
+        } else {
+            made.put("rules_file", r.provenance().rulesFile());
+        }
         ArrayNode sel = o.putArray("selectors");
         r.selectors().forEach(sel::add);
+        if (r.checked().status() == null) {
+            o.putNull("status");
+        } else {
+            o.put("status", r.checked().status().name());
+        }
+        ArrayNode pending = o.putArray("pending");
+        r.checked().pending().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> pending.addObject().put("finding", e.getKey()).put("severity", e.getValue().name()));
+        ArrayNode memory = o.putArray("guard_memory");
+        r.checked().memory().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> {
+            var m = e.getValue();
+            memory.addObject().put("finding", e.getKey()).put("pending", m.pending().name()).put("count", m.count())
+                    .put("since", m.sinceMillis()).put("raised", m.raised().name()).put("raised_at", m.raisedMillis())
+                    .put("updated", m.updatedMillis());
+        });
         Verdict v = Verdict.of(r);
         ObjectNode verdict = o.putObject("verdict");
         verdict.put("summary", v.summary());
@@ -120,6 +146,18 @@ public final class ReportJson {
         putTime(data, "to", d.points() == 0 ? null : d.toMillis());
         data.put("sha256", d.sha256());
         return f;
+    }
+
+    /** The guard memory recorded by {@link #toJson}, by finding key, for {@code report --verify} to judge with again. */
+    public static java.util.Map<String, dev.forewarn.rules.FindingState.Entry> guardMemory(JsonNode report) {
+        java.util.Map<String, dev.forewarn.rules.FindingState.Entry> out = new java.util.HashMap<>();
+        for (JsonNode m : report.path("guard_memory")) {
+            out.put(m.path("finding").asText(), new dev.forewarn.rules.FindingState.Entry(
+                    dev.forewarn.rules.Severity.valueOf(m.path("pending").asText("OK")), m.path("count").asInt(),
+                    m.path("since").asLong(), dev.forewarn.rules.Severity.valueOf(m.path("raised").asText("OK")),
+                    m.path("raised_at").asLong(), m.path("updated").asLong()));
+        }
+        return out;
     }
 
     /** Compact JSON text safe to embed in HTML, XML comments and Markdown: no {@code <}, {@code >} or {@code &} appear literally. */

@@ -109,9 +109,60 @@ public final class ReportText {
         return headline(f.projection(), zone, f.severity() == dev.forewarn.rules.Severity.OK ? null : f.message());
     }
 
+    /** The headline of a finding in a report: a verdict the flapping guard holds back is worded by its rule's message, pending note included. */
+    public static String headline(Report r, dev.forewarn.rules.Finding f) {
+        if (r.pendingOf(f) != null && !f.projection().hasEta()) {
+            return f.message();
+        }
+        if (r.pendingOf(f) != null) {
+            // the dated headline, with the guard's note: why check does not raise it yet
+            int note = f.message().lastIndexOf(" (pending ");
+            return headline(f, r.zone()) + (note < 0 ? " (pending " + r.pendingOf(f).name() + ")" : f.message().substring(note));
+        }
+        return headline(f, r.zone());
+    }
+
+    /** The label in a report: PENDING for a verdict the guard holds back, else as {@link #badge(dev.forewarn.rules.Finding)}. */
+    public static String badge(Report r, dev.forewarn.rules.Finding f) {
+        return r.pendingOf(f) != null ? "PENDING" : badge(f);
+    }
+
     /** The label shown beside a verdict: the severity, or PLAN for a crossing that is not yet a warning. */
     public static String badge(dev.forewarn.rules.Finding f) {
         return f.severity() == dev.forewarn.rules.Severity.OK && f.projection().hasEta() ? "PLAN" : f.severity().name();
+    }
+
+    /** A day and time in the reader's zone: {@code Sat 14 Mar 2026 09:05}. */
+    public static String dayTime(long millis, ZoneId zone) {
+        return day(millis, zone) + " " + dev.forewarn.series.Times.local(millis, zone).substring(11);
+    }
+
+    /** The report's title: "Capacity report: db-7", marked DEMO DATA for the demo store. */
+    public static String title(Report r) {
+        return "Capacity report: " + r.host() + (r.demo() ? " (DEMO DATA)" : "");
+    }
+
+    /** The words that mark a report of {@code forewarn demo}'s invented history, first on its first page. */
+    public static final String DEMO = "DEMO DATA: this report is made from the invented history of 'forewarn demo', not from a real host.";
+
+    /**
+     * The line under the title: when the data ends (the time the report is judged at), the span
+     * of points the findings show, as it is (twenty minutes say twenty minutes), the zone, and
+     * when the file was written.
+     */
+    public static String header(Report r) {
+        ZoneId z = r.zone();
+        Long first = null;
+        for (ReportItem i : r.items()) {
+            if (i.data().points() > 0 && (first == null || i.data().fromMillis() < first)) {
+                first = i.data().fromMillis();
+            }
+        }
+        String span = first == null ? "no points behind any finding"
+                : "the findings use the points from " + dayTime(first, z) + " on ("
+                  + dev.forewarn.series.Times.human(java.time.Duration.ofMillis(r.atMillis() - first)) + " of data)";
+        return "Data up to " + dayTime(r.atMillis(), z) + " (" + zoneName(z) + "); " + span + ". Generated "
+                + dev.forewarn.series.Times.local(r.generatedMillis(), z) + " by forewarn.";
     }
 
     /** The zone as a reader knows it: {@code UTC}, {@code Europe/Berlin}. */

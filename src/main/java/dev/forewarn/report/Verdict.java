@@ -31,13 +31,14 @@ public record Verdict(String summary, List<Line> lines) {
         int undated = 0;
         for (ReportItem i : r.items()) {
             boolean eta = i.finding().projection().hasEta();
+            boolean pending = r.pendingOf(i.finding()) != null;
             if (eta) {
                 dated++;
-            } else if (i.finding().severity() != Severity.OK) {
+            } else if (i.finding().severity() != Severity.OK || pending) {
                 undated++;
             }
-            if (eta || i.finding().severity() != Severity.OK) {
-                lines.add(new Line(i.finding().severity(), ReportText.badge(i.finding()), ReportText.headline(i.finding(), r.zone()),
+            if (eta || i.finding().severity() != Severity.OK || pending) {
+                lines.add(new Line(i.finding().severity(), ReportText.badge(r, i.finding()), ReportText.headline(r, i.finding()),
                         i.recommendation().action()));
             }
         }
@@ -60,6 +61,11 @@ public record Verdict(String summary, List<Line> lines) {
                         .append(" attention now; nothing is projected to run out within the forecast horizon.");
             }
             summary = b.toString();
+        }
+        if (r.checked().status() != null) {
+            int pending = r.checked().pending().size();
+            summary = "Status " + r.checked().status().name() + (pending == 0 ? "" : " (" + pending + " pending, not raised yet)")
+                    + ", as 'forewarn check' reports it. " + summary;
         }
         return new Verdict(summary, lines);
     }

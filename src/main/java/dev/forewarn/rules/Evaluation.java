@@ -10,8 +10,9 @@ import java.util.List;
  * @param atMillis evaluation time, epoch milliseconds
  * @param findings every finding, worst first
  * @param resolved findings raised before that no longer hold, severity OK
+ * @param pending  verdicts the flapping guard holds back (shown among {@code findings} as OK "(pending ...)"), worst first
  */
-public record Evaluation(long atMillis, List<Finding> findings, List<Finding> resolved) {
+public record Evaluation(long atMillis, List<Finding> findings, List<Finding> resolved, List<Pending> pending) {
 
     /** Worst first (CRITICAL, WARNING, UNKNOWN, OK), then by rule and series for a stable order. */
     public static final Comparator<Finding> WORST_FIRST = Comparator
@@ -23,6 +24,13 @@ public record Evaluation(long atMillis, List<Finding> findings, List<Finding> re
     public Evaluation {
         findings = findings.stream().sorted(WORST_FIRST).toList();
         resolved = List.copyOf(resolved);
+        pending = pending.stream().sorted(Comparator.comparingInt((Pending p) -> -p.severity().rank())
+                .thenComparing(p -> p.finding(), WORST_FIRST)).toList();
+    }
+
+    /** An evaluation without a flapping guard: nothing pending. */
+    public Evaluation(long atMillis, List<Finding> findings, List<Finding> resolved) {
+        this(atMillis, findings, resolved, List.of());
     }
 
     /** The overall status: the worst severity by {@link Severity#rank()}, OK when there are no findings. */

@@ -64,24 +64,46 @@ public final class RuleEvaluator {
      */
     public Evaluation evaluate(List<Rule> rules, SeriesSource source, long atMillis, boolean trends, FindingState state,
                                Runnable afterEachRule) {
+        return evaluate(rules, source, atMillis, trends, state, false, afterEachRule);
+    }
+
+    /**
+     * As {@link #evaluate(List, SeriesSource, long, boolean, FindingState, Runnable)}, but reading
+     * the guard's memory without changing it: each verdict as {@code check} shows it, given the
+     * memory the last check left (see {@link FlappingGuard#standing}). For reports, so that a
+     * report and {@code check} on the same store give the same verdict.
+     */
+    public Evaluation evaluateAsChecked(List<Rule> rules, SeriesSource source, long atMillis, FindingState state,
+                                        Runnable afterEachRule) {
+        return evaluate(rules, source, atMillis, true, state, true, afterEachRule);
+    }
+
+    private Evaluation evaluate(List<Rule> rules, SeriesSource source, long atMillis, boolean trends, FindingState state,
+                                boolean readOnly, Runnable afterEachRule) {
         List<Finding> out = new ArrayList<>();
         List<Finding> resolved = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
         Map<SeriesKey, Double> companions = new HashMap<>();
         for (Rule rule : rules) {
             for (Finding raw : judge(rule, source, atMillis, trends, companions)) {
                 if (state == null) {
                     out.add(raw);
                 } else {
-                    FlappingGuard.Outcome o = FlappingGuard.apply(rule, raw, state, atMillis);
+                    FlappingGuard.Outcome o = readOnly
+                            ? FlappingGuard.standing(rule, raw, state.get(rule.id(), raw.projection().series().toString()), atMillis)
+                            : FlappingGuard.apply(rule, raw, state, atMillis);
                     out.add(o.finding());
                     if (o.resolved() != null) {
                         resolved.add(o.resolved());
+                    }
+                    if (o.pending() != null) {
+                        pending.add(o.pending());
                     }
                 }
             }
             afterEachRule.run();
         }
-        return new Evaluation(atMillis, out, resolved);
+        return new Evaluation(atMillis, out, resolved, pending);
     }
 
     /** The raw verdicts of one rule on each series it matches now, without any guard. */

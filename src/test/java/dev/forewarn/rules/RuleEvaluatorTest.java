@@ -61,7 +61,7 @@ class RuleEvaluatorTest {
         for (int i = 0; i < 2; i++) {
             Evaluation e = ev.evaluate(List.of(LOW), source(5, AT + i * STEP), AT + i * STEP, true, state);
             assertEquals(Severity.OK, e.status(), "pending at evaluation " + (i + 1));
-            assertTrue(e.findings().get(0).message().contains("(pending WARNING: seen " + (i + 1) + " of 3 evaluations)"));
+            assertTrue(e.findings().get(0).message().contains("(pending WARNING: " + (i + 1) + " of 3 evaluations)"));
         }
         Evaluation third = ev.evaluate(List.of(LOW), source(5, AT + 2 * STEP), AT + 2 * STEP, true, state);
         assertEquals(Severity.WARNING, third.status());

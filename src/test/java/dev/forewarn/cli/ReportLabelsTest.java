@@ -1,0 +1,126 @@
+package dev.forewarn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forewarn.series.Times;
+import dev.forewarn.store.SampleStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every label of the demo report says what its number is. */
+class ReportLabelsTest {
+
+    static final long END = Times.parseTime("2026-12-01T20:05:00Z", 0, ZoneOffset.UTC);
+
+    @TempDir
+    static Path dir;
+    static Path db;
+    static String md;
+
+    @BeforeAll
+    static void demoReport() throws Exception {
+        db = dir.resolve("demo.db");
+        try (SampleStore s = SampleStore.open(db)) {
+            s.appendAll(DemoHistory.build(END, 20260301));
+        }
+        Path f = dir.resolve("demo.md");
+        CliRun r = CliRun.of("report", "--store", db.toString(), "-o", f.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        md = Files.readString(f);
+    }
+
+    /** The section of the Markdown report whose heading contains {@code words}. */
+    private static String section(String words) {
+        for (String s : md.split("\n## ")) {
+            if (s.lines().findFirst().orElse("").contains(words)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no section " + words + " in\n" + md);
+    }
+
+    @Test
+    void theSmartGrowthFindingSaysWhatChangedFromWhenAgainstWhatLimit() {
+        String smart = section("reallocated sectors grew");
+        assertFalse(smart.contains("| Threshold |"), "a growth verdict has no threshold it rises to: " + smart);
+        assertFalse(smart.contains("rising to it"), smart);
+        assertFalse(smart.contains("not enough history to replay"), "not beside months of data: " + smart);
+        assertFalse(smart.contains("| Projected crossing |"), smart);
+        assertTrue(smart.contains("| What changed | rose from 528 to 760 within 7d; above zero since "), smart);
+        assertTrue(smart.contains("| Limit | any growth of a count that should stay at zero"), smart);
+        assertFalse(smart.contains("Red dashed") || smart.contains("interval."), "the caption describes no trend that is not drawn: " + smart);
+    }
+
+    @Test
+    void theDiskAdviceMakesNoUnsourcedClaim() {
+        assertFalse(md.contains("Backblaze"), md);
+        assertFalse(md.contains("fail far more often"), md);
+    }
+
+    @Test
+    void theBacktestRowSaysWhatTheBacktestMeasures() {
+        String mem = section("available memory");
+        assertFalse(mem.contains("past forecasts"), "origins are not past forecasts: " + mem);
+        assertFalse(mem.contains("interval held"), mem);
+        Matcher m = Pattern.compile("\\| Backtest on this series' past \\| replayed from \\d+ origins in the fit window; "
+                + "median value error [0-9.]+ % of the change that followed; the 95 % rate band held \\d+ % of the later errors \\|").matcher(mem);
+        assertTrue(m.find(), mem);
+    }
+
+    @Test
+    void theMethodAgreesWithTheDataShownBesideIt() {
+        for (String s : md.split("\n## ")) {
+            Matcher all = Pattern.compile("all ([0-9.]+) days of history").matcher(s);
+            Matcher data = Pattern.compile("\\| Data shown \\| [0-9,]+ points from \\w+ collector, \\w+ (\\d+ \\w+ \\d+) to \\w+ (\\d+ \\w+ \\d+) \\|").matcher(s);
+            if (all.find() && data.find()) {
+                long days = java.time.temporal.ChronoUnit.DAYS.between(
+                        java.time.LocalDate.parse(data.group(1), java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)),
+                        java.time.LocalDate.parse(data.group(2), java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)));
+                assertTrue(days <= Double.parseDouble(all.group(1)) + 1, "'all " + all.group(1) + " days of history' beside " + days + " days of data: " + s);
+            }
+        }
+        assertTrue(md.contains("(the rule's window)"), md);
+    }
+
+    @Test
+    void twoHashesOfOneSeriesSayWhichPointsEachCovers() {
+        String mem = section("available memory");
+        assertFalse(mem.contains("| SHA-256 of the points |"), mem);
+        assertTrue(mem.contains("| SHA-256 of the points shown |"), mem);
+        assertTrue(mem.contains("| SHA-256 of the points the forecast read | "), mem);
+    }
+
+    @Test
+    void anUnreadableFindingsHistoryIsNotCalledTheFirstReport() throws Exception {
+        Path broken = dir.resolve("broken.db");
+        Files.copy(db, broken);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + broken);
+             Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO finding_history (rule, series, severity, raised_t, message)"
+                    + " VALUES ('fs-space', 'fs.avail_bytes', 'NOT-A-SEVERITY', 1, 'x')");
+        }
+        Path f = dir.resolve("broken.md");
+        assertEquals(0, CliRun.of("report", "--store", broken.toString(), "-o", f.toString(), "fs.avail_bytes{mount=\"/var\"}").exitCode());
+        String track = Files.readString(f).split("## Track record on this host")[1];
+        assertFalse(track.contains("first report"), track);
+        assertTrue(track.contains("could not be read"), track);
+        assertTrue(section("Track record").contains("this is the first report from this history"), "an empty history read is the first report");
+    }
+
+    @Test
+    void checkOfTheDemoStoreSaysItIsDemoData() {
+        CliRun c = CliRun.of("check", "--store", db.toString(), "--at", Times.iso(END));
+        assertTrue(c.out().contains("note: DEMO DATA: this store holds the invented history of 'forewarn demo' (host demo-web-1)"), c.out());
+    }
+}
