@@ -267,12 +267,13 @@ public final class PrometheusClient {
             return new Answer(404, null);
         }
         CompletableFuture<Object> parsed = CompletableFuture.supplyAsync(() -> {
-            try (InputStream in = new Limited(resp.body(), config.maxResponseBytes());
-                 JsonParser p = JSON.createParser(in)) {
+            try (InputStream in = new Limited(resp.body(), config.maxResponseBytes())) {
                 if (status / 100 != 2) {
                     throw new PrometheusException(httpError(where, path, status, in));
                 }
-                return parser.parse(p);
+                try (JsonParser p = JSON.createParser(in)) {
+                    return parser.parse(p);
+                }
             } catch (IOException e) {
                 throw new PrometheusException(where + " sent an answer to " + path + " that is not the Prometheus HTTP API: "
                         + oneLine(e.getMessage()), e);
