@@ -32,19 +32,19 @@ final class FleetCheck {
     }
 
     /** Judges the fleet with the rules in force (the same evaluator and rules as a single host). */
-    static FleetEvaluation evaluate(PrometheusOptions prom, RuleSet rules, long atMillis, int errorExit) {
+    static FleetEvaluation evaluate(PrometheusOptions prom, RuleSet rules, long atMillis, long sinceMillis, int errorExit) {
         RuleEvaluator evaluator = new RuleEvaluator(new ForecastEngine(), ZoneId.systemDefault());
         try {
             FleetEvaluator fleet = new FleetEvaluator(prom.reader(), evaluator, prom.parallel());
-            return fleet.evaluate(rules.rules(), atMillis, prom.sinceMillis());
+            return fleet.evaluate(rules.rules(), atMillis, sinceMillis);
         } catch (PrometheusException e) {
             throw PrometheusOptions.failure(e, errorExit);
         }
     }
 
     /** Runs the check and prints it; returns the exit code. */
-    static int run(PrometheusOptions prom, RuleSet rules, long atMillis, boolean json, boolean quiet, PrintWriter out) {
-        FleetEvaluation ev = evaluate(prom, rules, atMillis, ExitCodes.UNKNOWN);
+    static int run(PrometheusOptions prom, RuleSet rules, long atMillis, long sinceMillis, boolean json, boolean quiet, PrintWriter out) {
+        FleetEvaluation ev = evaluate(prom, rules, atMillis, sinceMillis, ExitCodes.UNKNOWN);
         List<String> notes = new ArrayList<>();
         for (Finding f : RuleFileFindings.of(rules, atMillis)) {
             notes.add(f.message());

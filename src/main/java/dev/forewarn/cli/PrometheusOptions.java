@@ -30,9 +30,6 @@ public final class PrometheusOptions {
     @Option(names = "--match", paramLabel = "SELECTOR", description = "With --prometheus: label matchers every query gets, e.g. '{job=\"node\",env=\"prod\"}'.")
     String match;
 
-    @Option(names = "--since", paramLabel = "DURATION", defaultValue = "30d", description = "With --prometheus: how much history to read (default: ${DEFAULT-VALUE}).")
-    String since;
-
     @Option(names = "--step", paramLabel = "DURATION", defaultValue = "5m", description = "With --prometheus: resolution of the history read (default: ${DEFAULT-VALUE}); long windows are asked in chunks of at most 11,000 points.")
     String step;
 
@@ -57,11 +54,6 @@ public final class PrometheusOptions {
     /** True when the history comes from Prometheus. */
     public boolean enabled() {
         return url != null && !url.isBlank();
-    }
-
-    /** How much history to read, milliseconds. */
-    public long sinceMillis() {
-        return duration("--since", since);
     }
 
     /** Instances judged at once. */
@@ -114,7 +106,7 @@ public final class PrometheusOptions {
         }
     }
 
-    private static long duration(String option, String text) {
+    static long duration(String option, String text) {
         try {
             return Times.parseDurationMillis(text);
         } catch (IllegalArgumentException e) {

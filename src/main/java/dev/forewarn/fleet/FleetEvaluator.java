@@ -4,7 +4,12 @@ import dev.forewarn.rules.Evaluation;
 import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.RuleEvaluator;
 import dev.forewarn.rules.Severity;
+import dev.forewarn.rules.Finding;
+import dev.forewarn.series.Series;
+import dev.forewarn.series.SeriesKey;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -85,12 +90,19 @@ public final class FleetEvaluator {
             data = reader.read(instance, from, at);
         } catch (PrometheusException e) {
             LOG.warn("{}: {}", instance, e.getMessage());
-            return new InstanceResult(instance, Severity.UNKNOWN, List.of(), e.getMessage(), 0, 0, 0, 0);
+            return new InstanceResult(instance, Severity.UNKNOWN, List.of(), e.getMessage(), 0, 0, 0, 0, Map.of());
         }
         long t0 = System.nanoTime();
         Evaluation ev = evaluator.evaluate(rules, data.source(), at, true, null);
         long forecastMillis = (System.nanoTime() - t0) / 1_000_000;
+        Map<SeriesKey, Series> evidence = new HashMap<>();
+        for (Finding f : ev.findings()) {
+            if (f.severity() != Severity.OK || f.projection().etaMillis() != null) {
+                SeriesKey k = f.projection().series();
+                evidence.put(k, data.source().read(k, from, at));
+            }
+        }
         return new InstanceResult(instance, ev.status(), ev.findings(), null, data.series(), data.points(),
-                data.queryMillis(), forecastMillis);
+                data.queryMillis(), forecastMillis, evidence);
     }
 }
