@@ -9,6 +9,7 @@ import dev.forewarn.fleet.PrometheusException;
 import dev.forewarn.forecast.ForecastEngine;
 import dev.forewarn.report.ProjectionJson;
 import dev.forewarn.rules.Finding;
+import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.RuleEvaluator;
 import dev.forewarn.rules.RuleSet;
 import dev.forewarn.rules.Severity;
@@ -33,10 +34,15 @@ final class FleetCheck {
 
     /** Judges the fleet with the rules in force (the same evaluator and rules as a single host). */
     static FleetEvaluation evaluate(PrometheusOptions prom, RuleSet rules, long atMillis, long sinceMillis, int errorExit) {
+        return evaluate(prom, rules.rules(), atMillis, sinceMillis, errorExit);
+    }
+
+    /** As above, with the rules given (a report's, at its own confidence). */
+    static FleetEvaluation evaluate(PrometheusOptions prom, List<Rule> rules, long atMillis, long sinceMillis, int errorExit) {
         RuleEvaluator evaluator = new RuleEvaluator(new ForecastEngine(), ZoneId.systemDefault());
         try {
             FleetEvaluator fleet = new FleetEvaluator(prom.reader(), evaluator, prom.parallel());
-            return fleet.evaluate(rules.rules(), atMillis, sinceMillis);
+            return fleet.evaluate(rules, atMillis, sinceMillis);
         } catch (PrometheusException e) {
             throw PrometheusOptions.failure(e, errorExit);
         }

@@ -122,6 +122,31 @@ class FleetCheckCommandTest {
     }
 
     @Test
+    void reportGivesTheFleetSummaryBeforeThePerHostFindings() throws Exception {
+        String since = Long.toString(history.endMillis() / 1000 - 10 * 86400);
+        Path jsonFile = dir.resolve("fleet-report.json");
+        CliRun json = CliRun.of("report", "--prometheus", prometheus.url(), "--at", at, "--since", since, "-o", jsonFile.toString());
+        assertEquals(0, json.exitCode(), json.err());
+        JsonNode j = new ObjectMapper().readTree(jsonFile.toFile());
+        assertEquals("fleet", j.fieldNames().next());
+        JsonNode row = j.path("fleet").path("summary").get(0);
+        assertEquals(1, j.path("fleet").path("summary").size(), j.toString());
+        assertEquals("filling:9100", row.path("instance").asText());
+        assertEquals("/data (free space)", row.path("resource").asText());
+        assertTrue(row.hasNonNull("order_by") && row.hasNonNull("eta"), row.toString());
+        assertEquals(row.path("capacity_to_add").asDouble(), j.path("fleet").path("capacity_to_add").path("bytes").asDouble());
+        assertEquals(1, j.path("report").path("findings").size(), "the per-host findings follow: " + j.path("report"));
+        Path htmlFile = dir.resolve("fleet-report.html");
+        CliRun html = CliRun.of("report", "--prometheus", prometheus.url(), "--at", at, "--since", since, "-o", htmlFile.toString());
+        assertEquals(0, html.exitCode(), html.err());
+        String page = Files.readString(htmlFile);
+        org.jsoup.nodes.Document d = org.jsoup.Jsoup.parse(page);
+        assertEquals("filling:9100", d.select("#fleet-table td.instance").text());
+        assertTrue(page.indexOf("id=\"fleet-summary\"") < page.indexOf("id=\"verdict\""));
+        assertTrue(d.select("#fleet-total").text().startsWith("Total capacity to add for 90 days of headroom:"), d.select("#fleet-total").text());
+    }
+
+    @Test
     void aTokenOnTheCommandLineIsNotAnOption() {
         CliRun r = CliRun.of("check", "--prometheus", prometheus.url(), "--bearer-token", "s3cret");
         assertEquals(ExitCodes.UNKNOWN, r.exitCode());
