@@ -109,7 +109,7 @@ record FleetReport(long runwayMillis, long leadTimeMillis, ZoneId zone) {
                 + (ev.source().isEmpty() ? "" : " from " + ev.source());
     }
 
-    private static Projection withSeries(Projection p, SeriesKey k) {
+    static Projection withSeries(Projection p, SeriesKey k) {
         return new Projection(k, p.atMillis(), p.value(), p.threshold(), p.direction(), p.etaMillis(), p.etaLowMillis(),
                 p.etaHighMillis(), p.confidence(), p.method(), p.reason(), p.fit(), p.backtest(), p.dataSha256());
     }

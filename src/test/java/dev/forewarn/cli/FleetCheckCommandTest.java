@@ -147,6 +147,34 @@ class FleetCheckCommandTest {
     }
 
     @Test
+    void forecastProjectsTheSelectorOnEveryInstanceAsTheStoreWouldFromTheSamePoints() throws Exception {
+        String sel = "fs.avail_bytes{mount=\"/data\"}";
+        CliRun r = CliRun.of("forecast", sel, "--prometheus", prometheus.url(), "--at", at, "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode a = new ObjectMapper().readTree(r.out());
+        assertEquals(3, a.size(), r.out());
+        JsonNode filling = null;
+        for (JsonNode p : a) {
+            if (p.get("series").asText().contains("instance=\"filling:9100\"")) {
+                filling = p;
+            } else {
+                assertTrue(p.get("eta").isNull(), p.toString());
+            }
+        }
+        assertTrue(filling != null && !filling.get("eta").isNull(), r.out());
+        Path db = dir.resolve("filling.db");
+        try (dev.forewarn.store.SampleStore s = dev.forewarn.store.SampleStore.open(db)) {
+            s.appendAll(history.forewarnSeries(history.hosts().get(0)));
+        }
+        CliRun local = CliRun.of("forecast", sel, "--store", db.toString(), "--at", at, "--format", "json");
+        assertEquals(0, local.exitCode(), local.err());
+        JsonNode l = new ObjectMapper().readTree(local.out());
+        for (String field : List.of("eta", "eta_low", "eta_high", "data_sha256", "method", "value")) {
+            assertEquals(l.get(field), filling.get(field), field);
+        }
+    }
+
+    @Test
     void aTokenOnTheCommandLineIsNotAnOption() {
         CliRun r = CliRun.of("check", "--prometheus", prometheus.url(), "--bearer-token", "s3cret");
         assertEquals(ExitCodes.UNKNOWN, r.exitCode());
