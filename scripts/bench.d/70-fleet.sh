@@ -24,8 +24,8 @@ if [ ! -f "$dir/end" ] || [ "$bench" -nt "$dir/end" ]; then
   rm -rf "$dir" && mkdir -p "$dir/om"
   end=$(( $(date +%s) / 300 * 300 ))
   t0=$(date +%s)
-  java -Xmx1g -cp "$jar" "$bench" make "$dir/om" "$hosts" "$days" "$end" 50 | while read -r om; do
-    promtool tsdb create-blocks-from openmetrics --max-block-duration=720h "$om" "$dir/data" >/dev/null
+  java -Xmx1g -cp "$jar" "$bench" make "$dir/om" "$hosts" "$days" "$end" 72 | while read -r om; do
+    promtool tsdb create-blocks-from openmetrics --max-block-duration=72h "$om" "$dir/data" >/dev/null
     rm -f "$om"
   done
   echo "$end" > "$dir/end"
@@ -35,7 +35,9 @@ end=$(cat "$dir/end")
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 printf 'global:\n  scrape_interval: 1m\nscrape_configs: []\n' > "$dir/prometheus.yml"
+# min = max block duration: no compaction starts in the background while the benchmark runs
 prometheus --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/data" --storage.tsdb.retention.time=3650d \
+  --storage.tsdb.min-block-duration=2h --storage.tsdb.max-block-duration=2h \
   --web.listen-address="127.0.0.1:$port" >"$dir/prometheus.log" 2>&1 &
 prom=$!
 trap 'kill "$prom" 2>/dev/null; wait "$prom" 2>/dev/null || true' EXIT

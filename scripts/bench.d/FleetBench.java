@@ -29,8 +29,8 @@ import java.util.Random;
  * the built jar.
  *
  * <ul>
- *   <li>{@code make OM_DIR HOSTS DAYS END_SECONDS BATCH}: writes OpenMetrics files of BATCH instances
- *   each, ten node_exporter series an instance (two filesystems' avail and size, memory available
+ *   <li>{@code make OM_DIR HOSTS DAYS END_SECONDS BLOCK_HOURS}: writes OpenMetrics files of BLOCK_HOURS of
+ *   history each (aligned as promtool aligns its blocks), ten node_exporter series an instance (two filesystems' avail and size, memory available
  *   and total, load15, file handles allocated and maximum, one idle CPU counter) at 5-minute steps;
  *   every 50th instance fills its /data within two weeks.</li>
  *   <li>{@code judge URL END_SECONDS DAYS PARALLEL}: judges the fleet in this JVM and prints the time per
@@ -52,10 +52,11 @@ public class FleetBench {
         }
     }
 
-    static void make(Path dir, int hosts, int days, long end, int batch) throws IOException {
+    static void make(Path dir, int hosts, int days, long end, int blockHours) throws IOException {
         Files.createDirectories(dir);
         int n = (int) (days * 86_400L / STEP_S) + 1;
         long start = end - (n - 1) * STEP_S;
+        long block = blockHours * 3600L;
         String[][] series = {
                 {"node_filesystem_avail_bytes", "device=\"sda1\",fstype=\"ext4\",mountpoint=\"/\""},
                 {"node_filesystem_size_bytes", "device=\"sda1\",fstype=\"ext4\",mountpoint=\"/\""},
@@ -67,23 +68,30 @@ public class FleetBench {
                 {"node_filefd_allocated", ""},
                 {"node_filefd_maximum", ""},
                 {"node_cpu_seconds_total", "cpu=\"0\",mode=\"idle\""}};
-        for (int b = 0; b * batch < hosts; b++) {
-            Path f = dir.resolve(String.format(Locale.ROOT, "fleet-%03d.om", b));
+        // one file per block-aligned stretch of time, so that promtool writes blocks that do not
+        // overlap (overlapping blocks are merged at every query, which a real Prometheus never does)
+        int file = 0;
+        for (long from = Math.floorDiv(start, block) * block; from <= end; from += block, file++) {
+            long lo = Math.max(start, from);
+            long hi = Math.min(end, from + block - 1);
+            int i0 = (int) ((lo - start + STEP_S - 1) / STEP_S);
+            int i1 = (int) ((hi - start) / STEP_S);
+            Path f = dir.resolve(String.format(Locale.ROOT, "fleet-%03d.om", file));
             try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
                 for (String[] s : series) {
                     boolean counter = s[0].endsWith("_total");
                     w.write("# TYPE " + (counter ? s[0].substring(0, s[0].length() - 6) + " counter" : s[0] + " gauge") + "\n");
-                    for (int h = b * batch; h < Math.min(hosts, (b + 1) * batch); h++) {
+                    for (int h = 0; h < hosts; h++) {
                         String prefix = s[0] + "{" + (s[1].isEmpty() ? "" : s[1] + ",") + "instance=\"host-" + String.format(Locale.ROOT, "%03d", h)
                                 + ":9100\",job=\"node\"} ";
-                        Random rnd = new Random(h * 31L + s[0].hashCode() + s[1].hashCode());
                         boolean filling = h % 50 == 0;
                         StringBuilder sb = new StringBuilder(1 << 16);
-                        for (int i = 0; i < n; i++) {
+                        for (int i = i0; i <= i1; i++) {
                             long t = start + i * STEP_S;
-                            double daysBefore = (end - t) / 86400.0;
-                            double v = value(s[0], s[1], filling, daysBefore, i, rnd);
+                            // the noise of point i is the same whichever file it lands in
+                            Random rnd = new Random(((h * 31L + s[0].hashCode()) * 31 + s[1].hashCode()) * 1_000_003L + i);
+                            double v = value(s[0], s[1], filling, (end - t) / 86400.0, i, rnd);
                             sb.append(prefix);
                             if (s[0].equals("node_load15")) {
                                 sb.append(Math.round(v * 100) / 100.0);

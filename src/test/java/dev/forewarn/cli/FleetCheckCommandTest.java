@@ -175,6 +175,22 @@ class FleetCheckCommandTest {
     }
 
     @Test
+    void showListsTheFleetsSeriesUnderForewarnNamesWithTheirInstance() throws Exception {
+        long end = history.endMillis() / 1000;
+        CliRun r = CliRun.of("show", "fs.avail_bytes{mount=\"/data\"}", "--prometheus", prometheus.url(),
+                "--since", Long.toString(end - 3600), "--until", Long.toString(end), "--format", "csv");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("time,series,value", lines.get(0));
+        assertEquals(1 + 3 * 13, lines.size(), r.out()); // three instances, an hour of 5-minute points, both ends included
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.contains("mount=\"\"/data\"\"") && l.contains("instance=")), r.out());
+        assertEquals(history.forewarnSeries(history.hosts().get(0)).stream()
+                .filter(s -> s.key().equals(FleetHistory.dataAvailKey())).findFirst().orElseThrow().lastValue(),
+                Double.parseDouble(lines.stream().filter(l -> l.contains("filling:9100")).reduce((a, b) -> b).orElseThrow()
+                        .replaceAll(".*,", "")));
+    }
+
+    @Test
     void aTokenOnTheCommandLineIsNotAnOption() {
         CliRun r = CliRun.of("check", "--prometheus", prometheus.url(), "--bearer-token", "s3cret");
         assertEquals(ExitCodes.UNKNOWN, r.exitCode());
