@@ -93,7 +93,16 @@ public final class FleetEvaluator {
             return new InstanceResult(instance, Severity.UNKNOWN, List.of(), e.getMessage(), 0, 0, 0, 0, Map.of());
         }
         long t0 = System.nanoTime();
-        Evaluation ev = evaluator.evaluate(rules, data.source(), at, true, null);
+        Evaluation ev;
+        try {
+            ev = evaluator.evaluate(rules, data.source(), at, true, null);
+        } catch (RuntimeException e) {
+            // the evaluator judges each series apart; this is a failure around them, still only this instance's
+            LOG.warn("{}: {}", instance, e.toString());
+            LOG.debug("instance evaluation failure", e);
+            return new InstanceResult(instance, Severity.UNKNOWN, List.of(), "cannot judge: " + e, data.series(), data.points(),
+                    data.queryMillis(), 0, Map.of());
+        }
         long forecastMillis = (System.nanoTime() - t0) / 1_000_000;
         Map<SeriesKey, Series> evidence = new HashMap<>();
         for (Finding f : ev.findings()) {
