@@ -43,6 +43,12 @@ public final class CheckCommand implements Callable<Integer>, ExitCodeOnError {
     @Mixin
     StoreOption store;
 
+    @Mixin
+    PrometheusOptions prometheus;
+
+    @Mixin
+    SinceOption since;
+
     @Option(names = "--at", paramLabel = "T", description = "Judge as if the clock read T, with the points at or before T (ISO-8601, epoch seconds, -7d).")
     String at;
 
@@ -71,6 +77,9 @@ public final class CheckCommand implements Callable<Integer>, ExitCodeOnError {
         long now = System.currentTimeMillis();
         long atMillis = at == null ? now : Times.parseTime(at, now, ZoneId.systemDefault());
         RuleSet rules = RuleSet.load(true, RuleSet.standardDirs(System.getenv()), rulesFile);
+        if (prometheus.enabled()) {
+            return FleetCheck.run(prometheus, rules, atMillis, since.millis(), format == Format.json, quiet, spec.commandLine().getOut());
+        }
         RuleEvaluator evaluator = new RuleEvaluator(new ForecastEngine(), ZoneId.systemDefault());
         Path path = store.path();
         List<String> notes = new ArrayList<>();

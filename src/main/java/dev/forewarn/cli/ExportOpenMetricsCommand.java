@@ -51,6 +51,10 @@ public final class ExportOpenMetricsCommand implements Callable<Integer> {
     @Option(names = "--latest", description = "Only each series' last value, without timestamps.")
     boolean latest;
 
+    @Option(names = "--forecasts", description = {"Instead of the history: the forecasts as metrics (forewarn_eta_timestamp_seconds, forewarn_finding_severity, ...), "
+            + "the same as 'serve' hands back, judged now on the store with the rules in force."})
+    boolean forecasts;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write to FILE, replacing it atomically (what the textfile collector needs); default stdout.")
     Path output;
@@ -61,6 +65,10 @@ public final class ExportOpenMetricsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long now = System.currentTimeMillis();
+        if (forecasts) {
+            ForecastExport.write(store.path(), now, output, spec.commandLine().getOut());
+            return ExitCodes.SUCCESS;
+        }
         try (SampleStore s = SampleStore.openReadOnly(store.path())) {
             List<SeriesKey> keys = selector == null ? s.find(Selector.parse("*")) : SeriesLookup.matching(s, selector);
             long from = times.fromMillis(now);

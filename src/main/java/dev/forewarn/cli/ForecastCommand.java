@@ -45,6 +45,9 @@ public final class ForecastCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
+    @Mixin
+    PrometheusOptions prometheus;
+
     @Parameters(paramLabel = "SELECTOR", description = "Series to project, e.g. 'fs.avail_bytes{mount=\"/\"}'.")
     String selector;
 
@@ -84,6 +87,15 @@ public final class ForecastCommand implements Callable<Integer> {
         long atMillis = parseAt(at, now);
         ForecastRequestFactory f = new ForecastRequestFactory(thresholdSpec(), direction, atMillis, confidence, parseHorizon(horizon));
         List<Projection> out = new ArrayList<>();
+        if (prometheus.enabled()) {
+            List<String> failures = new ArrayList<>();
+            out = FleetForecast.project(prometheus, selector, f, failures::add);
+            print(out, spec.commandLine().getOut());
+            if (!failures.isEmpty()) {
+                throw new UserException(failures.get(0));
+            }
+            return ExitCodes.SUCCESS;
+        }
         List<String> ended = new ArrayList<>();
         try (SampleStore s = SampleStore.openReadOnly(store.path())) {
             List<SeriesKey> keys = SeriesLookup.matching(s, selector);

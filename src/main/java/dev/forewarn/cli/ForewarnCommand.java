@@ -22,6 +22,7 @@ import picocli.CommandLine.HelpCommand;
         ExportCommand.class,
         StoreCommand.class,
         RulesCommand.class,
+        ServeCommand.class,
         dev.forewarn.cli.shell.TopCommand.class,
         dev.forewarn.cli.shell.ShellCommand.class,
         DemoCommand.class,

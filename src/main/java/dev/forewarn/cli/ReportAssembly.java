@@ -141,7 +141,7 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
                 }
 
                 @Override
-                public void raised(Finding finding, long atMillis) {
+                public void keep(Raised raised) {
                     throw new UnsupportedOperationException("a report never changes the guard's memory");
                 }
 

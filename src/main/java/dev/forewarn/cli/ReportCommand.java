@@ -12,6 +12,8 @@ import dev.forewarn.report.ReportDiff;
 import dev.forewarn.report.ReportJson;
 import dev.forewarn.report.TextDiff;
 import dev.forewarn.report.VisibleText;
+import dev.forewarn.rules.Rule;
+import dev.forewarn.rules.RuleSet;
 import dev.forewarn.series.Selector;
 import dev.forewarn.series.Times;
 import dev.forewarn.store.SampleStore;
@@ -57,6 +59,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Mixin
     StoreOption store;
+
+    @Mixin
+    PrometheusOptions prometheus;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "html, pdf, md or json (default: from the -o file's extension, else html).")
     Format format;
@@ -106,7 +111,7 @@ public final class ReportCommand implements Callable<Integer> {
         long now = clock.getAsLong();
         ZoneId zone = ZoneId.systemDefault();
         Long newest = null;
-        if (at == null) {
+        if (at == null && !prometheus.enabled()) {
             try (SampleStore s = openStore()) {
                 newest = s.info().lastMillis();
             }
@@ -135,6 +140,9 @@ public final class ReportCommand implements Callable<Integer> {
         if (f == Format.pdf && output == null && System.console() != null) {
             throw new UserException("a PDF is binary: write it with -o report.pdf or redirect stdout", ExitCodes.USAGE, null);
         }
+        if (prometheus.enabled()) {
+            return writeFleet(f, atMillis, sinceMillis, zone, now);
+        }
         ReportAssembly a = new ReportAssembly(host, atMillis, sinceMillis, confidence,
                 duration("--runway", runway), duration("--lead-time", leadTime), selectors, rules, zone);
         Report report;
@@ -155,6 +163,26 @@ public final class ReportCommand implements Callable<Integer> {
             case pdf -> emit(PdfReport.bytes(report));
         }
         LOG.info("rendered {} in {} ms", f, (System.nanoTime() - t0) / 1_000_000);
+        return ExitCodes.SUCCESS;
+    }
+
+    /** {@code report --prometheus}: the fleet summary, then every host's findings (see {@link FleetReport}). */
+    private int writeFleet(Format f, long atMillis, long sinceMillis, ZoneId zone, long now) throws IOException {
+        if (f == Format.pdf || f == Format.md) {
+            throw new UserException("report --prometheus writes html or json (the fleet summary is not in the " + f + " renderer yet)",
+                    ExitCodes.USAGE, null);
+        }
+        RuleSet set = RuleSet.load(true, RuleSet.standardDirs(System.getenv()), rules);
+        List<Rule> atConfidence = new ArrayList<>();
+        set.rules().forEach(r -> atConfidence.add(r.withConfidence(confidence)));
+        dev.forewarn.fleet.FleetEvaluation ev = FleetCheck.evaluate(prometheus, atConfidence, atMillis, atMillis - sinceMillis, ExitCodes.FAILURE);
+        FleetReport fleet = new FleetReport(duration("--runway", runway), duration("--lead-time", leadTime), zone);
+        if (f == Format.json) {
+            emit((ProjectionJson.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(fleet.json(ev, now, confidence)) + "\n").getBytes(StandardCharsets.UTF_8));
+        } else {
+            emit(fleet.html(ev, now, confidence).getBytes(StandardCharsets.UTF_8));
+        }
         return ExitCodes.SUCCESS;
     }
 

@@ -50,6 +50,9 @@ public final class ShowCommand implements Callable<Integer> {
     @Mixin
     TimeOptions times;
 
+    @Mixin
+    PrometheusOptions prometheus;
+
     @Parameters(arity = "0..1", paramLabel = "SELECTOR", description = "Series to show, e.g. 'fs.avail_bytes{mount=\"/\"}'.")
     String selector;
 
@@ -66,6 +69,19 @@ public final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         long now = System.currentTimeMillis();
         PrintWriter out = spec.commandLine().getOut();
+        if (prometheus.enabled()) {
+            // a bounded window: without --since, the day before --until (or now)
+            long to = Math.min(now, times.toMillis(now));
+            long from = times.fromMillis(now) == Long.MIN_VALUE ? to - 86_400_000L : times.fromMillis(now);
+            dev.forewarn.series.InMemorySeriesSource fleet = FleetShow.read(prometheus, selector, from, to);
+            List<SeriesKey> keys = fleet.find(Selector.parse("*"));
+            if (keys.isEmpty()) {
+                throw new UserException("no series" + (selector == null ? "" : " matches " + selector) + " at " + prometheus.url);
+            }
+            points(fleet, keys, from, to, out);
+            out.flush();
+            return ExitCodes.SUCCESS;
+        }
         try (SampleStore s = SampleStore.openReadOnly(store.path())) {
             if (selector == null) {
                 List<SeriesSummary> all = s.summaries(Selector.parse("*"));
@@ -122,7 +138,7 @@ public final class ShowCommand implements Callable<Integer> {
         }
     }
 
-    private void points(SampleStore s, List<SeriesKey> keys, long from, long to, PrintWriter out) {
+    private void points(dev.forewarn.series.SeriesSource s, List<SeriesKey> keys, long from, long to, PrintWriter out) {
         ZoneId zone = ZoneId.systemDefault();
         switch (format) {
             case text -> {

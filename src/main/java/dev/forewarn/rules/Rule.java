@@ -87,6 +87,12 @@ public record Rule(
                 nowWarning, nowCritical, growth, evidence, hold, rateWindowMillis, windowMillis, confidence, message, false, by);
     }
 
+    /** This rule with its projections made at another confidence (a report's 95 % where check uses the rule's own). */
+    public Rule withConfidence(double c) {
+        return new Rule(id, description, selector, exclude, direction, threshold, warningMillis, criticalMillis,
+                nowWarning, nowCritical, growth, evidence, hold, rateWindowMillis, windowMillis, c, message, enabled, source);
+    }
+
     /** True when the series is selected and not excluded. */
     public boolean matches(SeriesKey key) {
         if (!selector.matches(key)) {

@@ -18,7 +18,7 @@ class CommandTreeTest {
 
     @Test
     void helpVersionAndMisspeltCommandsGetTheWholeTree() {
-        assertEquals(15, ALL.size(), ALL.toString());
+        assertEquals(16, ALL.size(), ALL.toString());
         for (String[] args : new String[][] {{}, {"--help"}, {"--version"}, {"help", "sample"}, {"sampel"}}) {
             assertEquals(ALL, Main.commandLine(args).getSubcommands().keySet(), String.join(" ", args));
         }

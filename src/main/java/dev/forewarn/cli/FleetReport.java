@@ -1,0 +1,255 @@
+package dev.forewarn.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.forewarn.fleet.FleetEvaluation;
+import dev.forewarn.fleet.InstanceResult;
+import dev.forewarn.forecast.Projection;
+import dev.forewarn.report.HtmlReport;
+import dev.forewarn.report.ProjectionJson;
+import dev.forewarn.report.Recommendation;
+import dev.forewarn.report.Recommendations;
+import dev.forewarn.report.Report;
+import dev.forewarn.report.ReportBuilder;
+import dev.forewarn.report.ReportJson;
+import dev.forewarn.report.ReportText;
+import dev.forewarn.rules.Finding;
+import dev.forewarn.rules.Severity;
+import dev.forewarn.series.Series;
+import dev.forewarn.series.SeriesKey;
+import dev.forewarn.series.Times;
+import dev.forewarn.series.Units;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The fleet's report: a summary first (which hosts run out of what, when, what to buy by when,
+ * and the total capacity to add), then every host's findings through the single-host report
+ * renderers, each series labelled with its {@code instance}. Used by {@code report --prometheus}
+ * and by {@code serve}'s {@code /} and {@code /report.json}.
+ *
+ * @param runwayMillis   the headroom the amounts buy, milliseconds
+ * @param leadTimeMillis procurement lead time, milliseconds
+ * @param zone           zone for dates in text
+ */
+record FleetReport(long runwayMillis, long leadTimeMillis, ZoneId zone) {
+
+    /**
+     * One row of the summary.
+     *
+     * @param instance the host
+     * @param finding  its finding, worse than OK
+     * @param rec      what it takes
+     */
+    record Row(String instance, Finding finding, Recommendation rec) {
+    }
+
+    /** The rows, worst host first, then each host's findings worst first. */
+    List<Row> rows(FleetEvaluation ev) {
+        List<Row> out = new ArrayList<>();
+        for (InstanceResult r : ev.instances()) {
+            for (Finding f : r.problems()) {
+                out.add(new Row(r.instance(), f, Recommendations.of(f, runwayMillis, leadTimeMillis, zone, null)));
+            }
+        }
+        return out;
+    }
+
+    /** Capacity to add, by unit ("B" for bytes), over every row that has an amount. */
+    Map<String, Double> totals(List<Row> rows) {
+        Map<String, Double> t = new TreeMap<>();
+        for (Row r : rows) {
+            if (r.rec().amount() != null && r.rec().amount() > 0) {
+                t.merge(unit(r.finding().projection().series()), r.rec().amount(), Double::sum);
+            }
+        }
+        return t;
+    }
+
+    private static String unit(SeriesKey k) {
+        return k.name().endsWith("_bytes") ? "bytes" : k.name();
+    }
+
+    private static String amount(String unit, double v) {
+        return unit.equals("bytes") ? Units.bytes(v) : Units.plain(v) + " (" + unit + ")";
+    }
+
+    /** The single-host report model over the whole fleet: each finding's series carries its {@code instance}. */
+    Report report(FleetEvaluation ev, long generatedMillis, double confidence) {
+        List<Finding> findings = new ArrayList<>();
+        Map<SeriesKey, Series> history = new HashMap<>();
+        for (InstanceResult r : ev.instances()) {
+            for (Finding f : r.findings()) {
+                if (f.severity() == Severity.OK && f.projection().etaMillis() == null) {
+                    continue;
+                }
+                SeriesKey k = f.projection().series();
+                SeriesKey withInstance = k.withLabel("instance", r.instance());
+                findings.add(new Finding(f.ruleId(), f.source(), f.severity(), r.instance() + ": " + f.message(),
+                        withSeries(f.projection(), withInstance)));
+                Series s = r.evidence().get(k);
+                history.put(withInstance, s == null ? Series.empty(withInstance)
+                        : new Series(withInstance, s.timesMillis(), s.values()));
+            }
+        }
+        long since = ev.instances().stream().flatMap(r -> r.evidence().values().stream()).filter(s -> !s.isEmpty())
+                .mapToLong(Series::firstMillis).min().orElse(ev.atMillis());
+        return new ReportBuilder().host(hostLine(ev)).generatedMillis(generatedMillis).atMillis(ev.atMillis())
+                .sinceMillis(Math.min(since, ev.atMillis() - 1)).confidence(confidence).runwayMillis(runwayMillis)
+                .leadTimeMillis(leadTimeMillis).selectors(List.of()).zone(zone)
+                .build(findings, k -> history.getOrDefault(k, Series.empty(k)));
+    }
+
+    private static String hostLine(FleetEvaluation ev) {
+        return "fleet of " + ev.instances().size() + (ev.instances().size() == 1 ? " instance" : " instances")
+                + (ev.source().isEmpty() ? "" : " from " + ev.source());
+    }
+
+    static Projection withSeries(Projection p, SeriesKey k) {
+        return new Projection(k, p.atMillis(), p.value(), p.threshold(), p.direction(), p.etaMillis(), p.etaLowMillis(),
+                p.etaHighMillis(), p.confidence(), p.method(), p.reason(), p.fit(), p.backtest(), p.dataSha256());
+    }
+
+    /** The HTML page: the existing report, with the fleet summary placed before its verdict. */
+    String html(FleetEvaluation ev, long generatedMillis, double confidence) {
+        String page = HtmlReport.render(report(ev, generatedMillis, confidence));
+        String summary = summaryHtml(ev);
+        int at = page.indexOf("<section class=\"verdict\"");
+        return at < 0 ? page.replace("<body>\n", "<body>\n" + summary) : page.substring(0, at) + summary + page.substring(at);
+    }
+
+    /** The summary as an HTML section ({@code id="fleet-summary"}). */
+    String summaryHtml(FleetEvaluation ev) {
+        List<Row> rows = rows(ev);
+        StringBuilder h = new StringBuilder("<section id=\"fleet-summary\"><h2>Fleet summary</h2>\n<p>")
+                .append(esc(FleetCheck.counts(ev))).append(esc(failedText(ev))).append("</p>\n");
+        if (rows.isEmpty()) {
+            h.append("<p>No host is projected to run out of anything within its rules' horizon.</p>\n");
+        } else {
+            h.append("<table class=\"data\" id=\"fleet-table\"><tr><th>Host</th><th>State</th><th>Runs out of</th><th>When</th>"
+                    + "<th>Order by</th><th>Capacity to add</th></tr>\n");
+            for (Row r : rows) {
+                Projection p = r.finding().projection();
+                h.append("<tr class=\"fleet-row\"><td class=\"instance\">").append(esc(r.instance())).append("</td><td><span class=\"sev sev-")
+                        .append(r.finding().severity().name()).append("\">").append(r.finding().severity().name()).append("</span></td><td>")
+                        .append(esc(ReportText.resource(p.series()))).append("</td><td>").append(esc(when(p))).append("</td><td>")
+                        .append(esc(r.rec().orderByMillis() == null ? "—" : ReportText.day(r.rec().orderByMillis(), zone)
+                                + (r.rec().orderByPassed() ? " (passed)" : ""))).append("</td><td>")
+                        .append(esc(r.rec().amount() == null ? "—" : amount(unit(p.series()), r.rec().amount()))).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+            Map<String, Double> totals = totals(rows);
+            if (!totals.isEmpty()) {
+                List<String> parts = new ArrayList<>();
+                totals.forEach((u, v) -> parts.add(amount(u, v)));
+                h.append("<p id=\"fleet-total\"><b>Total capacity to add</b> for ").append(esc(days(runwayMillis)))
+                        .append(" of headroom: ").append(esc(String.join(", ", parts))).append(".</p>\n");
+            }
+        }
+        return h.append("</section>\n").toString();
+    }
+
+    private String when(Projection p) {
+        if (p.etaMillis() == null) {
+            return p.value() == null ? "now" : "now (past the level)";
+        }
+        return ReportText.day(p.etaMillis(), zone) + " (" + ReportText.interval(p.etaLowMillis(), p.etaHighMillis(), zone) + ")";
+    }
+
+    private static String failedText(FleetEvaluation ev) {
+        List<InstanceResult> failed = ev.failed();
+        return failed.isEmpty() ? "" : "; could not be read: " + String.join(", ", failed.stream().map(InstanceResult::instance).toList());
+    }
+
+    private static String days(long millis) {
+        return Math.round(millis / 86_400_000.0) + " days";
+    }
+
+    /** The summary as Markdown lines, for the Markdown report and the terminal. */
+    String summaryText(FleetEvaluation ev) {
+        List<Row> rows = rows(ev);
+        StringBuilder sb = new StringBuilder("## Fleet summary\n\n").append(FleetCheck.counts(ev)).append(failedText(ev)).append("\n\n");
+        if (!rows.isEmpty()) {
+            sb.append("| Host | State | Runs out of | When | Order by | Capacity to add |\n|---|---|---|---|---|---|\n");
+            for (Row r : rows) {
+                Projection p = r.finding().projection();
+                sb.append("| ").append(r.instance()).append(" | ").append(r.finding().severity()).append(" | ")
+                        .append(ReportText.resource(p.series())).append(" | ").append(when(p)).append(" | ")
+                        .append(r.rec().orderByMillis() == null ? "—" : ReportText.day(r.rec().orderByMillis(), zone)).append(" | ")
+                        .append(r.rec().amount() == null ? "—" : amount(unit(p.series()), r.rec().amount())).append(" |\n");
+            }
+            Map<String, Double> totals = totals(rows);
+            if (!totals.isEmpty()) {
+                List<String> parts = new ArrayList<>();
+                totals.forEach((u, v) -> parts.add(amount(u, v)));
+                sb.append("\nTotal capacity to add for ").append(days(runwayMillis)).append(" of headroom: ")
+                        .append(String.join(", ", parts)).append(".\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The report JSON with a {@code fleet} object first: counts, failed instances, the summary rows and totals. */
+    ObjectNode json(FleetEvaluation ev, long generatedMillis, double confidence) {
+        ObjectNode o = ProjectionJson.MAPPER.createObjectNode();
+        ObjectNode fleet = o.putObject("fleet");
+        fleet.put("status", ev.status().name());
+        fleet.put("at", Times.iso(ev.atMillis()));
+        fleet.put("source", ev.source());
+        fleet.put("instances", ev.instances().size());
+        ObjectNode counts = fleet.putObject("counts");
+        ev.counts().forEach((k, v) -> counts.put(k.name(), v));
+        ArrayNode failed = fleet.putArray("failed");
+        ev.failed().forEach(r -> failed.addObject().put("instance", r.instance()).put("error", r.error()));
+        ArrayNode rows = fleet.putArray("summary");
+        List<Row> rs = rows(ev);
+        for (Row r : rs) {
+            Projection p = r.finding().projection();
+            ObjectNode x = rows.addObject();
+            x.put("instance", r.instance());
+            x.put("severity", r.finding().severity().name());
+            x.put("rule", r.finding().ruleId());
+            x.put("series", p.series().toString());
+            x.put("resource", ReportText.resource(p.series()));
+            putTime(x, "eta", p.etaMillis());
+            putTime(x, "eta_low", p.etaLowMillis());
+            putTime(x, "eta_high", p.etaHighMillis());
+            putTime(x, "order_by", r.rec().orderByMillis());
+            if (r.rec().amount() == null) {
+                x.putNull("capacity_to_add");
+            } else {
+                x.put("capacity_to_add", r.rec().amount());
+            }
+        }
+        ObjectNode totals = fleet.putObject("capacity_to_add");
+        totals(rs).forEach(totals::put);
+        o.set("report", ReportJson.toJson(report(ev, generatedMillis, confidence)));
+        return o;
+    }
+
+    private static void putTime(ObjectNode o, String field, Long millis) {
+        if (millis == null) {
+            o.putNull(field);
+        } else {
+            o.put(field, Times.iso(millis));
+        }
+    }
+
+    private static String esc(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}
