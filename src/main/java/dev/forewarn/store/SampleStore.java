@@ -47,6 +47,11 @@ import org.sqlite.SQLiteConfig;
 public final class SampleStore implements SeriesSource, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleStore.class);
+
+    static {
+        // before the driver's first connection loads its native library
+        SqliteTempDir.configure();
+    }
     /** Times outside ±2^50 ms (35,000 years) are clamped so that window arithmetic cannot overflow. */
     private static final long TIME_LIMIT = 1L << 50;
 
