@@ -92,6 +92,7 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
                 return last;
             }
         };
+        LOG.info("read the history of {} findings one at a time, as the report reaches each", chosen.size());
         List<String> sel = selectors.stream().map(Selector::toString).toList();
         return new ReportBuilder().host(host).trackRecord(trackRecord(source)).generatedMillis(generatedMillis).atMillis(atMillis).sinceMillis(sinceMillis)
                 .confidence(confidence).runwayMillis(runwayMillis).leadTimeMillis(leadTimeMillis).selectors(sel).zone(zone)
