@@ -42,4 +42,38 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         }
         return code;
     }
+
+    /**
+     * Turns an {@link Error} that escaped a command (out of memory, stack overflow) into one
+     * {@code error:} line and the command's failure code: 3 (UNKNOWN) for {@code check}, as
+     * Nagios reads 1 as WARNING; 1 for the others. The stack trace follows only with {@code -v}.
+     *
+     * @param args the command line, to tell which command failed
+     */
+    static int fatal(Error e, String... args) {
+        String message;
+        if (e instanceof OutOfMemoryError) {
+            message = String.format(java.util.Locale.ROOT, "out of memory (%s, heap limit %,d MiB): the input is too large for this heap; "
+                    + "split it, or give more with FOREWARN_JAVA_OPTS=-Xmx2g", e.getMessage(), Runtime.getRuntime().maxMemory() >> 20);
+        } else if (e instanceof StackOverflowError) {
+            message = "stack overflow: the input is nested or recursive too deeply";
+        } else {
+            message = "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        System.out.flush();
+        System.err.println("error: " + message);
+        // the command line could not be relied on to have been parsed: -v is read from the words
+        if (java.util.Arrays.stream(args).anyMatch(a -> a.matches("-v+|--verbose"))) {
+            e.printStackTrace();
+        }
+        System.err.flush();
+        String command = "";
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                command = a;
+                break;
+            }
+        }
+        return command.equals("check") ? ExitCodes.UNKNOWN : ExitCodes.FAILURE;
+    }
 }

@@ -1,7 +1,6 @@
 package dev.forewarn.cli;
 
 import dev.forewarn.series.SeriesKey;
-import dev.forewarn.series.Series;
 import dev.forewarn.store.CsvImport;
 import dev.forewarn.store.ImportException;
 import dev.forewarn.store.ImportResult;
@@ -78,24 +77,22 @@ public final class ImportCommand implements Callable<Integer> {
         }
         long now = System.currentTimeMillis();
         List<ParsedInput> parsed = new ArrayList<>();
-        try (Progress progress = Progress.start("reading", totalBytes(files))) {
-            for (String f : files) {
-                parsed.add(read(f, fixed, now, progress));
+        ImportResult r;
+        try (ImportBatches batches = new ImportBatches(store.path())) {
+            try (Progress progress = Progress.start("reading", totalBytes(files))) {
+                for (String f : files) {
+                    parsed.add(read(f, fixed, now, progress, batches));
+                }
             }
+            r = batches.commit();
         }
-        List<Series> all = new ArrayList<>();
         long skipped = 0;
         String firstSkipped = null;
         for (ParsedInput p : parsed) {
-            all.addAll(p.series());
             skipped += p.skipped();
             if (firstSkipped == null) {
                 firstSkipped = p.firstSkipped();
             }
-        }
-        ImportResult r;
-        try (SampleStore s = SampleStore.open(store.path())) {
-            r = s.appendAll(all);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("imported %,d point%s of %,d series from %d file%s into %s%n", r.points(), r.points() == 1 ? "" : "s", r.series(), files.size(),
@@ -125,7 +122,7 @@ public final class ImportCommand implements Callable<Integer> {
         return total;
     }
 
-    private ParsedInput read(String name, SeriesKey fixed, long now, Progress progress) {
+    private ParsedInput read(String name, SeriesKey fixed, long now, Progress progress, ImportBatches batches) {
         boolean stdin = name.equals("-");
         Path path = stdin ? null : Path.of(name);
         if (path != null && Files.isDirectory(path)) {
@@ -141,8 +138,8 @@ public final class ImportCommand implements Callable<Integer> {
             }
             long fileTime = stdin ? now : Files.getLastModifiedTime(path).toMillis();
             return f == Format.csv
-                    ? CsvImport.parse(name, in, fixed, skipBad, now, ZoneId.systemDefault())
-                    : OpenMetricsImport.parse(name, in, fileTime, skipBad);
+                    ? CsvImport.parse(name, in, fixed, skipBad, now, ZoneId.systemDefault(), batches)
+                    : OpenMetricsImport.parse(name, in, fileTime, skipBad, batches);
         } catch (ImportException e) {
             throw new UserException(e.getMessage() + (skipBad ? "" : "; nothing was imported (--skip-bad imports the rest)"), e);
         } catch (java.nio.file.AccessDeniedException e) {
@@ -163,24 +160,31 @@ public final class ImportCommand implements Callable<Integer> {
         if (lower.endsWith(".prom") || lower.endsWith(".om") || lower.endsWith(".openmetrics") || lower.endsWith(".metrics")) {
             return Format.openmetrics;
         }
-        in.mark(1 << 16);
+        // a peek at the first 64 KiB, not readLine: a file of one endless line must not fill the heap here
+        char[] head = new char[1 << 16];
+        in.mark(head.length);
+        int n;
         try {
-            for (String line; (line = in.readLine()) != null; ) {
-                String s = line.strip();
-                if (s.isEmpty()) {
-                    continue;
-                }
-                if (s.startsWith("# HELP") || s.startsWith("# TYPE") || s.startsWith("# EOF")) {
-                    return Format.openmetrics;
-                }
-                if (s.startsWith("#")) {
-                    continue;
-                }
-                return s.matches("[A-Za-z_:][A-Za-z0-9_:]*(\\{.*\\})?\\s+\\S+(\\s+\\S+)?") ? Format.openmetrics : Format.csv;
-            }
-            return Format.csv;
+            n = in.read(head, 0, head.length);
         } finally {
             in.reset();
         }
+        if (n <= 0) {
+            return Format.csv;
+        }
+        for (String line : new String(head, 0, n).split("\r\n|\r|\n")) {
+            String s = line.strip();
+            if (s.isEmpty()) {
+                continue;
+            }
+            if (s.startsWith("# HELP") || s.startsWith("# TYPE") || s.startsWith("# EOF")) {
+                return Format.openmetrics;
+            }
+            if (s.startsWith("#")) {
+                continue;
+            }
+            return s.matches("[A-Za-z_:][A-Za-z0-9_:]*(\\{.*\\})?\\s+\\S+(\\s+\\S+)?") ? Format.openmetrics : Format.csv;
+        }
+        return Format.csv;
     }
 }

@@ -15,7 +15,13 @@ public final class Main {
 
     /** Runs one command line in this JVM and returns its exit code (the shell and tests use this). */
     public static int run(String... args) {
-        return commandLine(args).execute(args);
+        try {
+            return commandLine(args).execute(args);
+        } catch (Error e) {
+            // picocli hands only Exceptions to the error handler; an Error would end the JVM
+            // with a stack trace and exit 1, which is WARNING to Nagios
+            return ErrorHandler.fatal(e, args);
+        }
     }
 
     /** The whole configured command tree, for help, completion and the shell. */

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Computes a report from a series source: evaluates the rules at the report's confidence,
@@ -109,21 +110,31 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
             }
         }
         LOG.info("evaluated {} rules into {} findings in {} ms", rules.size(), ev.findings().size(), (System.nanoTime() - t0) / 1_000_000);
-        t0 = System.nanoTime();
-        Map<SeriesKey, Series> history = new HashMap<>();
-        for (Finding f : chosen) {
-            history.computeIfAbsent(f.projection().series(), k -> source.read(k, sinceMillis, atMillis));
-        }
-        LOG.info("read the history of {} findings in {} ms", chosen.size(), (System.nanoTime() - t0) / 1_000_000);
+        // Each finding's history is read when the builder reaches it and dropped after (the
+        // builder keeps a thinned copy): a thousand findings' full histories do not fit the heap.
+        Function<SeriesKey, Series> history = new Function<>() {
+            private SeriesKey lastKey;
+            private Series last;
+
+            @Override
+            public Series apply(SeriesKey k) {
+                if (!k.equals(lastKey)) {
+                    last = source.read(k, sinceMillis, atMillis);
+                    lastKey = k;
+                }
+                return last;
+            }
+        };
+        LOG.info("read the history of {} findings one at a time, as the report reaches each", chosen.size());
         List<String> sel = selectors.stream().map(Selector::toString).toList();
         TrackRecordRead track = trackRecord(source, shownHost);
         return new ReportBuilder().host(shownHost).provenance(made).demo(demoHost != null)
                 .checked(new Report.Checked(status, pending, memory)).trackRecord(track.entries()).trackRecordNote(track.note())
                 .generatedMillis(generatedMillis).atMillis(atMillis).sinceMillis(sinceMillis)
                 .confidence(confidence).runwayMillis(runwayMillis).leadTimeMillis(leadTimeMillis).selectors(sel).zone(zone)
-                .baselines(f -> baseline(f, history.get(f.projection().series())))
+                .baselines(f -> baseline(f, history.apply(f.projection().series())))
                 .culprits(f -> culprit(f, source))
-                .build(chosen, history::get);
+                .build(chosen, history);
     }
 
     /** The guard's memory: the recorded one, else the store's (read only), else none. */

@@ -17,8 +17,12 @@ import dev.forewarn.rules.RuleSet;
 import dev.forewarn.series.Selector;
 import dev.forewarn.series.Times;
 import dev.forewarn.store.SampleStore;
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -157,10 +161,14 @@ public final class ReportCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         switch (f) {
             case md -> MarkdownReport.write(report, output);
-            case html -> emit(HtmlReport.render(report).getBytes(StandardCharsets.UTF_8));
-            case json -> emit((ProjectionJson.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(ReportJson.toJson(report)) + "\n").getBytes(StandardCharsets.UTF_8));
-            case pdf -> emit(PdfReport.bytes(report));
+            case html -> emit(o -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8), 64 * 1024);
+                HtmlReport.write(report, w);
+                w.flush();
+            });
+            case json -> emit(o -> o.write((ProjectionJson.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(ReportJson.toJson(report)) + "\n").getBytes(StandardCharsets.UTF_8)));
+            case pdf -> emit(o -> PdfReport.write(report, o));
         }
         LOG.info("rendered {} in {} ms", f, (System.nanoTime() - t0) / 1_000_000);
         return ExitCodes.SUCCESS;
@@ -178,10 +186,12 @@ public final class ReportCommand implements Callable<Integer> {
         dev.forewarn.fleet.FleetEvaluation ev = FleetCheck.evaluate(prometheus, atConfidence, atMillis, atMillis - sinceMillis, ExitCodes.FAILURE);
         FleetReport fleet = new FleetReport(duration("--runway", runway), duration("--lead-time", leadTime), zone);
         if (f == Format.json) {
-            emit((ProjectionJson.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(fleet.json(ev, now, confidence)) + "\n").getBytes(StandardCharsets.UTF_8));
+            byte[] json = (ProjectionJson.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(fleet.json(ev, now, confidence)) + "\n").getBytes(StandardCharsets.UTF_8);
+            emit(o -> o.write(json));
         } else {
-            emit(fleet.html(ev, now, confidence).getBytes(StandardCharsets.UTF_8));
+            byte[] html = fleet.html(ev, now, confidence).getBytes(StandardCharsets.UTF_8);
+            emit(o -> o.write(html));
         }
         return ExitCodes.SUCCESS;
     }
@@ -293,15 +303,26 @@ public final class ReportCommand implements Callable<Integer> {
         return SampleStore.openReadOnly(p);
     }
 
-    private void emit(byte[] bytes) throws IOException {
+    /** What writes a rendered report to a stream (stdout, or the temporary file beside -o). */
+    private interface Render {
+        void to(OutputStream out) throws IOException;
+    }
+
+    /** Writes the report as it is rendered, never whole in memory; a file appears complete or not at all. */
+    private void emit(Render render) throws IOException {
         if (output == null) {
-            OutputStream o = System.out;
-            o.write(bytes);
+            OutputStream o = new BufferedOutputStream(System.out, 64 * 1024);
+            render.to(o);
             o.flush();
             return;
         }
         Path tmp = output.toAbsolutePath().resolveSibling(output.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
+        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 64 * 1024)) {
+            render.to(o);
+        } catch (IOException | RuntimeException | Error e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
         Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -3,6 +3,10 @@ package dev.forewarn.report;
 import static dev.forewarn.report.Html.esc;
 
 import dev.forewarn.series.Times;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.ZoneId;
 import java.util.Locale;
 
@@ -56,6 +60,20 @@ public final class HtmlReport {
 
     /** The complete document. */
     public static String render(Report r) {
+        StringWriter w = new StringWriter(64 * 1024);
+        try {
+            write(r, w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /**
+     * Writes the complete document to {@code out} section by section, so that only one
+     * finding's chart is in memory at a time.
+     */
+    public static void write(Report r, Writer out) throws IOException {
         ZoneId z = r.zone();
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -84,8 +102,14 @@ public final class HtmlReport {
         h.append("</section>\n");
 
         int n = 0;
+        int charted = ReportLimits.charted(r.items().size());
         for (ReportItem item : r.items()) {
             n++;
+            flush(h, out);
+            if (n > charted) {
+                rest(h, r);
+                break;
+            }
             h.append("<section class=\"finding\" id=\"finding-").append(n).append("\">\n<h2>")
                     .append(n).append(". ").append(esc(ReportText.headline(r, item.finding()))).append("</h2>\n");
             boolean calm = !item.finding().projection().hasEta() && item.finding().severity() == dev.forewarn.rules.Severity.OK;
@@ -121,7 +145,30 @@ public final class HtmlReport {
         h.append("<script type=\"application/json\" id=\"").append(ReportJson.EMBED_ID).append("\">")
                 .append(ReportJson.embeddable(ReportJson.toJson(r))).append("</script>\n");
         h.append("</body>\n</html>\n");
-        return h.toString();
+        flush(h, out);
+        out.flush();
+    }
+
+    private static void flush(StringBuilder h, Writer out) throws IOException {
+        out.append(h);
+        h.setLength(0);
+    }
+
+    /** The findings past {@link ReportLimits#CHARTED_FINDINGS}: one row each. */
+    private static void rest(StringBuilder h, Report r) {
+        int total = r.items().size();
+        h.append("<section id=\"more-findings\"><h2>").append(esc(ReportLimits.restHeading(total))).append("</h2>\n<p>")
+                .append(esc(ReportLimits.restNote(total))).append("</p>\n")
+                .append("<table class=\"data\"><tr><th>#</th><th>Finding</th><th>What to do</th></tr>\n");
+        for (int i = ReportLimits.charted(total); i < total; i++) {
+            ReportItem item = r.items().get(i);
+            String badge = ReportText.badge(item.finding());
+            h.append("<tr id=\"finding-").append(i + 1).append("\"><td>").append(i + 1).append("</td><td><span class=\"sev sev-")
+                    .append(badge).append("\">").append(badge).append("</span> ")
+                    .append(esc(ReportText.headline(r, item.finding()))).append("</td><td>")
+                    .append(esc(item.recommendation().action())).append("</td></tr>\n");
+        }
+        h.append("</table>\n</section>\n");
     }
 
     /** The chart's caption: only what the chart draws (a present-value finding has no trend and no interval). */

@@ -4,6 +4,9 @@ import dev.forewarn.series.Times;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +36,7 @@ public final class MarkdownReport {
         written.add(file);
         List<String> charts = new ArrayList<>();
         int n = 0;
-        for (ReportItem item : r.items()) {
+        for (ReportItem item : r.items().subList(0, ReportLimits.charted(r.items().size()))) {
             n++;
             String name = base + "-chart-" + n;
             Path svg = dir.resolve(name + ".svg");
@@ -44,12 +47,25 @@ public final class MarkdownReport {
             written.add(svg);
             charts.add(name);
         }
-        Files.writeString(file, render(r, charts), StandardCharsets.UTF_8);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            render(r, charts, w);
+        }
         return written;
     }
 
-    /** The Markdown text; {@code charts} are the chart file names without extension, one per item. */
+    /** The Markdown text; {@code charts} are the chart file names without extension, one per charted item. */
     public static String render(Report r, List<String> charts) {
+        StringWriter w = new StringWriter();
+        try {
+            render(r, charts, w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /** Writes the Markdown text to {@code out} section by section. */
+    static void render(Report r, List<String> charts, Writer out) throws IOException {
         ZoneId z = r.zone();
         StringBuilder m = new StringBuilder();
         m.append("# ").append(esc(ReportText.title(r))).append("\n\n");
@@ -67,8 +83,15 @@ public final class MarkdownReport {
         }
         m.append('\n');
         int n = 0;
+        int charted = ReportLimits.charted(r.items().size());
         for (ReportItem item : r.items()) {
             n++;
+            out.append(m);
+            m.setLength(0);
+            if (n > charted) {
+                rest(m, r);
+                break;
+            }
             m.append("## ").append(n).append(". ").append(esc(ReportText.headline(r, item.finding()))).append("\n\n");
             m.append("> **").append(esc(item.recommendation().action())).append("**\n\n");
             String c = charts.get(n - 1);
@@ -101,7 +124,22 @@ public final class MarkdownReport {
         }
         m.append("\nTo check that this report still matches the data: `forewarn report --verify THIS-FILE`\n\n");
         m.append("<!-- ").append(ReportJson.EMBED_ID).append(' ').append(ReportJson.embeddable(ReportJson.toJson(r))).append(" -->\n");
-        return m.toString();
+        out.append(m);
+        out.flush();
+    }
+
+    /** The findings past {@link ReportLimits#CHARTED_FINDINGS}: one row each. */
+    private static void rest(StringBuilder m, Report r) {
+        int total = r.items().size();
+        m.append("## ").append(esc(ReportLimits.restHeading(total))).append("\n\n").append(esc(ReportLimits.restNote(total)))
+                .append("\n\n| # | Finding | What to do |\n| ---: | --- | --- |\n");
+        for (int i = ReportLimits.charted(total); i < total; i++) {
+            ReportItem item = r.items().get(i);
+            m.append("| ").append(i + 1).append(" | **").append(ReportText.badge(item.finding())).append(":** ")
+                    .append(cell(ReportText.headline(r, item.finding()))).append(" | ")
+                    .append(cell(item.recommendation().action())).append(" |\n");
+        }
+        m.append('\n');
     }
 
     private static void table(StringBuilder m, List<FindingFacts.Fact> facts) {

@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -191,36 +193,65 @@ final class PdfLayout implements AutoCloseable {
         return pages;
     }
 
-    /** Text wrapped to a width at spaces; words wider than a line (hashes, series keys) break anywhere. */
+    /**
+     * Text wrapped to a width at spaces; words wider than a line (hashes, series keys) break
+     * anywhere. Each character is measured once (a PDF string's width is the sum of its glyphs'
+     * advances), so the time is linear in the text's length: measuring every growing prefix
+     * again made a 2,000-character label take minutes.
+     */
     static List<String> wrap(String text, PDFont font, float size, float width) {
+        Map<Integer, Float> glyph = new HashMap<>();
+        float space = charWidth(font, ' ', size, glyph);
         List<String> out = new ArrayList<>();
         StringBuilder line = new StringBuilder();
+        float lineWidth = 0f;
         for (String word : text.split(" ")) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (width(font, candidate, size) <= width) {
-                line.setLength(0);
-                line.append(candidate);
+            float wordWidth = 0f;
+            for (int i = 0; i < word.length(); i = word.offsetByCodePoints(i, 1)) {
+                wordWidth += charWidth(font, word.codePointAt(i), size, glyph);
+            }
+            float candidate = line.length() == 0 ? wordWidth : lineWidth + space + wordWidth;
+            if (candidate <= width) {
+                if (line.length() > 0) {
+                    line.append(' ');
+                }
+                line.append(word);
+                lineWidth = candidate;
                 continue;
             }
             if (line.length() > 0) {
                 out.add(line.toString());
                 line.setLength(0);
+                lineWidth = 0f;
             }
-            String rest = word;
-            while (width(font, rest, size) > width) {
-                int cut = rest.length() - 1;
-                while (cut > 1 && width(font, rest.substring(0, cut), size) > width) {
-                    cut--;
+            if (wordWidth <= width) {
+                line.append(word);
+                lineWidth = wordWidth;
+                continue;
+            }
+            // a word wider than a line: as many characters as fit on each line, at least one
+            int from = 0;
+            float run = 0f;
+            for (int i = 0; i < word.length(); i = word.offsetByCodePoints(i, 1)) {
+                float w = charWidth(font, word.codePointAt(i), size, glyph);
+                if (run + w > width && i > from) {
+                    out.add(word.substring(from, i));
+                    from = i;
+                    run = 0f;
                 }
-                out.add(rest.substring(0, cut));
-                rest = rest.substring(cut);
+                run += w;
             }
-            line.append(rest);
+            line.append(word, from, word.length());
+            lineWidth = run;
         }
         if (line.length() > 0 || out.isEmpty()) {
             out.add(line.toString());
         }
         return out;
+    }
+
+    private static float charWidth(PDFont font, int codePoint, float size, Map<Integer, Float> cache) {
+        return cache.computeIfAbsent(codePoint, cp -> width(font, new String(Character.toChars(cp)), size));
     }
 
     static float width(PDFont font, String s, float size) {

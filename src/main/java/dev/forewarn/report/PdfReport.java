@@ -60,10 +60,14 @@ public final class PdfReport {
                 l.space(12);
                 verdict(l, r);
                 int n = 0;
-                for (ReportItem item : r.items()) {
+                int charted = ReportLimits.charted(r.items().size());
+                for (ReportItem item : r.items().subList(0, charted)) {
                     n++;
                     l.newPage();
                     finding(l, text, item, n, r);
+                }
+                if (charted < r.items().size()) {
+                    rest(l, r);
                 }
                 l.newPage();
                 trackRecord(l, r);
@@ -129,6 +133,21 @@ public final class PdfReport {
         l.paragraph(HtmlReport.caption(item, r), l.regular, 8, MUTED, 0);
         l.space(6);
         l.table(FindingFacts.of(r, item), 120);
+    }
+
+    /** The findings past {@link ReportLimits#CHARTED_FINDINGS}: one row each. */
+    private static void rest(PdfLayout l, Report r) {
+        int total = r.items().size();
+        l.newPage();
+        l.paragraph(ReportLimits.restHeading(total), l.bold, 14, Color.BLACK, 0);
+        l.space(2);
+        l.paragraph(ReportLimits.restNote(total), l.regular, 9, MUTED, 0);
+        l.space(6);
+        for (int i = ReportLimits.charted(total); i < total; i++) {
+            ReportItem item = r.items().get(i);
+            l.table(java.util.List.of(new FindingFacts.Fact((i + 1) + ". " + ReportText.badge(item.finding()),
+                    ReportText.headline(r, item.finding()) + ". " + item.recommendation().action())), 80);
+        }
     }
 
     private static void trackRecord(PdfLayout l, Report r) {

@@ -49,8 +49,19 @@ public final class RuleParser {
         this.file = file;
     }
 
+    /**
+     * The longest line a rules file may have, in characters. The YAML scanner's buffer grows in
+     * time quadratic in the length of one line (a 10 MB quoted scalar took minutes to refuse),
+     * and no rule needs a line near this long.
+     */
+    static final int MAX_LINE_CHARS = 64 * 1024;
+
     /** Parses one file's text; never throws for any input. */
     public static RuleFile parse(String text, String file) {
+        RuleFile longLine = longLine(text, file);
+        if (longLine != null) {
+            return longLine;
+        }
         RuleParser p = new RuleParser(file);
         YamlReader.Result doc = YamlReader.read(text, file);
         p.problems.addAll(doc.problems());
@@ -60,6 +71,23 @@ public final class RuleParser {
         }
         p.problems.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
         return new RuleFile(file, rules, p.problems);
+    }
+
+    /** The file refused at its first line longer than {@link #MAX_LINE_CHARS}, or null when there is none. */
+    static RuleFile longLine(String text, String file) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > MAX_LINE_CHARS) {
+                    return new RuleFile(file, List.of(), List.of(new RuleProblem(file, line, 1, String.format(
+                            "line longer than %,d characters: refused (a value this long is not a rule)", MAX_LINE_CHARS))));
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return null;
     }
 
     private List<Rule> document(YamlNode root) {

@@ -5,12 +5,16 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +82,7 @@ public record RuleSet(List<Rule> rules, List<Rule> disabled, List<Rule> overridd
             try (Stream<Path> s = Files.list(dir)) {
                 for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".yaml")
                         || p.getFileName().toString().endsWith(".yml")).sorted().toList()) {
-                    files.add(read(p));
+                    files.add(read(p, false));
                 }
             } catch (IOException e) {
                 files.add(new RuleFile(dir.toString(), List.of(), List.of(new RuleProblem(dir.toString(), 0, 0,
@@ -126,17 +130,80 @@ public record RuleSet(List<Rule> rules, List<Rule> disabled, List<Rule> overridd
         return new RuleSet(List.copyOf(on), List.copyOf(off), List.copyOf(overridden), List.copyOf(read));
     }
 
-    /** Reads one rules file from disk; an unreadable file is a problem, not an exception. */
+    /** The largest rules file read, in bytes: a rules file is a few kilobytes, and /dev/zero is endless. */
+    static final int MAX_FILE_BYTES = 1 << 20;
+
+    /**
+     * Reads one rules file named on the command line; an unreadable file is a problem, not an
+     * exception. A regular file, or a pipe ({@code --rules <(...)}); a directory, a device or a
+     * socket is refused without being opened.
+     */
     public static RuleFile read(Path p) {
+        return read(p, true);
+    }
+
+    /**
+     * Reads one rules file, at most {@link #MAX_FILE_BYTES}.
+     *
+     * @param pipeAllowed whether a FIFO may be read: only when named explicitly, since reading one
+     *                    that nobody writes waits for ever (a FIFO left in rules.d hung every check)
+     */
+    private static RuleFile read(Path p, boolean pipeAllowed) {
         String name = p.toString();
         try {
-            return RuleParser.parse(Files.readString(p, StandardCharsets.UTF_8), name);
-        } catch (java.nio.charset.MalformedInputException e) {
-            return new RuleFile(name, List.of(), List.of(new RuleProblem(name, 0, 0, "not UTF-8 text")));
+            String kind = fileKind(p);
+            if (kind != null && !(pipeAllowed && kind.equals("a FIFO"))) {
+                return problem(name, "not a regular file (" + kind + "): refused; a rules file is a YAML text file");
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(p)) {
+                bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                // the line that makes it so large, when one does (a scalar of megabytes), else the size
+                String head = new String(bytes, 0, MAX_FILE_BYTES, StandardCharsets.UTF_8);
+                RuleFile longLine = RuleParser.longLine(head, name);
+                return longLine != null ? longLine
+                        : problem(name, "larger than " + (MAX_FILE_BYTES >> 20) + " MiB: refused; a rules file is a few kilobytes");
+            }
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return RuleParser.parse(text, name);
+        } catch (CharacterCodingException e) {
+            return problem(name, "not UTF-8 text");
         } catch (IOException | java.io.UncheckedIOException e) {
             String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : String.valueOf(e.getMessage());
-            return new RuleFile(name, List.of(), List.of(new RuleProblem(name, 0, 0, "cannot read the rules file: " + why)));
+            return problem(name, "cannot read the rules file: " + why);
         }
+    }
+
+    /** Null for a regular file (after symlinks), else what it is, for the message. */
+    private static String fileKind(Path p) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+        if (a.isRegularFile()) {
+            return null;
+        }
+        if (a.isDirectory()) {
+            return "a directory";
+        }
+        try {
+            int type = (Integer) Files.getAttribute(p, "unix:mode") & 0170000;
+            return switch (type) {
+                case 0010000 -> "a FIFO";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                case 0140000 -> "a socket";
+                default -> "a special file";
+            };
+        } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return "a special file";
+        }
+    }
+
+    private static RuleFile problem(String name, String message) {
+        return new RuleFile(name, List.of(), List.of(new RuleProblem(name, 0, 0, message)));
     }
 
     /** The built-in rule files packaged in the jar (or in target/classes when run from the build). */

@@ -3,14 +3,13 @@ package dev.forewarn.series;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A series selector in Prometheus style: a metric name with optional label matchers,
  * {@code fs.avail_bytes{mount="/var",fstype!="tmpfs",device=~"/dev/sd.*"}}. Without
  * matchers it matches every series of that metric. The name may be {@code *} to match any
- * metric. Regex matchers are anchored at both ends, as in Prometheus.
+ * metric. Regex matchers are RE2 expressions matched against the whole value, as in Prometheus
+ * ({@link LabelRegex}: linear time; no backreferences or lookaround).
  *
  * <p>Hand-written: the grammar is ten lines and no library parses Prometheus selectors in Java.
  *
@@ -42,17 +41,21 @@ public record Selector(String name, List<Matcher> matchers) {
      * @param op    comparison
      * @param value literal value, or a regular expression for {@link Op#RE} and {@link Op#NRE}
      */
-    public record Matcher(String label, Op op, String value, Pattern pattern) {
+    public record Matcher(String label, Op op, String value, LabelRegex regex) {
         public Matcher {
             Objects.requireNonNull(label);
             Objects.requireNonNull(op);
             Objects.requireNonNull(value);
-            if ((op == Op.RE || op == Op.NRE) && pattern == null) {
-                pattern = Pattern.compile(value);
+            if ((op == Op.RE || op == Op.NRE) && regex == null) {
+                regex = LabelRegex.compile(value);
             }
         }
 
-        /** A matcher; compiles the pattern for regex operators. */
+        /**
+         * A matcher; compiles the expression for regex operators.
+         *
+         * @throws IllegalArgumentException for an expression RE2 cannot read
+         */
         public static Matcher of(String label, Op op, String value) {
             return new Matcher(label, op, value, null);
         }
@@ -63,8 +66,8 @@ public record Selector(String name, List<Matcher> matchers) {
             return switch (op) {
                 case EQ -> v.equals(value);
                 case NE -> !v.equals(value);
-                case RE -> pattern.matcher(v).matches();
-                case NRE -> !pattern.matcher(v).matches();
+                case RE -> regex.matches(v);
+                case NRE -> !regex.matches(v);
             };
         }
 
@@ -177,8 +180,8 @@ public record Selector(String name, List<Matcher> matchers) {
             }
             try {
                 out.add(Matcher.of(label, op, value.toString()));
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("bad regular expression for label '" + label + "': " + e.getDescription());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("bad regular expression for label '" + label + "': " + e.getMessage());
             }
             i = skipSpace(s, i, to);
             if (i < to) {

@@ -1,5 +1,7 @@
 package dev.forewarn.store;
 
+import java.util.List;
+
 /**
  * The bad-line policy both importers share: without {@code --skip-bad} the first bad line ends
  * the import (so nothing from the file is stored); with it, bad lines are counted and the first
@@ -15,6 +17,11 @@ final class BadLines {
     BadLines(String source, boolean skipBad) {
         this.source = source;
         this.skipBad = skipBad;
+    }
+
+    /** A line longer than {@link LineReader#MAX_LINE_CHARS}: bad, as any other. */
+    void tooLong(long lineNo) {
+        bad(lineNo, new IllegalArgumentException(LineReader.TOO_LONG_MESSAGE));
     }
 
     /** Records a bad line, or throws {@link ImportException} naming it when bad lines are not skipped. */
@@ -35,6 +42,10 @@ final class BadLines {
     ParsedInput result(ImportBuffer buffer, String emptyMessage) {
         if (buffer.isEmpty() && skipped == 0) {
             throw new ImportException(source, 0, emptyMessage);
+        }
+        if (buffer.sink() != null) {
+            buffer.flush();
+            return new ParsedInput(source, List.of(), buffer.points(), skipped, first);
         }
         var all = buffer.toSeries();
         return new ParsedInput(source, all, all.stream().mapToLong(x -> x.size()).sum(), skipped, first);

@@ -6,8 +6,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
+import dev.forewarn.series.Series;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -36,14 +39,29 @@ public final class CsvImport {
      */
     public static ParsedInput parse(String source, BufferedReader in, SeriesKey series, boolean skipBad,
                                     long nowMillis, ZoneId zone) {
-        ImportBuffer buffer = new ImportBuffer();
+        return parse(source, in, series, skipBad, nowMillis, zone, null);
+    }
+
+    /**
+     * Parses one file, handing its points to {@code sink} in batches as they are read (null: all
+     * in the result), so that a file of any size fits the heap.
+     */
+    public static ParsedInput parse(String source, BufferedReader in, SeriesKey series, boolean skipBad,
+                                    long nowMillis, ZoneId zone, Consumer<List<Series>> sink) {
+        ImportBuffer buffer = new ImportBuffer(sink);
         Map<String, SeriesKey> keys = new HashMap<>();
         long lineNo = 0;
         BadLines badLines = new BadLines(source, skipBad);
         boolean seenContent = false;
+        LineReader lines = new LineReader(in);
         try {
-            for (String line; (line = in.readLine()) != null; ) {
+            for (String line; (line = lines.readLine()) != null; ) {
                 lineNo++;
+                if (line == LineReader.TOO_LONG) {
+                    badLines.tooLong(lineNo);
+                    seenContent = true;
+                    continue;
+                }
                 String s = line.strip();
                 if (lineNo == 1 && s.startsWith("\uFEFF")) {
                     s = s.substring(1);

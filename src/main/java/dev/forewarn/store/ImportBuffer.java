@@ -9,10 +9,13 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Collects imported points per series in primitive arrays (a million points stay a few tens of
  * megabytes), then sorts each series by time; of several points at one time the last read wins.
+ * Given a sink, it hands the points over in batches of {@link #BATCH_POINTS} as they come, so an
+ * import of any size needs no more memory than one batch.
  */
 final class ImportBuffer {
 
@@ -31,12 +34,35 @@ final class ImportBuffer {
         }
     }
 
+    /** Points held before they go to the sink: 4 MiB of arrays. */
+    static final int BATCH_POINTS = 1 << 18;
+
     private final Map<SeriesKey, Column> columns = new LinkedHashMap<>();
     // Parsers hand the same key instance line after line; identity spares hashing its labels each time.
     private final Map<SeriesKey, Column> byIdentity = new IdentityHashMap<>();
     private long points;
+    private int pending;
+    private final Consumer<List<Series>> sink;
+
+    /** A buffer that keeps every point until {@link #toSeries}. */
+    ImportBuffer() {
+        this(null);
+    }
+
+    /** A buffer that hands full batches to {@code sink} (null: keeps everything). */
+    ImportBuffer(Consumer<List<Series>> sink) {
+        this.sink = sink;
+    }
+
+    /** The sink this buffer hands its batches to, or null. */
+    Consumer<List<Series>> sink() {
+        return sink;
+    }
 
     void add(SeriesKey key, long timeMillis, double value) {
+        if (sink != null && pending >= BATCH_POINTS) {
+            flush();
+        }
         Column c = byIdentity.get(key);
         if (c == null) {
             c = columns.computeIfAbsent(key, k -> new Column());
@@ -44,10 +70,28 @@ final class ImportBuffer {
         }
         c.add(timeMillis, value);
         points++;
+        pending++;
     }
 
+    /** Hands what is held to the sink and forgets it. */
+    void flush() {
+        if (pending > 0) {
+            List<Series> batch = toSeries();
+            columns.clear();
+            byIdentity.clear();
+            pending = 0;
+            sink.accept(batch);
+        }
+    }
+
+    /** True when no point was ever added (also none handed to the sink). */
     boolean isEmpty() {
         return points == 0;
+    }
+
+    /** Every point added, also those handed to the sink. */
+    long points() {
+        return points;
     }
 
     /** The series, sorted by time with unique times. */

@@ -4,7 +4,10 @@ import dev.forewarn.series.SeriesKey;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import dev.forewarn.series.Series;
 import java.util.HashMap;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -32,16 +35,30 @@ public final class OpenMetricsImport {
      * @throws ImportException for a bad line (unless skipBad), or a file without samples
      */
     public static ParsedInput parse(String source, BufferedReader in, long defaultTimeMillis, boolean skipBad) {
-        ImportBuffer buffer = new ImportBuffer();
+        return parse(source, in, defaultTimeMillis, skipBad, null);
+    }
+
+    /**
+     * Parses one file, handing its points to {@code sink} in batches as they are read (null: all
+     * in the result), so that a file of any size fits the heap.
+     */
+    public static ParsedInput parse(String source, BufferedReader in, long defaultTimeMillis, boolean skipBad,
+                                    Consumer<List<Series>> sink) {
+        ImportBuffer buffer = new ImportBuffer(sink);
         Map<String, String> names = new HashMap<>();
         Set<String> createdFamilies = new HashSet<>();
         Map<String, SeriesKey> keys = new HashMap<>();
         long lineNo = 0;
         BadLines badLines = new BadLines(source, skipBad);
         boolean eof = false;
+        LineReader lines = new LineReader(in);
         try {
-            for (String line; (line = in.readLine()) != null; ) {
+            for (String line; (line = lines.readLine()) != null; ) {
                 lineNo++;
+                if (line == LineReader.TOO_LONG) {
+                    badLines.tooLong(lineNo);
+                    continue;
+                }
                 try {
                     if (eof) {
                         if (!line.isBlank()) {

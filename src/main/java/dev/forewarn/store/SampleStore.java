@@ -47,6 +47,11 @@ import org.sqlite.SQLiteConfig;
 public final class SampleStore implements SeriesSource, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleStore.class);
+
+    static {
+        // before the driver's first connection loads its native library
+        SqliteTempDir.configure();
+    }
     /** Times outside ±2^50 ms (35,000 years) are clamped so that window arithmetic cannot overflow. */
     private static final long TIME_LIMIT = 1L << 50;
 
@@ -395,6 +400,77 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
             }
             return new ImportResult(keys.size(), points);
         });
+    }
+
+    /**
+     * Starts an import that is handed its points in batches, all in one write transaction: an
+     * import larger than the heap streams into the store and still stores all or nothing (the
+     * import is rolled back unless {@link BatchImport#commit} is reached). Later batches win
+     * over earlier ones at the same series and time, as later lines do.
+     */
+    public BatchImport beginImport() {
+        requireWritable();
+        try {
+            try (Statement st = conn.createStatement()) {
+                st.execute("BEGIN IMMEDIATE");
+            }
+            BatchImport b = new BatchImport();
+            readMeta(conn);
+            return b;
+        } catch (SQLException e) {
+            throw StoreErrors.map(file, e, "importing points");
+        }
+    }
+
+    /** One import in progress, see {@link #beginImport}. */
+    public final class BatchImport implements AutoCloseable {
+
+        private final Set<SeriesKey> keys = new LinkedHashSet<>();
+        private long points;
+        private boolean open = true;
+
+        private BatchImport() {
+        }
+
+        /** Merges one batch of series (each sorted, unique times) into the store. */
+        public void append(List<Series> batch) {
+            try {
+                for (Series s : batch) {
+                    if (!s.isEmpty()) {
+                        keys.add(s.key());
+                        points += chunks.merge(idFor(conn, s.key()), s.timesMillis(), s.values(), check);
+                    }
+                }
+            } catch (SQLException e) {
+                throw StoreErrors.map(file, e, "importing points");
+            }
+        }
+
+        /** Commits every batch; returns the series and points written. */
+        public ImportResult commit() {
+            try (Statement st = conn.createStatement()) {
+                st.execute("COMMIT");
+                open = false;
+                ids.putAll(pendingIds);
+                return new ImportResult(keys.size(), points);
+            } catch (SQLException e) {
+                throw StoreErrors.map(file, e, "importing points");
+            }
+        }
+
+        /** Rolls back unless committed. */
+        @Override
+        public void close() {
+            pendingIds.clear();
+            if (open) {
+                open = false;
+                try (Statement st = conn.createStatement()) {
+                    st.execute("ROLLBACK");
+                } catch (SQLException ignored) {
+                    // already gone: SQLite rolls back by itself on some errors
+                }
+            }
+        }
     }
 
     @Override
