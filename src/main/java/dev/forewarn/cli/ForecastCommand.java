@@ -1,5 +1,6 @@
 package dev.forewarn.cli;
 
+import dev.forewarn.series.SafeText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.forewarn.forecast.Direction;
 import dev.forewarn.forecast.ForecastEngine;
@@ -113,10 +114,10 @@ public final class ForecastCommand implements Callable<Integer> {
             }
         } else {
             for (Projection p : ps) {
-                w.println(ProjectionText.line(p, ZoneId.systemDefault()));
+                w.println(SafeText.line(ProjectionText.line(p, ZoneId.systemDefault())));
                 if (Verbosity.level() > 0) {
-                    w.println("  method: " + p.method());
-                    w.println("  reason: " + p.reason());
+                    w.println("  method: " + SafeText.line(p.method()));
+                    w.println("  reason: " + SafeText.line(p.reason()));
                     w.println("  data_sha256: " + p.dataSha256());
                 }
             }

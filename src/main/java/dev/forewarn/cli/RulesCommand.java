@@ -1,5 +1,6 @@
 package dev.forewarn.cli;
 
+import dev.forewarn.series.SafeText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forewarn.forecast.ForecastEngine;
@@ -186,7 +187,7 @@ public final class RulesCommand implements Runnable {
                 List<Finding> verdicts = new Evaluation(atMillis, evaluator.judge(r, db, atMillis, true), List.of()).findings();
                 out.println("matches now (" + verdicts.size() + " series, judged at " + Times.local(atMillis, ZoneId.systemDefault()) + "):");
                 for (Finding f : verdicts) {
-                    out.println("  " + f.projection().series());
+                    out.println("  " + SafeText.line(f.projection().series().toString()));
                     out.println("    " + CheckText.line(f));
                 }
             }

@@ -1,5 +1,6 @@
 package dev.forewarn.cli;
 
+import dev.forewarn.series.SafeText;
 import dev.forewarn.series.Units;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -85,9 +86,9 @@ public final class ShowCommand implements Callable<Integer> {
         ZoneId zone = ZoneId.systemDefault();
         switch (format) {
             case text -> {
-                int w = all.stream().mapToInt(x -> x.key().toString().length()).max().orElse(6);
+                int w = all.stream().mapToInt(x -> SafeText.line(x.key().toString()).length()).max().orElse(6);
                 for (SeriesSummary x : all) {
-                    out.printf("%-" + w + "s  %8d points  %s → %s  last %s%n", x.key(), x.points(),
+                    out.printf("%-" + w + "s  %8d points  %s → %s  last %s%n", SafeText.line(x.key().toString()), x.points(),
                             x.firstMillis() == null ? "-" : Times.local(x.firstMillis(), zone),
                             x.lastMillis() == null ? "-" : Times.local(x.lastMillis(), zone),
                             Units.of(x.key().name()).format(x.lastValue()));
@@ -123,14 +124,15 @@ public final class ShowCommand implements Callable<Integer> {
         ZoneId zone = ZoneId.systemDefault();
         switch (format) {
             case text -> {
-                int w = keys.stream().mapToInt(k -> k.toString().length()).max().orElse(6);
+                int w = keys.stream().mapToInt(k -> SafeText.line(k.toString()).length()).max().orElse(6);
                 for (SeriesKey k : keys) {
                     Series x = s.read(k, from, to);
+                    String name = SafeText.line(k.toString());
                     if (x.isEmpty()) {
-                        out.printf("%-" + w + "s  (no points in this span)%n", k);
+                        out.printf("%-" + w + "s  (no points in this span)%n", name);
                         continue;
                     }
-                    out.printf("%-" + w + "s  %s  last %s  (%d points, %s → %s)%n", k, Sparkline.of(x.values(), Math.min(width, x.values().length), true),
+                    out.printf("%-" + w + "s  %s  last %s  (%d points, %s → %s)%n", name, Sparkline.of(x.values(), Math.min(width, x.values().length), true),
                             Units.of(k.name()).format(x.lastValue()), x.size(),
                             Times.local(x.firstMillis(), zone), Times.local(x.lastMillis(), zone));
                 }
