@@ -180,7 +180,8 @@ public final class ShowCommand implements Callable<Integer> {
         if (Double.isNaN(v)) {
             return "NaN";
         }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        // full precision (the shortest text that reads back as the same double), never "9.29E10"
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static void keyFields(JsonGenerator g, SeriesKey k) throws IOException {

@@ -99,14 +99,17 @@ public final class CheckText {
         return sb.append(']').toString();
     }
 
-    /** A number as perfdata writes it: integers without a decimal point, others to six significant digits. */
+    /**
+     * A number as perfdata writes it: integers without a decimal point, others to six significant
+     * digits, never in exponent form (the plugin guidelines allow only {@code [-0-9.]}).
+     */
     public static String number(double v) {
-        if (Math.abs(v) >= 1000 && Math.abs(v) < 9e18) {
-            return String.valueOf(Math.round(v));
+        if (!Double.isFinite(v)) {
+            return "U";
         }
-        if (v == Math.rint(v)) {
-            return String.valueOf((long) v);
+        if (Math.abs(v) >= 1000 || v == Math.rint(v)) {
+            return new java.math.BigDecimal(v).setScale(0, java.math.RoundingMode.HALF_EVEN).toPlainString();
         }
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }

@@ -39,7 +39,7 @@ public final class FindingFacts {
         List<Fact> out = new ArrayList<>();
         out.add(new Fact("Series", p.series().toString()));
         out.add(new Fact("Present value", p.value() == null ? "unknown" : u.format(p.value())
-                + " at " + ReportText.day(p.atMillis(), zone) + " " + Times.local(p.atMillis(), zone).substring(11)));
+                + " at " + Times.local(p.atMillis(), zone)));
         out.add(new Fact("Threshold", u.format(p.threshold()) + " (" + (p.direction().label().equals("down") ? "falling to it" : "rising to it") + ")"));
         if (p.hasEta()) {
             out.add(new Fact("Projected crossing", ReportText.day(p.etaMillis(), zone) + ", in "

@@ -62,7 +62,7 @@ public final class HtmlReport {
                 .append("<title>").append(esc("Capacity report: " + r.host())).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         h.append("<header><h1>").append(esc("Capacity report: " + r.host())).append("</h1>\n<p class=\"meta\">")
-                .append(esc("Data up to " + ReportText.day(r.atMillis(), z) + " " + Times.local(r.atMillis(), z).substring(11)
+                .append(esc("Data up to " + Times.local(r.atMillis(), z)
                         + " (" + ReportText.zoneName(z) + "), since " + ReportText.day(r.sinceMillis(), z)
                         + ". Generated " + Times.local(r.generatedMillis(), z) + " by forewarn."))
                 .append("</p></header>\n");

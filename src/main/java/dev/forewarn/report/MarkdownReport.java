@@ -54,7 +54,7 @@ public final class MarkdownReport {
         ZoneId z = r.zone();
         StringBuilder m = new StringBuilder();
         m.append("# ").append(esc("Capacity report: " + r.host())).append("\n\n");
-        m.append('_').append(esc("Data up to " + ReportText.day(r.atMillis(), z) + " " + Times.local(r.atMillis(), z).substring(11)
+        m.append('_').append(esc("Data up to " + Times.local(r.atMillis(), z)
                 + " (" + ReportText.zoneName(z) + "), since " + ReportText.day(r.sinceMillis(), z) + ". Generated "
                 + Times.local(r.generatedMillis(), z) + " by forewarn.")).append("_\n\n");
         Verdict v = Verdict.of(r);

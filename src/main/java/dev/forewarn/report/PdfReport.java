@@ -52,7 +52,7 @@ public final class PdfReport {
                 ZoneId z = r.zone();
                 l.newPage();
                 l.paragraph("Capacity report: " + r.host(), l.bold, 20, Color.BLACK, 0);
-                l.paragraph("Data up to " + ReportText.day(r.atMillis(), z) + " " + Times.local(r.atMillis(), z).substring(11)
+                l.paragraph("Data up to " + Times.local(r.atMillis(), z)
                         + " (" + ReportText.zoneName(z) + "), since " + ReportText.day(r.sinceMillis(), z)
                         + ". Generated " + Times.local(r.generatedMillis(), z) + " by forewarn.", l.regular, 9, MUTED, 0);
                 l.space(12);
