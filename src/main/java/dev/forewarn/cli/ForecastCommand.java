@@ -114,7 +114,7 @@ public final class ForecastCommand implements Callable<Integer> {
             }
         } else {
             for (Projection p : ps) {
-                w.println(SafeText.line(ProjectionText.line(p, ZoneId.systemDefault())));
+                w.println(SafeText.line(ProjectionText.line(p, ZoneId.systemDefault()) + thresholdNote(p)));
                 if (Verbosity.level() > 0) {
                     w.println("  method: " + SafeText.line(p.method()));
                     w.println("  reason: " + SafeText.line(p.reason()));
@@ -123,6 +123,15 @@ public final class ForecastCommand implements Callable<Integer> {
             }
         }
         w.flush();
+    }
+
+    /** The threshold as written and the interval's confidence: " [threshold 100 GiB, 80 % interval]". */
+    private String thresholdNote(Projection p) {
+        ThresholdSpec t = thresholdSpec() != null ? thresholdSpec() : ForecastRequestFactory.defaultFor(p.series());
+        String n = p.series().name();
+        String whole = t.kind() != ThresholdSpec.Kind.PERCENT || n.endsWith("_ratio") ? null
+                : p.series().withName(t.companion() != null ? t.companion() : ThresholdSpec.companionOf(n)).toString();
+        return " [threshold " + t.shown(n, p.threshold(), whole) + ", " + Math.round(p.confidence() * 100) + " % interval]";
     }
 
     private ThresholdSpec thresholdSpec() {
