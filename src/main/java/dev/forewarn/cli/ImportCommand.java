@@ -101,12 +101,34 @@ public final class ImportCommand implements Callable<Integer> {
         out.printf("imported %,d point%s of %,d series from %d file%s into %s%n", r.points(), r.points() == 1 ? "" : "s", r.series(), files.size(),
                 files.size() == 1 ? "" : "s", store.path());
         out.flush();
+        PrintWriter err = spec.commandLine().getErr();
         if (skipped > 0) {
-            PrintWriter err = spec.commandLine().getErr();
             err.printf("forewarn: skipped %,d bad line%s (first: %s)%n", skipped, skipped == 1 ? "" : "s", firstSkipped);
-            err.flush();
         }
+        futureWarning(all, now).ifPresent(err::println);
+        err.flush();
         return ExitCodes.SUCCESS;
+    }
+
+    /** Points this far ahead of the clock are suspicious: a wrong time unit or zone, or a clock that is behind. */
+    static final long FUTURE_MILLIS = 86_400_000L;
+
+    /** One line when some points lie more than a day after {@code nowMillis}: how many, and the latest. */
+    static java.util.Optional<String> futureWarning(List<Series> all, long nowMillis) {
+        long count = 0;
+        long latest = Long.MIN_VALUE;
+        for (Series x : all) {
+            for (int i = x.size() - 1; i >= 0 && x.timeMillis(i) > nowMillis + FUTURE_MILLIS; i--) {
+                count++;
+                latest = Math.max(latest, x.timeMillis(i));
+            }
+        }
+        if (count == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(Locale.ROOT, "forewarn: warning: %,d point%s more than a day in the future (the latest %s);"
+                + " check the file's time unit and zone, and this host's clock", count, count == 1 ? " lies" : "s lie",
+                dev.forewarn.series.Times.iso(latest)));
     }
 
     /** The bytes to read, for the progress bar; 0 (unknown) when reading stdin. */
