@@ -172,7 +172,7 @@ public final class ImportCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new UserException("cannot import " + name + ": no such file", e);
         } catch (IOException | UncheckedIOException e) {
-            throw new UserException("cannot read " + name + ": " + e.getMessage(), e);
+            throw new UserException("cannot read " + name + ": " + IoWords.reason(e), e);
         }
     }
 

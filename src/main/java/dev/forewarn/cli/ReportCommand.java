@@ -14,6 +14,7 @@ import dev.forewarn.series.Selector;
 import dev.forewarn.series.Times;
 import dev.forewarn.store.SampleStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -102,7 +103,7 @@ public final class ReportCommand implements Callable<Integer> {
         long atMillis = wholeSeconds(at == null ? now : parseTime("--at", at, now, zone));
         long sinceMillis = wholeSeconds(since == null ? atMillis - 90L * 86_400_000L : parseTime("--since", since, atMillis, zone));
         if (sinceMillis >= atMillis) {
-            throw new UserException("--since must be before --at: " + Times.iso(sinceMillis) + " is not before " + Times.iso(atMillis));
+            throw new UserException("--since must be before --at: " + Times.iso(sinceMillis) + " is not before " + Times.iso(atMillis), ExitCodes.USAGE, null);
         }
         if (!(confidence > 0 && confidence < 1)) {
             throw new UserException("--confidence must be between 0 and 1, e.g. 0.95; got " + confidence, ExitCodes.USAGE, null);
@@ -114,6 +115,10 @@ public final class ReportCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage(), ExitCodes.USAGE, e);
             }
+        }
+        if (output != null && Files.isDirectory(output)) {
+            throw new UserException("-o " + output + " is a directory: give a file in it, e.g. -o " + output.resolve("report.html"),
+                    ExitCodes.USAGE, null);
         }
         Format f = format != null ? format : fromExtension(output);
         if (f == Format.md && output == null) {
@@ -134,7 +139,13 @@ public final class ReportCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         switch (f) {
-            case md -> MarkdownReport.write(report, output);
+            case md -> {
+                try {
+                    MarkdownReport.write(report, output);
+                } catch (IOException | UncheckedIOException e) {
+                    throw new UserException("cannot write the report " + output + ": " + IoWords.reason(e), e);
+                }
+            }
             case html -> emit(HtmlReport.render(report).getBytes(StandardCharsets.UTF_8));
             case json -> emit((ProjectionJson.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(ReportJson.toJson(report)) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -203,8 +214,18 @@ public final class ReportCommand implements Callable<Integer> {
             return;
         }
         Path tmp = output.toAbsolutePath().resolveSibling(output.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // the temporary file is ours: leave nothing behind, and name the file the user asked for
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the first failure is the one to report
+            }
+            throw new UserException("cannot write the report " + output + ": " + IoWords.reason(e), e);
+        }
     }
 
     static Format fromExtension(Path p) {

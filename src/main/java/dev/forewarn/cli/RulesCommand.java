@@ -36,6 +36,10 @@ import picocli.CommandLine.Spec;
         subcommands = {RulesCommand.ListRules.class, RulesCommand.Validate.class, RulesCommand.Explain.class})
 public final class RulesCommand implements Runnable {
 
+    /** Accepted on every rules command, like on every other command (list and validate read no store). */
+    @Mixin
+    StoreOption store;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -54,6 +58,9 @@ public final class RulesCommand implements Runnable {
 
         @Mixin
         Verbosity verbosity;
+
+        @Mixin
+        StoreOption store;
 
         @Option(names = "--rules", paramLabel = "FILE", description = "One more rules file, read last.")
         Path rulesFile;
@@ -115,6 +122,9 @@ public final class RulesCommand implements Runnable {
 
         @Mixin
         Verbosity verbosity;
+
+        @Mixin
+        StoreOption store;
 
         @Parameters(paramLabel = "FILE", arity = "1..*", description = "Rules files (YAML).")
         List<Path> files;

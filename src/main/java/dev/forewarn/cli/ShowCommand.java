@@ -64,6 +64,11 @@ public final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         long now = System.currentTimeMillis();
         PrintWriter out = spec.commandLine().getOut();
+        if (selector == null && (times.since != null || times.until != null)) {
+            // the list has no points to bound: an option that does nothing must not pass in silence
+            throw new UserException((times.since != null ? "--since" : "--until") + " bounds the points of the series a SELECTOR"
+                    + " picks: give one (e.g. forewarn show 'fs.avail_bytes' --since -7d)", ExitCodes.USAGE, null);
+        }
         try (SampleStore s = SampleStore.openReadOnly(store.path())) {
             if (selector == null) {
                 List<SeriesSummary> all = s.summaries(Selector.parse("*"));
