@@ -130,6 +130,14 @@ class LabelInjectionTest {
     }
 
     @Test
+    void htmlReportHoldsNoControlOrBidiCharacter() throws IOException {
+        Path html = dir.resolve("report.html");
+        CliRun r = CliRun.of("report", "--store", store, "-o", html.toString());
+        assertEquals(0, r.exitCode(), r::err);
+        assertNoControlOrBidi("report.html", Files.readString(html, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void forecastTextHoldsNoControlCharacter() {
         CliRun r = CliRun.of("forecast", "--store", store, "fs.avail_bytes");
         assertEquals(0, r.exitCode(), r::err);
