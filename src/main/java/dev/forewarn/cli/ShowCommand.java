@@ -93,7 +93,7 @@ public final class ShowCommand implements Callable<Integer> {
             case text -> {
                 int w = all.stream().mapToInt(x -> SafeText.line(x.key().toString()).length()).max().orElse(6);
                 for (SeriesSummary x : all) {
-                    out.printf("%-" + w + "s  %8d points  %s → %s  last %s%n", SafeText.line(x.key().toString()), x.points(),
+                    out.printf("%-" + w + "s  %8d points  %-21s → %-21s  last %s%n", SafeText.line(x.key().toString()), x.points(),
                             x.firstMillis() == null ? "-" : Times.local(x.firstMillis(), zone),
                             x.lastMillis() == null ? "-" : Times.local(x.lastMillis(), zone),
                             Units.of(x.key().name()).format(x.lastValue()));
