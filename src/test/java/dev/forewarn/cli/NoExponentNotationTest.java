@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,12 @@ class NoExponentNotationTest {
 
     @TempDir
     Path dir;
+
+    /** {@code -v} sets a static level (for the method and reason lines): put it back so later tests in this JVM print no stack traces. */
+    @AfterEach
+    void quietAgain() {
+        new Verbosity().setVerbose(new boolean[0]);
+    }
 
     private static void assertNoExponent(String what, String text) {
         // the SHA-256 values and the embedded JSON are for machines
