@@ -1,5 +1,6 @@
 package dev.forewarn.cli;
 
+import dev.forewarn.series.SafeText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forewarn.forecast.Backtest;
@@ -149,11 +150,11 @@ public final class BacktestCommand implements Callable<Integer> {
         } else {
             for (Result r : results) {
                 if (r.summary() == null) {
-                    w.println(r.key() + ": not replayed (" + r.skipped() + ")");
+                    w.println(SafeText.line(r.key().toString()) + ": not replayed (" + r.skipped() + ")");
                     continue;
                 }
                 Backtest.Summary s = r.summary();
-                w.printf(Locale.ROOT, "%s: %d origins%n", r.key(), s.origins());
+                w.printf(Locale.ROOT, "%s: %d origins%n", SafeText.line(r.key().toString()), s.origins());
                 w.printf(Locale.ROOT, "  forewarn:   first warning %s, median ETA error %s, 80 %% interval held the truth %s, false alarms %d%n",
                         lead(s.leadMillis()), pct(s.medianErrorPct()), s.coverage() == null ? "n/a" : pct(100 * s.coverage()), s.falseAlarms());
                 w.printf(Locale.ROOT, "  node-mixin: first warning %s, median ETA error %s, false alarms %d%n",

@@ -30,9 +30,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         } else if (ex instanceof IllegalArgumentException) {
             message = ex.getMessage();
         } else {
-            message = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+            message = IoWords.describe(ex);
         }
-        err.println("error: " + message);
+        err.println("error: " + IoWords.oneLine(message));
         if (Verbosity.of(cmd) > 0) {
             ex.printStackTrace(err);
         }

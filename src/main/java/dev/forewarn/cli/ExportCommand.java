@@ -12,6 +12,10 @@ import picocli.CommandLine.Spec;
         })
 public final class ExportCommand implements Runnable {
 
+    /** Accepted here too ({@code forewarn export --store X openmetrics}); the subcommands read it. */
+    @picocli.CommandLine.Mixin
+    StoreOption store;
+
     @Spec
     CommandSpec spec;
 

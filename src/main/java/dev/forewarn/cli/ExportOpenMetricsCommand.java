@@ -98,7 +98,7 @@ public final class ExportOpenMetricsCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             Files.deleteIfExists(tmp);
-            throw new UserException("cannot write " + output + ": " + e.getMessage(), e);
+            throw new UserException("cannot write " + output + ": " + IoWords.reason(e), e);
         }
     }
 }

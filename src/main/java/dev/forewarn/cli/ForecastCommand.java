@@ -1,5 +1,6 @@
 package dev.forewarn.cli;
 
+import dev.forewarn.series.SafeText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.forewarn.forecast.Direction;
 import dev.forewarn.forecast.ForecastEngine;
@@ -168,15 +169,24 @@ public final class ForecastCommand implements Callable<Integer> {
             }
         } else {
             for (Projection p : ps) {
-                w.println(ProjectionText.line(p, ZoneId.systemDefault()));
+                w.println(SafeText.line(ProjectionText.line(p, ZoneId.systemDefault()) + thresholdNote(p)));
                 if (verbosity.level() > 0) {
-                    w.println("  method: " + p.method());
-                    w.println("  reason: " + p.reason());
+                    w.println("  method: " + SafeText.line(p.method()));
+                    w.println("  reason: " + SafeText.line(p.reason()));
                     w.println("  data_sha256: " + p.dataSha256());
                 }
             }
         }
         w.flush();
+    }
+
+    /** The threshold as written and the interval's confidence: " [threshold 100 GiB, 80 % interval]". */
+    private String thresholdNote(Projection p) {
+        ThresholdSpec t = thresholdSpec() != null ? thresholdSpec() : ForecastRequestFactory.defaultFor(p.series());
+        String n = p.series().name();
+        String whole = t.kind() != ThresholdSpec.Kind.PERCENT || n.endsWith("_ratio") ? null
+                : p.series().withName(t.companion() != null ? t.companion() : ThresholdSpec.companionOf(n)).toString();
+        return " [threshold " + t.shown(n, p.threshold(), whole) + ", " + Math.round(p.confidence() * 100) + " % interval]";
     }
 
     private ThresholdSpec thresholdSpec() {

@@ -25,13 +25,19 @@ final class ImportBatches implements Consumer<List<Series>>, AutoCloseable {
     private long heldPoints;
     private SampleStore store;
     private SampleStore.BatchImport writing;
+    private final long futureAfterMillis;
+    private long futurePoints;
+    private long latestFutureMillis = Long.MIN_VALUE;
 
-    ImportBatches(Path storePath) {
+    /** @param futureAfterMillis points after this time are counted as lying in the future (epoch ms) */
+    ImportBatches(Path storePath, long futureAfterMillis) {
         this.storePath = storePath;
+        this.futureAfterMillis = futureAfterMillis;
     }
 
     @Override
     public void accept(List<Series> batch) {
+        countFuture(batch);
         if (writing != null) {
             writing.append(batch);
             return;
@@ -53,6 +59,25 @@ final class ImportBatches implements Consumer<List<Series>>, AutoCloseable {
         }
         held.clear();
         heldPoints = 0;
+    }
+
+    private void countFuture(List<Series> batch) {
+        for (Series x : batch) {
+            for (int i = x.size() - 1; i >= 0 && x.timeMillis(i) > futureAfterMillis; i--) {
+                futurePoints++;
+                latestFutureMillis = Math.max(latestFutureMillis, x.timeMillis(i));
+            }
+        }
+    }
+
+    /** Points seen after the future bound given at construction. */
+    long futurePoints() {
+        return futurePoints;
+    }
+
+    /** The latest of those points, epoch milliseconds ({@link Long#MIN_VALUE} when none). */
+    long latestFutureMillis() {
+        return latestFutureMillis;
     }
 
     /** Stores what is still held and commits everything. */

@@ -78,13 +78,17 @@ public final class ImportCommand implements Callable<Integer> {
         long now = System.currentTimeMillis();
         List<ParsedInput> parsed = new ArrayList<>();
         ImportResult r;
-        try (ImportBatches batches = new ImportBatches(store.path())) {
+        long future;
+        long latestFuture;
+        try (ImportBatches batches = new ImportBatches(store.path(), now + FUTURE_MILLIS)) {
             try (Progress progress = Progress.start("reading", totalBytes(files))) {
                 for (String f : files) {
                     parsed.add(read(f, fixed, now, progress, batches));
                 }
             }
             r = batches.commit();
+            future = batches.futurePoints();
+            latestFuture = batches.latestFutureMillis();
         }
         long skipped = 0;
         String firstSkipped = null;
@@ -98,12 +102,26 @@ public final class ImportCommand implements Callable<Integer> {
         out.printf("imported %,d point%s of %,d series from %d file%s into %s%n", r.points(), r.points() == 1 ? "" : "s", r.series(), files.size(),
                 files.size() == 1 ? "" : "s", store.path());
         out.flush();
+        PrintWriter err = spec.commandLine().getErr();
         if (skipped > 0) {
-            PrintWriter err = spec.commandLine().getErr();
             err.printf("forewarn: skipped %,d bad line%s (first: %s)%n", skipped, skipped == 1 ? "" : "s", firstSkipped);
-            err.flush();
         }
+        futureWarning(future, latestFuture).ifPresent(err::println);
+        err.flush();
         return ExitCodes.SUCCESS;
+    }
+
+    /** Points this far ahead of the clock are suspicious: a wrong time unit or zone, or a clock that is behind. */
+    static final long FUTURE_MILLIS = 86_400_000L;
+
+    /** One line when {@code count} points lie more than a day in the future: how many, and the latest (epoch ms). */
+    static java.util.Optional<String> futureWarning(long count, long latest) {
+        if (count == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(Locale.ROOT, "forewarn: warning: %,d point%s more than a day in the future (the latest %s);"
+                + " check the file's time unit and zone, and this host's clock", count, count == 1 ? " lies" : "s lie",
+                dev.forewarn.series.Times.iso(latest)));
     }
 
     /** The bytes to read, for the progress bar; 0 (unknown) when reading stdin. */
@@ -147,7 +165,7 @@ public final class ImportCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new UserException("cannot import " + name + ": no such file", e);
         } catch (IOException | UncheckedIOException e) {
-            throw new UserException("cannot read " + name + ": " + e.getMessage(), e);
+            throw new UserException("cannot read " + name + ": " + IoWords.reason(e), e);
         }
     }
 

@@ -20,6 +20,7 @@ import dev.forewarn.store.SampleStore;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -124,7 +125,7 @@ public final class ReportCommand implements Callable<Integer> {
         long atMillis = wholeSeconds(at != null ? parseTime("--at", at, now, zone) : newest != null ? Math.min(newest, now) : now);
         long sinceMillis = wholeSeconds(since == null ? atMillis - 90L * 86_400_000L : parseTime("--since", since, atMillis, zone));
         if (sinceMillis >= atMillis) {
-            throw new UserException("--since must be before --at: " + Times.iso(sinceMillis) + " is not before " + Times.iso(atMillis));
+            throw new UserException("--since must be before --at: " + Times.iso(sinceMillis) + " is not before " + Times.iso(atMillis), ExitCodes.USAGE, null);
         }
         if (!(confidence > 0 && confidence < 1)) {
             throw new UserException("--confidence must be between 0 and 1, e.g. 0.95; got " + confidence, ExitCodes.USAGE, null);
@@ -136,6 +137,10 @@ public final class ReportCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage(), ExitCodes.USAGE, e);
             }
+        }
+        if (output != null && Files.isDirectory(output)) {
+            throw new UserException("-o " + output + " is a directory: give a file in it, e.g. -o " + output.resolve("report.html"),
+                    ExitCodes.USAGE, null);
         }
         Format f = format != null ? format : fromExtension(output);
         if (f == Format.md && output == null) {
@@ -160,7 +165,13 @@ public final class ReportCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         switch (f) {
-            case md -> MarkdownReport.write(report, output);
+            case md -> {
+                try {
+                    MarkdownReport.write(report, output);
+                } catch (IOException | UncheckedIOException e) {
+                    throw new UserException("cannot write the report " + output + ": " + IoWords.reason(e), e);
+                }
+            }
             case html -> emit(o -> {
                 Writer w = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8), 64 * 1024);
                 HtmlReport.write(report, w);
@@ -320,10 +331,23 @@ public final class ReportCommand implements Callable<Integer> {
         try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 64 * 1024)) {
             render.to(o);
         } catch (IOException | RuntimeException | Error e) {
-            Files.deleteIfExists(tmp);
+            // the temporary file is ours: leave nothing behind, and name the file the user asked for
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the first failure is the one to report
+            }
+            if (e instanceof IOException io) {
+                throw new UserException("cannot write the report " + output + ": " + IoWords.reason(io), io);
+            }
             throw e;
         }
-        Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw new UserException("cannot write the report " + output + ": " + IoWords.reason(e), e);
+        }
     }
 
     static Format fromExtension(Path p) {

@@ -1,5 +1,6 @@
 package dev.forewarn.cli;
 
+import dev.forewarn.series.SafeText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forewarn.forecast.ForecastEngine;
@@ -35,6 +36,10 @@ import picocli.CommandLine.Spec;
         subcommands = {RulesCommand.ListRules.class, RulesCommand.Validate.class, RulesCommand.Explain.class})
 public final class RulesCommand implements Runnable {
 
+    /** Accepted on every rules command, like on every other command (list and validate read no store). */
+    @Mixin
+    StoreOption store;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -53,6 +58,9 @@ public final class RulesCommand implements Runnable {
 
         @Mixin
         Verbosity verbosity;
+
+        @Mixin
+        StoreOption store;
 
         @Option(names = "--rules", paramLabel = "FILE", description = "One more rules file, read last.")
         Path rulesFile;
@@ -114,6 +122,9 @@ public final class RulesCommand implements Runnable {
 
         @Mixin
         Verbosity verbosity;
+
+        @Mixin
+        StoreOption store;
 
         @Parameters(paramLabel = "FILE", arity = "1..*", description = "Rules files (YAML).")
         List<Path> files;
@@ -186,7 +197,7 @@ public final class RulesCommand implements Runnable {
                 List<Finding> verdicts = new Evaluation(atMillis, evaluator.judge(r, db, atMillis, true), List.of()).findings();
                 out.println("matches now (" + verdicts.size() + " series, judged at " + Times.local(atMillis, ZoneId.systemDefault()) + "):");
                 for (Finding f : verdicts) {
-                    out.println("  " + f.projection().series());
+                    out.println("  " + SafeText.line(f.projection().series().toString()));
                     out.println("    " + CheckText.line(f));
                 }
             }

@@ -2,6 +2,7 @@ package dev.forewarn.cli;
 
 import dev.forewarn.forecast.ThresholdSpec;
 import dev.forewarn.series.SeriesSource;
+import dev.forewarn.series.SafeText;
 import dev.forewarn.series.Units;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -69,6 +70,11 @@ public final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         long now = System.currentTimeMillis();
         PrintWriter out = spec.commandLine().getOut();
+        if (selector == null && (times.since != null || times.until != null)) {
+            // the list has no points to bound: an option that does nothing must not pass in silence
+            throw new UserException((times.since != null ? "--since" : "--until") + " bounds the points of the series a SELECTOR"
+                    + " picks: give one (e.g. forewarn show 'fs.avail_bytes' --since -7d)", ExitCodes.USAGE, null);
+        }
         if (prometheus.enabled()) {
             // a bounded window: without --since, the day before --until (or now)
             long to = Math.min(now, times.toMillis(now));
@@ -104,9 +110,9 @@ public final class ShowCommand implements Callable<Integer> {
         ZoneId zone = ZoneId.systemDefault();
         switch (format) {
             case text -> {
-                int w = all.stream().mapToInt(x -> x.key().toString().length()).max().orElse(6);
+                int w = all.stream().mapToInt(x -> SafeText.line(x.key().toString()).length()).max().orElse(6);
                 for (SeriesSummary x : all) {
-                    out.printf("%-" + w + "s  %8d points  %s → %s  last %s%n", x.key(), x.points(),
+                    out.printf("%-" + w + "s  %8d points  %-21s → %-21s  last %s%n", SafeText.line(x.key().toString()), x.points(),
                             x.firstMillis() == null ? "-" : Times.local(x.firstMillis(), zone),
                             x.lastMillis() == null ? "-" : Times.local(x.lastMillis(), zone),
                             Units.of(x.key().name()).format(x.lastValue()));
@@ -142,14 +148,15 @@ public final class ShowCommand implements Callable<Integer> {
         ZoneId zone = ZoneId.systemDefault();
         switch (format) {
             case text -> {
-                int w = keys.stream().mapToInt(k -> k.toString().length()).max().orElse(6);
+                int w = keys.stream().mapToInt(k -> SafeText.line(k.toString()).length()).max().orElse(6);
                 for (SeriesKey k : keys) {
                     Series x = s.read(k, from, to);
+                    String name = SafeText.line(k.toString());
                     if (x.isEmpty()) {
-                        out.printf("%-" + w + "s  (no points in this span)%n", k);
+                        out.printf("%-" + w + "s  (no points in this span)%n", name);
                         continue;
                     }
-                    out.printf("%-" + w + "s  %s  last %s%s  (%d points, %s → %s)%n", k, Sparkline.of(x.values(), Math.min(width, x.values().length), true),
+                    out.printf("%-" + w + "s  %s  last %s%s  (%d points, %s → %s)%n", name, Sparkline.of(x.values(), Math.min(width, x.values().length), true),
                             Units.of(k.name()).format(x.lastValue()), share(s, k, x), x.size(),
                             Times.local(x.firstMillis(), zone), Times.local(x.lastMillis(), zone));
                 }
@@ -222,7 +229,8 @@ public final class ShowCommand implements Callable<Integer> {
         if (Double.isNaN(v)) {
             return "NaN";
         }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        // full precision (the shortest text that reads back as the same double), never "9.29E10"
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static void keyFields(JsonGenerator g, SeriesKey k) throws IOException {

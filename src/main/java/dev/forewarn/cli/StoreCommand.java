@@ -14,6 +14,10 @@ import picocli.CommandLine.Spec;
         })
 public final class StoreCommand implements Runnable {
 
+    /** Accepted here too ({@code forewarn export --store X openmetrics}); the subcommands read it. */
+    @picocli.CommandLine.Mixin
+    StoreOption store;
+
     @Spec
     CommandSpec spec;
 

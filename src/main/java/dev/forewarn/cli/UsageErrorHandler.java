@@ -17,7 +17,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("error: " + ex.getMessage());
+        err.println("error: " + IoWords.oneLine(ex.getMessage()));
         if (!UnmatchedArgumentException.printSuggestions(ex, err)) {
             err.println("see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
         }

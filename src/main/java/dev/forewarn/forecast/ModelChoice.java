@@ -98,15 +98,9 @@ final class ModelChoice {
         return sb.toString();
     }
 
+    /** A number in a reason, through the one human formatter. */
     static String num(double v) {
-        double a = Math.abs(v);
-        if (a == 0) {
-            return "0";
-        }
-        if (a >= 1e4 || a < 1e-2) {
-            return String.format(Locale.ROOT, "%.3g", v);
-        }
-        return String.format(Locale.ROOT, "%.3f", v).replaceAll("\\.?0+$", "");
+        return dev.forewarn.series.Human.number(v);
     }
 
     /** Rolling-origin backtest of one model over the window; null when the model never applied. */

@@ -4,41 +4,63 @@ import dev.forewarn.series.Selector;
 import dev.forewarn.series.Series;
 import dev.forewarn.series.SeriesKey;
 import dev.forewarn.series.SeriesSource;
+import dev.forewarn.series.Units;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A threshold as a user writes it, and its value for one series at one time.
- * Forms: an absolute number with an optional unit ({@code 0}, {@code 1.5e9}, {@code 10G},
- * {@code 10GB} — decimal: k, M, G, T, P = 10^3.. — or {@code 10GiB}, binary: Ki, Mi, Gi, Ti, Pi);
- * a percentage ({@code 5%}) of the series' companion size series with the same labels
- * ({@code fs.size_bytes} for {@code fs.avail_bytes}/{@code fs.used_bytes}, {@code fs.inodes_total}
- * for {@code fs.inodes_free}, {@code mem.total_bytes}, {@code swap.total_bytes}, {@code os.max_fds}),
- * or of 1 for a {@code _ratio} metric; or "to zero".
+ * A threshold as a user writes it, and its value for one series at one time: the one threshold
+ * grammar of forewarn, read the same in a rule file ({@code rules.Threshold} parses through it)
+ * and on the command line ({@code forecast --threshold}, {@code backtest --threshold}).
+ * Forms:
+ * <ul>
+ *   <li>an absolute number in the series' unit, with an optional unit suffix ({@code 0},
+ *       {@code 1.5e9}, {@code -5}, {@code 10G} or {@code 10GB} — decimal: k, M, G, T, P, E = 10^3.. —
+ *       or {@code 10GiB}, binary: Ki, Mi, Gi, Ti, Pi, Ei);</li>
+ *   <li>a percentage of a named whole, {@code 5% of fs.size_bytes}: the series of that name with
+ *       the same labels;</li>
+ *   <li>a bare percentage {@code 90%}: of the series' whole. For a {@code _ratio} series the
+ *       whole is 1 (90 % = 0.9); for a series with a known size series it is that series
+ *       ({@code fs.size_bytes} for {@code fs.avail_bytes}/{@code fs.used_bytes},
+ *       {@code fs.inodes_total} for {@code fs.inodes_free}, {@code mem.total_bytes},
+ *       {@code swap.total_bytes}, {@code os.max_fds}); any other series has no whole, and a bare
+ *       percentage of it is an error that asks for {@code of SERIES} or an absolute value;</li>
+ *   <li>or "to zero".</li>
+ * </ul>
+ * A percentage lies between 0 and 1000 (a load may be 200 % of the cores); every value is finite.
  *
- * @param kind  which form
- * @param value the number (absolute value, or percent for {@link Kind#PERCENT})
- * @param text  as written, for messages
+ * @param kind      which form
+ * @param value     the number (absolute value, or percent for {@link Kind#PERCENT})
+ * @param text      as written, for messages
+ * @param companion for {@code P% of SERIES}, the metric name of the whole; null otherwise
  */
-public record ThresholdSpec(Kind kind, double value, String text) {
+public record ThresholdSpec(Kind kind, double value, String text, String companion) {
 
     /** The forms a threshold takes. */
     public enum Kind { ABSOLUTE, PERCENT, ZERO }
+
+    /** A threshold without a named whole. */
+    public ThresholdSpec(Kind kind, double value, String text) {
+        this(kind, value, text, null);
+    }
 
     /**
      * A threshold resolved for one series.
      *
      * @param value     the level in the series' unit
      * @param direction which way the series must move to reach it (from the present value, unless given)
-     * @param origin    where the level comes from, in words ("5 % of fs.size_bytes{mount="/"} = 1.2e10")
+     * @param origin    where the level comes from, in words, as written first ("5% of fs.size_bytes{mount="/"} (12 GB)")
      */
     public record Resolved(double value, Direction direction, String origin) {
     }
 
-    private static final Pattern ABSOLUTE = Pattern.compile("([-+]?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)\\s*([kKMGTP]i?)?[bB]?");
-    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
+    private static final String NUMBER = "([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)";
+    private static final Pattern ABSOLUTE = Pattern.compile(NUMBER + "\\s*(?:([kKmMgGtTpPeE])(i)?[bB]?|([bB]))?");
+    private static final Pattern PERCENT = Pattern.compile(NUMBER + "\\s*%(?:\\s+(?i:of)\\s+([A-Za-z_:][A-Za-z0-9_:.]*))?");
+    /** The largest percentage accepted: a load may be 200 % of the cores, nothing sensible is 1000 times its whole. */
+    static final double MAX_PERCENT = 1000;
     private static final Map<String, String> COMPANIONS = Map.of(
             "fs.avail_bytes", "fs.size_bytes",
             "fs.used_bytes", "fs.size_bytes",
@@ -53,33 +75,90 @@ public record ThresholdSpec(Kind kind, double value, String text) {
     }
 
     /**
-     * Parses {@code 5%}, {@code 10G}, {@code 10GiB}, {@code 1.5e9}, {@code 0}.
+     * Parses {@code 5%}, {@code 5% of fs.size_bytes}, {@code 10G}, {@code 10GiB}, {@code 1.5e9}, {@code 0}.
      *
-     * @throws IllegalArgumentException naming the accepted forms
+     * @throws IllegalArgumentException naming the accepted forms, or saying why the value is refused
      */
     public static ThresholdSpec parse(String text) {
         String s = text.strip();
         Matcher p = PERCENT.matcher(s);
         if (p.matches()) {
             double v = Double.parseDouble(p.group(1));
-            if (v > 100) {
-                throw new IllegalArgumentException("threshold " + text + " is more than 100 %");
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("threshold " + s + " is not a finite number");
             }
-            return new ThresholdSpec(Kind.PERCENT, v, s);
+            if (v < 0) {
+                throw new IllegalArgumentException("threshold " + s + " is a negative percentage: a share of a whole lies between 0 % and "
+                        + (int) MAX_PERCENT + " %");
+            }
+            if (v > MAX_PERCENT) {
+                throw new IllegalArgumentException("threshold " + s + " is more than " + (int) MAX_PERCENT + " % of its whole");
+            }
+            return new ThresholdSpec(Kind.PERCENT, v, s, p.group(2));
         }
         Matcher a = ABSOLUTE.matcher(s);
         if (a.matches()) {
             double v = Double.parseDouble(a.group(1));
             String unit = a.group(2);
             if (unit != null) {
-                boolean binary = unit.endsWith("i");
-                int power = "KMGTP".indexOf(Character.toUpperCase(unit.charAt(0))) + 1;
+                boolean binary = a.group(3) != null;
+                int power = "KMGTPE".indexOf(Character.toUpperCase(unit.charAt(0))) + 1;
                 v *= Math.pow(binary ? 1024 : 1000, power);
+            }
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("threshold " + s + " is not a finite number");
             }
             return new ThresholdSpec(Kind.ABSOLUTE, v, s);
         }
         throw new IllegalArgumentException("cannot read threshold '" + text
-                + "': use a number with an optional unit (0, 1.5e9, 10G, 10GiB) or a percentage of the size (5%)");
+                + "': use a number with an optional unit (0, 1.5e9, 10G, 10GiB), a percentage of a whole (5% of fs.size_bytes),"
+                + " or a bare percentage of a ratio or of a filesystem's, memory's or swap's size (5%)");
+    }
+
+    /**
+     * The whole a bare percentage is taken of for a metric: null for a {@code _ratio} (the whole
+     * is 1), the companion's name where there is one.
+     *
+     * @throws IllegalArgumentException when the metric has no whole, saying what to write instead
+     */
+    public static String wholeOf(String metricName, String text) {
+        if (metricName.endsWith("_ratio")) {
+            return null;
+        }
+        String c = companionOf(metricName);
+        if (c == null) {
+            Units u = Units.of(metricName);
+            String what = u == Units.PLAIN ? metricName + " has no whole to take it of"
+                    : metricName + " is in " + u.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", not a share of anything";
+            throw new IllegalArgumentException("the percentage " + text + " needs a whole: " + what
+                    + "; write '" + text + " of SERIES' (e.g. 5% of fs.size_bytes) or an absolute threshold in its unit such as 10G");
+        }
+        return c;
+    }
+
+    /**
+     * The threshold as the user wrote it, for a reader: a unit as written ({@code 100 GiB} stays
+     * 100 GiB), a percentage with its whole and the level it means ({@code 5% of fs.size_bytes (12 GB)}).
+     *
+     * @param metricName the judged series' metric
+     * @param level      the resolved level, in the series' unit
+     * @param whole      the whole of a percentage (as a series key or metric name), or null for a ratio's 1
+     */
+    public String shown(String metricName, double level, String whole) {
+        Units u = Units.of(metricName);
+        return switch (kind) {
+            case ZERO -> u.format(0);
+            case ABSOLUTE -> {
+                Matcher a = ABSOLUTE.matcher(text);
+                boolean hasUnit = a.matches() && (a.group(2) != null || a.group(4) != null);
+                yield hasUnit ? a.group(1) + " " + text.substring(a.end(1)).strip() : u.format(level);
+            }
+            case PERCENT -> {
+                String pct = text.substring(0, text.indexOf('%') + 1).replaceAll("\\s+", ""); // as written: "5%"
+                yield whole == null ? pct + (metricName.endsWith("_ratio") ? "" : " (" + u.format(level) + ")")
+                        : pct + " of " + whole + " (" + u.format(level) + ")";
+            }
+        };
     }
 
     /** The companion size series' name for a metric, or null when it has none. */
@@ -108,18 +187,14 @@ public record ThresholdSpec(Kind kind, double value, String text) {
             }
             case ABSOLUTE -> {
                 level = value;
-                origin = text;
+                origin = shown(key.name(), level, null);
             }
             default -> {
-                if (key.name().endsWith("_ratio")) {
+                String companion = companion() != null ? companion() : wholeOf(key.name(), text);
+                if (companion == null) {
                     level = value / 100;
-                    origin = text + " (of 1)";
+                    origin = shown(key.name(), level, null);
                 } else {
-                    String companion = companionOf(key.name());
-                    if (companion == null) {
-                        throw new IllegalArgumentException("a percentage threshold needs a size series, and " + key.name()
-                                + " has none: give an absolute threshold such as 10G");
-                    }
                     SeriesKey ck = key.withName(companion);
                     double size = latest(source.read(ck, atMillis - 30L * 86_400_000L, atMillis));
                     if (Double.isNaN(size) && !source.find(Selector.parse(ck.toString())).isEmpty()) {
@@ -129,7 +204,7 @@ public record ThresholdSpec(Kind kind, double value, String text) {
                         throw new IllegalArgumentException("no " + ck + " at or before the evaluation time to take " + text + " of");
                     }
                     level = size * value / 100;
-                    origin = String.format(Locale.ROOT, "%s of %s = %.6g", text, ck, level);
+                    origin = shown(key.name(), level, ck.toString());
                 }
             }
         }

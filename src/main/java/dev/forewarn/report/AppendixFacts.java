@@ -26,10 +26,10 @@ final class AppendixFacts {
         out.add(new FindingFacts.Fact("Host", r.host()));
         out.add(new FindingFacts.Fact("Collectors", r.collectors().isEmpty() ? "none" : String.join(", ", r.collectors())));
         out.add(new FindingFacts.Fact("Period", from == Long.MAX_VALUE ? "no data"
-                : Times.local(from, z) + " to " + Times.local(to, z) + " (" + ReportText.zoneName(z) + ")"));
+                : Times.local(from, z) + " to " + Times.local(to, z))); // the header names the time zone, once
         out.add(new FindingFacts.Fact("Points", String.format(Locale.ROOT, "%,d in %d series", r.totalPoints(), r.items().size())));
         out.add(new FindingFacts.Fact("SHA-256 of all points shown", r.sha256() + " (over the per-series hashes below, in this order)"));
-        out.add(new FindingFacts.Fact("Evaluated at", Times.iso(r.atMillis()) + " with history since " + Times.iso(r.sinceMillis())));
+        out.add(new FindingFacts.Fact("Evaluated at", Times.local(r.atMillis(), z) + " with history since " + Times.local(r.sinceMillis(), z)));
         out.add(new FindingFacts.Fact("Assumptions", String.format(Locale.ROOT,
                 "%s intervals; capacity sized for %d days of runway; %d days procurement lead time",
                 ReportText.percent(r.confidence()), Math.round(r.runwayMillis() / 86_400_000.0), Math.round(r.leadTimeMillis() / 86_400_000.0))));

@@ -3,6 +3,7 @@ package dev.forewarn.report;
 import dev.forewarn.rules.Finding;
 import dev.forewarn.rules.Pending;
 import dev.forewarn.rules.Severity;
+import dev.forewarn.series.SafeText;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,7 +11,9 @@ import java.util.Locale;
  * The text form of {@code check} in the Nagios plugin format: a first line
  * {@code FOREWARN WARNING - /var fills in 9 days (...) | perfdata}, then one line per finding
  * worse than OK, worst first, with its date, interval and reason, then the "resolved" notices
- * and any notes. Perfdata follows the plugin guidelines ({@code 'label'=value[UOM];warn;crit;min;max}).
+ * and any notes. Every text from the data (labels in messages) passes through {@link SafeText#nagios}
+ * (Nagios takes a {@code |} on any line, not only the first, as the start of perfdata): no
+ * label can add a line or move the split between status and perfdata. Perfdata follows the plugin guidelines ({@code 'label'=value[UOM];warn;crit;min;max}).
  */
 public final class CheckText {
 
@@ -33,12 +36,11 @@ public final class CheckText {
 
         @Override
         public String toString() {
-            String safe = label.replace('\'', '"').replace('=', ':');
             String v = number(value);
             String tail = ";" + warn + ";" + crit + ";" + min + ";" + max;
             // Trailing empty fields may be dropped, as the guidelines allow.
             tail = tail.replaceAll(";+$", "");
-            return "'" + safe + "'=" + v + uom + tail;
+            return SafeText.perfLabel(label) + "=" + v + uom + tail;
         }
     }
 
@@ -76,7 +78,7 @@ public final class CheckText {
                 sb.append(" (+").append(pending.size() - 1).append(" more pending)");
             }
         } else {
-            sb.append(problems.get(0).message());
+            sb.append(SafeText.nagios(problems.get(0).message()));
             if (problems.size() > 1) {
                 sb.append(" (+").append(problems.size() - 1).append(" more)");
             }
@@ -98,10 +100,10 @@ public final class CheckText {
             sb.append(String.format(Locale.ROOT, "%-8s ", "PENDING")).append(line(p.finding()).substring(9)).append('\n');
         }
         for (Finding f : resolved) {
-            sb.append("RESOLVED ").append(f.message()).append(" [").append(f.ruleId()).append("]\n");
+            sb.append("RESOLVED ").append(SafeText.nagios(f.message())).append(" [").append(SafeText.nagios(f.ruleId())).append("]\n");
         }
         for (String n : notes) {
-            sb.append("note: ").append(n).append('\n');
+            sb.append("note: ").append(SafeText.nagios(n)).append('\n');
         }
         return sb.toString();
     }
@@ -109,26 +111,29 @@ public final class CheckText {
     /** One finding: severity, message (with date and interval), the method and its one-line reason, and the rule. */
     public static String line(Finding f) {
         var p = f.projection();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-8s ", f.severity().name())).append(f.message());
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-8s ", f.severity().name())).append(SafeText.nagios(f.message()));
         String why = p.method() == null ? p.reason() : p.reason() == null ? p.method() : p.method() + ": " + p.reason();
         if (why != null && !why.isBlank()) {
-            sb.append(" — ").append(why);
+            sb.append(" — ").append(SafeText.nagios(why));
         }
-        sb.append(" [").append(f.ruleId());
+        sb.append(" [").append(SafeText.nagios(f.ruleId()));
         if (f.source() != null) {
-            sb.append(' ').append(f.source());
+            sb.append(' ').append(SafeText.nagios(String.valueOf(f.source())));
         }
         return sb.append(']').toString();
     }
 
-    /** A number as perfdata writes it: integers without a decimal point, others to six significant digits. */
+    /**
+     * A number as perfdata writes it: integers without a decimal point, others to six significant
+     * digits, never in exponent form (the plugin guidelines allow only {@code [-0-9.]}).
+     */
     public static String number(double v) {
-        if (Math.abs(v) >= 1000 && Math.abs(v) < 9e18) {
-            return String.valueOf(Math.round(v));
+        if (!Double.isFinite(v)) {
+            return "U";
         }
-        if (v == Math.rint(v)) {
-            return String.valueOf((long) v);
+        if (Math.abs(v) >= 1000 || v == Math.rint(v)) {
+            return new java.math.BigDecimal(v).setScale(0, java.math.RoundingMode.HALF_EVEN).toPlainString();
         }
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }

@@ -54,7 +54,7 @@ public final class FindingFacts {
         List<Fact> out = new ArrayList<>();
         out.add(new Fact("Series", p.series().toString()));
         out.add(new Fact("Present value", p.value() == null ? "unknown" : u.format(p.value())
-                + " at " + ReportText.dayTime(p.atMillis(), zone)));
+                + " at " + Times.local(p.atMillis(), zone)));
         out.add(new Fact("Threshold", u.format(p.threshold()) + " (" + (p.direction().label().equals("down") ? "falling to it" : "rising to it") + ")"));
         if (p.hasEta()) {
             out.add(new Fact("Projected crossing", ReportText.day(p.etaMillis(), zone) + ", in "

@@ -6,11 +6,12 @@ final class Html {
     private Html() {
     }
 
-    /** Escapes for element content and double-quoted attributes. */
-    static String esc(String s) {
-        if (s == null) {
+    /** Escapes for element content and double-quoted attributes; control and bidi characters shown through {@link dev.forewarn.series.SafeText}. */
+    static String esc(String text) {
+        if (text == null) {
             return "";
         }
+        String s = dev.forewarn.series.SafeText.line(text);
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

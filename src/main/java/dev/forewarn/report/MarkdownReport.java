@@ -1,5 +1,6 @@
 package dev.forewarn.report;
 
+import dev.forewarn.series.SafeText;
 import dev.forewarn.series.Times;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -151,8 +152,9 @@ public final class MarkdownReport {
         m.append('\n');
     }
 
-    /** Escapes Markdown punctuation and the HTML that Markdown passes through. */
-    static String esc(String s) {
+    /** Escapes Markdown punctuation and the HTML that Markdown passes through; control characters through {@link SafeText}. */
+    static String esc(String text) {
+        String s = SafeText.line(text);
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

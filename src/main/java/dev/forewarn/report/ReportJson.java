@@ -164,7 +164,18 @@ public final class ReportJson {
     public static String embeddable(JsonNode n) {
         String s = n.toString();
         // these only occur inside JSON strings, where the \\u escapes mean the same characters
-        return s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+        s = s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+        // and a bidirectional override in a label would reverse what a terminal shows of the file
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (dev.forewarn.series.SafeText.unsafe(c)) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private static void putTime(ObjectNode o, String field, Long millis) {

@@ -196,7 +196,7 @@ public final class RuleEvaluator {
         if (worst != trend && trend != null && trend.projection().hasEta()) {
             // A present level decided, but the projected crossing is still the evidence a reader wants.
             return new Verdict(worst.severity(), worst.when() + "; the trend reaches "
-                    + MessageTemplate.formatValue(s.key().name(), thr) + " " + trend.when(), trend.projection());
+                    + rule.threshold().shown(s.key().name(), thr) + " " + trend.when(), trend.projection());
         }
         return worst;
     }
@@ -206,7 +206,7 @@ public final class RuleEvaluator {
         SeriesKey key = recent.key();
         if (beyond(value, thr, dir)) {
             return new Verdict(Severity.CRITICAL, "— reached: " + MessageTemplate.formatValue(key.name(), value)
-                    + " now, the limit is " + MessageTemplate.formatValue(key.name(), thr),
+                    + " now, the limit is " + rule.threshold().shown(key.name(), thr),
                     present(key, at, value, thr, rule, "the threshold " + rule.threshold() + " is already reached"));
         }
         Rule.Evidence ev = rule.evidence();
@@ -226,7 +226,7 @@ public final class RuleEvaluator {
             String why = fastest <= 0 ? "no day of the last " + Times.human(Duration.ofMillis(SCREEN_MILLIS)) + " moved toward it"
                     : "even at the fastest daily pace of the last " + Times.human(Duration.ofMillis(SCREEN_MILLIS)) + " it would take "
                     + Times.human(Duration.ofMillis((long) Math.min(Long.MAX_VALUE / 2.0, distance / fastest)));
-            return new Verdict(Severity.OK, "is not projected to reach " + MessageTemplate.formatValue(key.name(), thr)
+            return new Verdict(Severity.OK, "is not projected to reach " + rule.threshold().shown(key.name(), thr)
                     + " within " + Times.human(Duration.ofMillis(horizon)) + " (" + why + ")",
                     present(key, at, value, thr, rule, "screened without a full forecast: " + why));
         }
@@ -235,13 +235,15 @@ public final class RuleEvaluator {
         }
         Projection p = forecaster.project(s, new ForecastRequest(thr, dir, at, rule.confidence(), ForecastRequest.DEFAULT_HORIZON_MILLIS));
         if (!p.hasEta()) {
-            return new Verdict(Severity.OK, "is not projected to reach " + MessageTemplate.formatValue(s.key().name(), thr)
+            return new Verdict(Severity.OK, "is not projected to reach " + rule.threshold().shown(s.key().name(), thr)
                     + " within a year" + (p.reason() == null ? "" : " (" + p.reason() + ")"), p);
         }
         long dt = p.etaMillis() - at;
         Severity sev = rule.criticalMillis() > 0 && dt <= rule.criticalMillis() ? Severity.CRITICAL
                 : rule.warningMillis() > 0 && dt <= rule.warningMillis() ? Severity.WARNING : Severity.OK;
-        return new Verdict(sev, WhenText.eta(p, zone), p);
+        // the limit as the rule wrote it, inside the date's parenthesis: "(Sat 14 Mar 2026, 80 %: 9–18 Mar; limit 100 GiB)"
+        String when = WhenText.eta(p, zone);
+        return new Verdict(sev, when.substring(0, when.length() - 1) + "; limit " + rule.threshold().shown(key.name(), thr) + ")", p);
     }
 
     private static boolean enough(Series s, Rule.Evidence ev) {
@@ -306,7 +308,7 @@ public final class RuleEvaluator {
 
     private static String nowPhrase(SeriesKey key, double value, double level, Threshold t, Direction dir) {
         return "— " + MessageTemplate.formatValue(key.name(), value) + " now, " + (dir == Direction.DOWN ? "below " : "above ")
-                + (t.relative() ? t + " (" + MessageTemplate.formatValue(key.name(), level) + ")" : MessageTemplate.formatValue(key.name(), level));
+                + t.shown(key.name(), level);
     }
 
     private static Projection present(SeriesKey key, long at, Double value, double threshold, Rule rule, String reason) {

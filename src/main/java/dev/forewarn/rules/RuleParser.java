@@ -162,7 +162,8 @@ public final class RuleParser {
             }
         }
         Direction direction = direction(f.get("direction"));
-        Threshold threshold = threshold(f.get("threshold"), "threshold");
+        String metric = selector == null ? null : selector.name();
+        Threshold threshold = threshold(f.get("threshold"), "threshold", metric);
         long warning = duration(f.get("warning"), "warning", 0);
         long critical = duration(f.get("critical"), "critical", 0);
         if (warning > 0 && critical > 0 && warning < critical) {
@@ -179,8 +180,8 @@ public final class RuleParser {
         Threshold nowCritical = null;
         YamlNode now = f.get("now");
         if (now != null && mapping(now, "now", NOW_KEYS)) {
-            nowWarning = threshold(now.fields().get("warning"), "now.warning");
-            nowCritical = threshold(now.fields().get("critical"), "now.critical");
+            nowWarning = threshold(now.fields().get("warning"), "now.warning", metric);
+            nowCritical = threshold(now.fields().get("critical"), "now.critical", metric);
             if (nowWarning != null && nowCritical != null && direction != null
                     && String.valueOf(nowWarning.companion()).equals(String.valueOf(nowCritical.companion()))
                     && (direction == Direction.DOWN ? nowWarning.value() < nowCritical.value() : nowWarning.value() > nowCritical.value())) {
@@ -327,7 +328,7 @@ public final class RuleParser {
         }
     }
 
-    private Threshold threshold(YamlNode n, String key) {
+    private Threshold threshold(YamlNode n, String key, String metric) {
         if (n == null) {
             return null;
         }
@@ -336,7 +337,7 @@ public final class RuleParser {
             return null;
         }
         try {
-            return Threshold.parse(n.text());
+            return Threshold.parse(n.text(), metric);
         } catch (IllegalArgumentException e) {
             problem(n, "bad " + key + ": " + e.getMessage());
             return null;

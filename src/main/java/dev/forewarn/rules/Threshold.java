@@ -1,23 +1,20 @@
 package dev.forewarn.rules;
 
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.forewarn.forecast.ThresholdSpec;
 
 /**
- * A level in a rule: absolute ({@code 0}, {@code 10GiB}, {@code 0.9}, {@code 90%} = 0.9) or a
- * percentage of a companion series with the same labels ({@code 5% of fs.size_bytes}).
- * Absolute values are in the unit of the judged series; byte suffixes are SI (kB, MB, GB, TB)
- * or IEC (KiB, MiB, GiB, TiB).
+ * A level in a rule, read with the one threshold grammar ({@link ThresholdSpec#parse}, the same
+ * as {@code forecast --threshold}): absolute ({@code 0}, {@code 10GiB}, {@code 0.9}) in the unit of
+ * the judged series (byte suffixes SI: kB, MB, GB, TB, or IEC: KiB, MiB, GiB, TiB), a percentage of
+ * a companion series with the same labels ({@code 5% of fs.size_bytes}), or a bare percentage of
+ * the series' whole ({@code 90%}: 0.9 of a {@code _ratio}, 90 % of {@code fs.size_bytes} for
+ * {@code fs.avail_bytes}; an error for a series with no whole).
  *
  * @param value     the absolute level, or the fraction of the companion (0.05 for 5 %)
  * @param companion the companion metric name, or null for an absolute level
  * @param text      the text as written, for messages
  */
 public record Threshold(double value, String companion, String text) {
-
-    private static final Pattern OF = Pattern.compile("(?i)\\s*([-+]?[0-9]*\\.?[0-9]+(?:e[-+]?[0-9]+)?)\\s*%\\s+of\\s+([A-Za-z_:][A-Za-z0-9_:.]*)\\s*");
-    private static final Pattern ABS = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([A-Za-z%]*)\\s*");
 
     /** An absolute level. */
     public static Threshold absolute(double value) {
@@ -35,49 +32,44 @@ public record Threshold(double value, String companion, String text) {
     }
 
     /**
-     * Parses a threshold written in a rule.
+     * Parses a threshold without knowing the judged series: a bare percentage is then a fraction of 1.
      *
      * @throws IllegalArgumentException saying which forms are accepted
      */
     public static Threshold parse(String text) {
-        Matcher of = OF.matcher(text);
-        if (of.matches()) {
-            double pct = Double.parseDouble(of.group(1));
-            if (pct < 0 || pct > 1000) {
-                throw new IllegalArgumentException("percentage out of range (0-1000): " + text);
-            }
-            return new Threshold(pct / 100.0, of.group(2), text.strip());
-        }
-        Matcher abs = ABS.matcher(text);
-        if (!abs.matches()) {
-            throw new IllegalArgumentException("cannot read threshold '" + text
-                    + "': use a number (0, 0.9, 10GiB, 90%) or a percentage of a companion series (5% of fs.size_bytes)");
-        }
-        double n = Double.parseDouble(abs.group(1));
-        double factor = factor(abs.group(2), text);
-        double v = n * factor;
-        if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException("threshold is not a finite number: " + text);
-        }
-        return new Threshold(v, null, text.strip());
+        return parse(text, null);
     }
 
-    private static double factor(String unit, String text) {
-        return switch (unit.toLowerCase(Locale.ROOT)) {
-            case "" -> 1;
-            case "%" -> 0.01;
-            case "b" -> 1;
-            case "k", "kb" -> 1e3;
-            case "m", "mb" -> 1e6;
-            case "g", "gb" -> 1e9;
-            case "t", "tb" -> 1e12;
-            case "kib" -> 1024.0;
-            case "mib" -> 1024.0 * 1024;
-            case "gib" -> 1024.0 * 1024 * 1024;
-            case "tib" -> 1024.0 * 1024 * 1024 * 1024;
-            default -> throw new IllegalArgumentException("unknown unit '" + unit + "' in threshold '" + text
-                    + "': use %, B, kB, MB, GB, TB, KiB, MiB, GiB or TiB");
-        };
+    /**
+     * Parses a threshold written in a rule for series of {@code metricName}.
+     *
+     * @param metricName the metric the rule judges, or null when unknown (a bare percentage is then of 1)
+     * @throws IllegalArgumentException saying which forms are accepted, or why a percentage has no whole
+     */
+    public static Threshold parse(String text, String metricName) {
+        ThresholdSpec spec = ThresholdSpec.parse(text);
+        String t = text.strip();
+        if (spec.kind() != ThresholdSpec.Kind.PERCENT) {
+            return new Threshold(spec.value(), null, t);
+        }
+        String whole = spec.companion() != null ? spec.companion()
+                : metricName == null || metricName.contains("*") ? null : ThresholdSpec.wholeOf(metricName, t);
+        return new Threshold(spec.value() / 100.0, whole, t);
+    }
+
+    /**
+     * The level as the rule wrote it, for a reader: {@code 100 GiB} stays 100 GiB; a percentage
+     * says of what and what it comes to ({@code 5% of fs.size_bytes (12 GB)}).
+     *
+     * @param metricName the judged metric
+     * @param level      the resolved level in its unit
+     */
+    public String shown(String metricName, double level) {
+        ThresholdSpec spec = ThresholdSpec.parse(text);
+        if (spec.kind() == ThresholdSpec.Kind.PERCENT && relative()) {
+            return spec.shown(metricName, level, companion);
+        }
+        return spec.shown(metricName, level, null);
     }
 
     @Override

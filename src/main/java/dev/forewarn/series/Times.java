@@ -24,6 +24,9 @@ public final class Times {
     private static final Pattern RELATIVE = Pattern.compile("([+-])\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d|w|y)");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d|w|y)?");
     private static final DateTimeFormatter LOCAL_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]", Locale.ROOT);
+    private static final DateTimeFormatter LOCAL_HUMAN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
+    /** A mean Gregorian year, for durations beyond one. */
+    private static final long YEAR_SECONDS = 31_556_952L;
 
     private Times() {
     }
@@ -114,15 +117,22 @@ public final class Times {
         return DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(Math.floorDiv(epochMillis, 1000L)));
     }
 
-    /** Local date and time for people: {@code 2026-03-14 09:00}. */
+    /** Local date and time for people, the one date style of text and reports: {@code Thu 14 Jan 2027 21:46}. */
     public static String local(long epochMillis, ZoneId zone) {
-        return LOCAL_MINUTES.withZone(zone).format(Instant.ofEpochMilli(epochMillis)).substring(0, 16);
+        return LOCAL_HUMAN.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
     }
 
-    /** A human duration, largest two units: {@code 9d 4h}, {@code 3h 20m}, {@code 45s}. */
+    /**
+     * A human duration, largest two units: {@code 9d 4h}, {@code 3h 20m}, {@code 45s}; beyond a
+     * year in years with three significant figures ({@code 1.5 years}, {@code 157 years}).
+     */
     public static String human(Duration d) {
         long s = Math.abs(d.getSeconds());
-        String sign = d.isNegative() ? "-" : "";
+        String sign = d.isNegative() ? Human.MINUS : "";
+        if (s >= YEAR_SECONDS) {
+            String n = Human.number(s / (double) YEAR_SECONDS);
+            return sign + n + (n.equals("1") ? " year" : " years");
+        }
         long days = s / 86_400;
         long hours = (s % 86_400) / 3_600;
         long minutes = (s % 3_600) / 60;

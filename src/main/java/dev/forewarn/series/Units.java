@@ -52,8 +52,8 @@ public enum Units {
         }
         return switch (this) {
             case BYTES -> bytes(v);
-            case RATIO -> String.format(Locale.ROOT, "%.1f %%", v * 100);
-            case CELSIUS -> String.format(Locale.ROOT, "%.1f °C", v);
+            case RATIO -> Math.abs(v) < 10 ? String.format(Locale.ROOT, "%.1f %%", v * 100) : Human.number(v * 100) + " %";
+            case CELSIUS -> Math.abs(v) < 1000 ? String.format(Locale.ROOT, "%.1f °C", v) : Human.number(v) + " °C";
             case SECONDS -> Math.abs(v) < 60 ? plain(v) + " s" : Times.human(java.time.Duration.ofSeconds(Math.round(v)));
             case PER_SECOND -> plain(v) + "/s";
             case PLAIN -> plain(v);
@@ -62,7 +62,7 @@ public enum Units {
 
     /** A rate per day: {@code 6.7 GB/day}, signed. */
     public String perDay(double v) {
-        return (v < 0 ? "−" : "+") + format(Math.abs(v)) + "/day";
+        return (v < 0 ? Human.MINUS : "+") + format(Math.abs(v)) + "/day";
     }
 
     /** Bytes with three significant digits in the largest decimal unit below the value. */
@@ -73,19 +73,20 @@ public enum Units {
             a /= 1000.0;
             u++;
         }
-        String sign = v < 0 ? "−" : "";
-        String n = a >= 99.95 || u == 0 ? String.format(Locale.ROOT, "%.0f", a)
+        String sign = v < 0 ? Human.MINUS : "";
+        if (u == 0 && a < 999.5) {
+            return sign + Human.number(a) + " B";
+        }
+        String n = a >= 99.95 ? String.format(Locale.ROOT, "%.0f", a)
                 : a >= 9.995 ? String.format(Locale.ROOT, "%.1f", a) : String.format(Locale.ROOT, "%.2f", a);
         // "35.0 GB" reads as more precise than it is: drop zero decimals
         n = n.contains(".") ? n.replaceAll("\\.?0+$", "") : n;
         return sign + n + " " + BYTE_UNITS[u];
     }
 
+    /** A count or other unitless value, through the one {@link Human#number}: {@code 1,204}, {@code 0.75}, {@code 283 million}. */
     public static String plain(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return String.format(Locale.ROOT, "%,d", (long) v);
-        }
-        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.3g", v);
+        return Human.number(v);
     }
 
     /**

@@ -131,12 +131,18 @@ public final class CsvImport {
         }
     }
 
+    /** A line's time in epoch milliseconds, within the range the store reads back (see {@link NumberText#checkedMillis}). */
     static long time(String text, long nowMillis, ZoneId zone) {
         String t = unquote(text);
-        if (NumberText.isEpochMillis(t)) {
-            return Long.parseLong(t);
+        try {
+            if (NumberText.isEpochMillis(t)) {
+                return NumberText.checkedMillis(Long.parseLong(t), t);
+            }
+            return NumberText.checkedMillis(Times.parseTime(t, nowMillis, zone), t);
+        } catch (NumberFormatException | ArithmeticException e) {
+            // 19 digits past Long.MAX_VALUE, or an ISO year too far out for epoch milliseconds
+            return NumberText.checkedMillis(Long.MAX_VALUE, t);
         }
-        return Times.parseTime(t, nowMillis, zone);
     }
 
     /** Removes CSV double quotes, turning {@code ""} back into {@code "}. */

@@ -78,11 +78,14 @@ final class NumberText {
         return i == n;
     }
 
-    /** True when the text is 12 to 16 digits, optionally after a minus: epoch milliseconds. */
+    /**
+     * True when the text is 12 to 19 digits, optionally after a minus: epoch milliseconds (or a
+     * micro- or nanosecond time that {@link #checkedMillis} then names).
+     */
     static boolean isEpochMillis(String s) {
         int start = s.startsWith("-") ? 1 : 0;
         int len = s.length() - start;
-        if (len < 12 || len > 16) {
+        if (len < 12 || len > 19) {
             return false;
         }
         for (int i = start; i < s.length(); i++) {
@@ -112,6 +115,9 @@ final class NumberText {
      * A timestamp in epoch seconds with an optional fraction ({@code 1773446400.123}), or
      * integer epoch milliseconds as the Prometheus text format writes them. An integer of 11 or
      * fewer digits (before the year 5138 in seconds) is seconds; a longer one is milliseconds.
+     * The result is within the range the store reads back ({@link #checkedMillis}).
+     *
+     * @throws IllegalArgumentException for text that is not a number, or a time outside the range
      */
     static long epochMillis(String text) {
         String s = text.strip();
@@ -120,14 +126,47 @@ final class NumberText {
         }
         BigDecimal d = new BigDecimal(s);
         boolean integer = d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0;
-        if (integer && d.abs().compareTo(BigDecimal.valueOf(100_000_000_000L)) >= 0) {
-            return d.longValueExact();
+        BigDecimal ms = integer && d.abs().compareTo(BigDecimal.valueOf(100_000_000_000L)) >= 0 ? d : d.movePointRight(3);
+        if (ms.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            // a number too large for any time unit (it would overflow a long): say so rather than "Overflow"
+            throw new IllegalArgumentException("timestamp " + abbreviate(s) + " is out of range: " + RANGE_WORDS);
         }
-        BigDecimal ms = d.movePointRight(3);
-        if (ms.abs().compareTo(BigDecimal.valueOf(1L << 50)) > 0) {
-            throw new IllegalArgumentException("timestamp " + s + " is out of range");
+        return checkedMillis(ms.setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact(), s);
+    }
+
+    /** The largest time, in epoch milliseconds either side of 1970, that the store keeps and reads back. */
+    static final long TIME_LIMIT_MILLIS = 1L << 50;
+    private static final String RANGE_WORDS = "forewarn keeps times within ±2^50 ms of 1970 (about 35,700 years)";
+    /** Epoch milliseconds of 2000-01-01 and 2100-01-01: a time that lands here after dividing by 1000 was micro- or nanoseconds. */
+    private static final long PLAUSIBLE_FROM = 946_684_800_000L;
+    private static final long PLAUSIBLE_TO = 4_102_444_800_000L;
+
+    /**
+     * A time in epoch milliseconds if the store can read it back, else an error; a value that
+     * would be a time between 2000 and 2100 when read as epoch microseconds or nanoseconds is
+     * named as that unit mix-up rather than taken for a date tens of thousands of years away.
+     *
+     * @param text the time as written, for the message
+     * @throws IllegalArgumentException naming the problem
+     */
+    static long checkedMillis(long millis, String text) {
+        if (Math.abs(millis) <= TIME_LIMIT_MILLIS && millis != Long.MIN_VALUE) {
+            return millis;
         }
-        return ms.setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+        for (String[] unit : new String[][] {{"micro", "1000"}, {"nano", "1000000"}}) {
+            long ms = millis / Long.parseLong(unit[1]);
+            if (ms >= PLAUSIBLE_FROM && ms < PLAUSIBLE_TO) {
+                throw new IllegalArgumentException("time " + abbreviate(text) + " looks like epoch " + unit[0] + "seconds ("
+                        + java.time.Instant.ofEpochMilli(ms) + "): write epoch seconds or milliseconds (divide by "
+                        + (unit[0].equals("micro") ? "1,000" : "1,000,000") + " for milliseconds)");
+            }
+        }
+        throw new IllegalArgumentException("time " + abbreviate(text) + " is out of range: " + RANGE_WORDS);
+    }
+
+    /** A value for an error message: at most 40 characters. */
+    static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 39) + "…";
     }
 
     /** Epoch milliseconds as seconds with the exact millisecond fraction: {@code 1773446400.123}. */

@@ -1,6 +1,7 @@
 package dev.forewarn.cli.shell;
 
 import dev.forewarn.cli.StoreOption;
+import dev.forewarn.cli.ExitCodes;
 import dev.forewarn.cli.UserException;
 import dev.forewarn.cli.Verbosity;
 import dev.forewarn.forecast.ForecastEngine;
@@ -96,7 +97,7 @@ public final class TopCommand implements Callable<Integer>, InShell {
         long intervalMillis = duration(interval, "--interval");
         long historyMillis = duration(history, "--history");
         if (intervalMillis < 200) {
-            throw new UserException("--interval " + interval + " is too short: use 200ms or more");
+            throw new UserException("--interval " + interval + " is too short: use 200ms or more", ExitCodes.USAGE, null);
         }
         Path path = store.path();
         ZoneId zone = ZoneId.systemDefault();
@@ -188,7 +189,7 @@ public final class TopCommand implements Callable<Integer>, InShell {
         try {
             return Times.parseDurationMillis(text);
         } catch (IllegalArgumentException e) {
-            throw new UserException(option + ": " + e.getMessage());
+            throw new UserException(option + ": " + e.getMessage(), ExitCodes.USAGE, e); // a bad option value: usage, exit 2
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.forewarn.cli.shell;
 
+import dev.forewarn.series.SafeText;
 import dev.forewarn.cli.Sparkline;
 import dev.forewarn.cli.shell.TopSnapshot.Panel;
 import dev.forewarn.cli.shell.TopSnapshot.Row;
@@ -208,7 +209,8 @@ record TopView(boolean color, boolean unicode, ZoneId zone) {
     }
 
     /** The text cut or padded to exactly {@code n} characters. */
-    static String fit(String s, int n) {
+    static String fit(String text, int n) {
+        String s = SafeText.line(text);
         if (n <= 0) {
             return "";
         }
