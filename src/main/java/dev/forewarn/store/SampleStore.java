@@ -371,7 +371,7 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
     void maintain(long beforeMillis, long nowMillis) {
         inWriteTransaction("folding recent points into chunks", c -> {
             chunks.fold(beforeMillis, check);
-            Retention.apply(c, chunks, nowMillis, retention(c), check, Retention.SAMPLE_PASS_MAX_ADVANCE_MILLIS);
+            Retention.apply(c, chunks, nowMillis, retention(c), check, false);
             return null;
         });
     }
@@ -386,12 +386,17 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
             readMeta(c);
             Set<SeriesKey> keys = new LinkedHashSet<>();
             long points = 0;
+            long newest = Long.MIN_VALUE;
             for (Series s : series) {
                 if (s.isEmpty()) {
                     continue;
                 }
                 keys.add(s.key());
                 points += chunks.merge(idFor(c, s.key()), s.timesMillis(), s.values(), check);
+                newest = Math.max(newest, s.timesMillis()[s.size() - 1]);
+            }
+            if (points > 0) {
+                Retention.startReference(c, clock.getAsLong(), newest);
             }
             return new ImportResult(keys.size(), points);
         });

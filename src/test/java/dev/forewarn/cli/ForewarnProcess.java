@@ -41,6 +41,27 @@ final class ForewarnProcess {
                 .start();
     }
 
+    /** Starts {@code prefix... java ... forewarn args...} (a {@code faketime}, {@code setpriv} before the JVM). */
+    static Process startUnder(List<String> prefix, Path stderr, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(jvm());
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(stderr.toFile())
+                .start();
+    }
+
+    /** Runs {@link #startUnder} to its end (at most 2 minutes) and returns its exit code. */
+    static int runUnder(List<String> prefix, Path stderr, String... args) throws IOException, InterruptedException {
+        Process p = startUnder(prefix, stderr, args);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("forewarn " + String.join(" ", args) + " did not end within 2 minutes");
+        }
+        return p.exitValue();
+    }
+
     private static synchronized List<String> jvm() throws IOException {
         if (jvmArgs != null) {
             return jvmArgs;
