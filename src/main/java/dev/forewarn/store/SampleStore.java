@@ -64,6 +64,7 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
     private final ChunkTable.BlobCheck check;
     private final Map<String, Long> ids = new HashMap<>();
     private final Map<String, Long> pendingIds = new HashMap<>();
+    private final Set<String> warnedUnreadable = new java.util.HashSet<>();
     private long seriesGeneration = Long.MIN_VALUE;
     private PreparedStatement idLookup;
     /** The wall clock, epoch ms, that retention is capped at; tests set a clock that jumps. */
@@ -413,7 +414,13 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        SeriesKey k = SeriesKey.parse(rs.getString(1));
+                        SeriesKey k;
+                        try {
+                            k = SeriesKey.parse(rs.getString(1));
+                        } catch (IllegalArgumentException e) {
+                            unreadable(rs.getString(1), e);
+                            continue;
+                        }
                         if (selector.matches(k)) {
                             out.add(k);
                         }
@@ -423,6 +430,17 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
             out.sort(null);
             return out;
         });
+    }
+
+    /**
+     * A stored series key that does not parse (a crafted import by an older forewarn): it is
+     * skipped, so the rest of the store stays readable, and named once per store on stderr.
+     */
+    private void unreadable(String keyText, IllegalArgumentException e) {
+        if (warnedUnreadable.add(keyText)) {
+            LOG.warn("the store {} holds a series whose name cannot be read, skipped: {} ({}); 'forewarn store check'"
+                    + " lists such series", file, keyText, e.getMessage());
+        }
     }
 
     /**
