@@ -95,6 +95,10 @@ public final class CheckCommand implements Callable<Integer>, ExitCodeOnError {
             SmartNote.of(rules, db).ifPresent(notes::add);
             List<Finding> all = new ArrayList<>(ev.findings());
             all.addAll(RuleFileFindings.of(rules, atMillis));
+            all.addAll(HistoryFindings.noRules(rules, atMillis));
+            if (!empty) {
+                all.addAll(HistoryFindings.of(db, atMillis, at != null));
+            }
             ev = new Evaluation(atMillis, all, ev.resolved());
             Severity status = ev.status();
             if (empty && at != null && status == Severity.OK) {
