@@ -116,7 +116,7 @@ public final class CheckCommand implements Callable<Integer>, ExitCodeOnError {
             throw new UserException("no store at " + path + ": there is no history to replay with --at"
                     + " (point --store at a store, or run 'forewarn sample' first)", ExitCodes.UNKNOWN, null);
         }
-        if (replay || (Files.exists(path) && !Files.isWritable(path))) {
+        if (replay || SampleStore.isReadOnlyFile(path)) {
             // A replay changes nothing, and another user's store can still be judged: read only, no guard memory.
             return SampleStore.openReadOnly(path);
         }

@@ -104,6 +104,15 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
         return s;
     }
 
+    /**
+     * True when {@code file} exists and may not be written: by its permissions for this user, or
+     * by its mode (through links, the target's), which forewarn honours even for root. Such a
+     * store is judged read-only rather than refused.
+     */
+    public static boolean isReadOnlyFile(Path file) {
+        return Files.exists(file) && (!Files.isWritable(file) || !StoreErrors.writableByMode(file));
+    }
+
     /** Opens an existing store for reading only; fails clearly when it does not exist. */
     public static SampleStore openReadOnly(Path file) {
         return openReadOnly(file, StoreOptions.DEFAULTS);

@@ -2,7 +2,6 @@ package dev.forewarn.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -36,8 +35,9 @@ final class StoreErrors {
             }
         }
         if (Files.exists(file) && !writableByMode(file)) {
-            throw new StoreException(file, "the store " + file + " is read-only: make it writable (chmod u+w "
-                    + file + ") or choose another --store");
+            Path target = realPath(file);
+            throw new StoreException(file, "the store " + file + (target.equals(file) ? "" : " (a link to " + target + ")")
+                    + " is read-only: make it writable (chmod u+w " + target + ") or choose another --store");
         }
         if (Files.exists(file) && !Files.isWritable(file)) {
             throw new StoreException(file, "the store " + file + " is not writable by this user (it belongs to "
@@ -70,7 +70,8 @@ final class StoreErrors {
      * whose mode says read-only was made so on purpose, so forewarn honours the mode even as root.
      */
     static boolean writableByMode(Path file) {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        // The mode of what is written: through a symbolic link, its target's (a link's own mode is always 777).
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         try {
             if (view != null && !view.readAttributes().permissions().contains(PosixFilePermission.OWNER_WRITE)) {
                 return false;
@@ -79,6 +80,14 @@ final class StoreErrors {
             return true;
         }
         return true;
+    }
+
+    private static Path realPath(Path file) {
+        try {
+            return Files.isSymbolicLink(file) ? file.toRealPath() : file;
+        } catch (IOException e) {
+            return file;
+        }
     }
 
     private static String owner(Path file) {

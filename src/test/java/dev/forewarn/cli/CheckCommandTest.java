@@ -295,4 +295,30 @@ class CheckCommandTest {
         }
         return db;
     }
+
+    /** As root too (CI runs as root): a store whose mode says read-only is judged read-only, not refused. */
+    @Test
+    void aStoreWithoutWritePermissionIsJudgedReadOnlyEvenByRoot() throws Exception {
+        long now = System.currentTimeMillis();
+        Path db = storeWithVar(now - 60_000, d -> 50 * GIB);
+        byte[] before = Files.readAllBytes(db);
+        Files.setPosixFilePermissions(db, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        Run r = check("--store", db.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.firstLine().startsWith("FOREWARN OK - "), r.firstLine());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(db)), "the store was not written");
+    }
+
+    @Test
+    void aLinkToAReadOnlyStoreDoesNotLetSampleWriteThroughIt() throws Exception {
+        Path db = storeWithVar(AT, d -> 50 * GIB);
+        byte[] before = Files.readAllBytes(db);
+        Files.setPosixFilePermissions(db, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.db"), db);
+        CliRun r = CliRun.of("sample", "--store", link.toString(), "--collectors", "os");
+        assertEquals(ExitCodes.FAILURE, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("error: the store " + link + " (a link to " + db.toRealPath() + ") is read-only"), r.err());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(db)), "nothing was written through the link");
+        assertTrue(!Files.exists(dir.resolve("forewarn.db-wal")), "not even a write-ahead log");
+    }
 }
