@@ -129,7 +129,44 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
             }
             // A WAL store whose writer (root's cron) has closed has no -wal/-shm files, and a user who may
             // not write its directory cannot create them: read the file as it was last checkpointed instead.
-            return openReadOnly(file, options, true);
+            long walBytes = walBytes(file);
+            SampleStore s;
+            try {
+                s = openReadOnly(file, options, true);
+            } catch (StoreException unreadable) {
+                if (walBytes == 0) {
+                    throw unreadable;
+                }
+                throw new StoreException(file, "cannot read the store " + file + ": all it holds is still in " + file
+                        + "-wal, which this user cannot read without creating " + file.getFileName() + "-shm in a directory"
+                        + " it may not write; run as the store's owner, or let the owner's next 'forewarn sample' fold it in", e);
+            }
+            warnIfWalUnread(file, walBytes);
+            return s;
+        }
+    }
+
+    /**
+     * Read as of the last checkpoint, a store whose writer was killed has its newest commits only
+     * in the {@code -wal} file, which SQLite cannot read without the {@code -shm} index this user
+     * cannot create: say so (one line on stderr) rather than show old figures as current.
+     */
+    private static void warnIfWalUnread(Path file, long bytes) {
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        if (bytes > 0) {
+            LOG.warn("the store {} is read as of its last checkpoint: its newest writes are in {} ({} KiB), which this user"
+                    + " cannot read without creating {}-shm in a directory it may not write; run as the store's owner,"
+                    + " or let the owner's next 'forewarn sample' fold them in", file, wal, (bytes + 1023) / 1024, file.getFileName());
+        }
+    }
+
+    /** The size of the store's write-ahead log, 0 when there is none. */
+    private static long walBytes(Path file) {
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        try {
+            return Files.exists(wal) ? Files.size(wal) : 0;
+        } catch (IOException e) {
+            return 0;
         }
     }
 

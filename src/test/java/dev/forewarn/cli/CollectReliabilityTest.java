@@ -145,6 +145,48 @@ class CollectReliabilityTest {
         }
     }
 
+    /**
+     * After a kill -9 the newest commits are only in the {@code -wal}; a user who may not write
+     * the store's directory (here nobody, through setpriv; root only) cannot create the
+     * {@code -shm} SQLite needs to read them, and reads the last checkpoint: it is told so.
+     */
+    @Test
+    void aNonRootReaderAfterAKilledWriterIsWarnedThatItReadsTheLastCheckpoint() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "running a reader as nobody needs root");
+        Path shared = Files.createTempDirectory("forewarn-wal");
+        try {
+            Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path db = shared.resolve("w.db");
+            // one sample that closes cleanly (checkpointed into the file), then a writer killed after more
+            assertEquals(0, ForewarnProcess.runUnder(List.of(), dir.resolve("s.err"), "sample", "--store", db.toString(),
+                    "--collectors", "os"), () -> read(dir.resolve("s.err")));
+            Process w = ForewarnProcess.start(dir.resolve("w.err"), "collect", "--store", db.toString(), "--interval", "100ms",
+                    "--collectors", "os");
+            waitForMore(db, 4, w);
+            w.destroyForcibly();
+            assertTrue(w.waitFor(30, TimeUnit.SECONDS), "killed writer ended");
+            Path wal = shared.resolve("w.db-wal");
+            assertTrue(Files.size(wal) > 0, "the killed writer left its write-ahead log");
+            Files.deleteIfExists(shared.resolve("w.db-shm"));
+            for (Path p : List.of(db, wal)) {
+                Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            Path err = dir.resolve("nobody.err");
+            int code = ForewarnProcess.runUnder(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"), err,
+                    "show", "--store", db.toString());
+            String stderr = read(err);
+            assertEquals(0, code, stderr);
+            assertEquals(1, stderr.lines().count(), "one warning line: " + stderr);
+            assertTrue(stderr.contains("WARN") && stderr.contains("is read as of its last checkpoint")
+                    && stderr.contains(wal.toString()), stderr);
+            assertTrue(Files.size(wal) > 0 && !Files.exists(shared.resolve("w.db-shm")), "the reader changed nothing");
+        } finally {
+            try (var files = Files.walk(shared)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
     private static int count(String text, String what) {
         int n = 0;
         for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {

@@ -67,6 +67,8 @@ final class ForewarnProcess {
             return jvmArgs;
         }
         Path work = Files.createTempDirectory("forewarn-jvm");
+        // readable by all, so a test can run the same JVM as another user (setpriv to nobody)
+        Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         List<String> base = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k", "-Xmx64m",
@@ -102,6 +104,11 @@ final class ForewarnProcess {
                 Path jar = work.resolve("classes-" + (n++) + ".jar");
                 packJar(p, jar);
                 out.add(jar.toString());
+            } else if (Files.isRegularFile(p)) {
+                // copied beside, as the local repository may be readable by its owner only (another user's JVM needs them)
+                Path copy = work.resolve("lib-" + (n++) + "-" + p.getFileName());
+                Files.copy(p, copy);
+                out.add(copy.toString());
             } else {
                 out.add(entry);
             }
