@@ -113,6 +113,19 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
         return Files.exists(file) && (!Files.isWritable(file) || !StoreErrors.writableByMode(file));
     }
 
+    /** What to do with a damaged store: restore it, minding its {@code -wal} and {@code -shm}, or move them all aside. */
+    public static String restoreAdvice(Path file) {
+        return StoreErrors.restoreAdvice(file);
+    }
+
+    /**
+     * True when the disk holding {@code file} has less than 1 MiB free for this user: SQLite may
+     * then fail to make even the shared-memory index a reader needs.
+     */
+    public static boolean isOnFullDisk(Path file) {
+        return StoreErrors.freeBytes(file) < StoreErrors.NEARLY_FULL_BYTES;
+    }
+
     /** Opens an existing store for reading only; fails clearly when it does not exist. */
     public static SampleStore openReadOnly(Path file) {
         return openReadOnly(file, StoreOptions.DEFAULTS);
@@ -124,7 +137,7 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
         try {
             return openReadOnly(file, options, false);
         } catch (StoreException e) {
-            if (!(e.getCause() instanceof SQLException se) || !isReadOnlyRefusal(se)) {
+            if (!(e.getCause() instanceof SQLException se) || !(isReadOnlyRefusal(se) || isFullDiskRefusal(file, se))) {
                 throw e;
             }
             // A WAL store whose writer (root's cron) has closed has no -wal/-shm files, and a user who may
@@ -168,6 +181,15 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    /**
+     * SQLITE_IOERR (10) or SQLITE_FULL (13) on a nearly full disk: a reader could not create the
+     * {@code -shm} index, so a read command on a full disk (where it matters most) reads without it.
+     */
+    private static boolean isFullDiskRefusal(Path file, SQLException e) {
+        int code = (e instanceof org.sqlite.SQLiteException se ? se.getResultCode().code : e.getErrorCode()) & 0xFF;
+        return (code == 10 || code == 13) && isOnFullDisk(file);
     }
 
     private static boolean isReadOnlyRefusal(SQLException e) {
