@@ -14,6 +14,7 @@ import dev.forewarn.rules.Severity;
 import dev.forewarn.series.Selector;
 import dev.forewarn.series.Times;
 import dev.forewarn.store.SampleStore;
+import dev.forewarn.store.StoreException;
 import dev.forewarn.store.StoreFindingState;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -36,6 +37,8 @@ import picocli.CommandLine.Spec;
         description = {"Judges every rule against the history and prints the verdict as a Nagios plugin does.",
                 "Exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN."})
 public final class CheckCommand implements Callable<Integer>, ExitCodeOnError {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CheckCommand.class);
 
     @Mixin
     Verbosity verbosity;
@@ -109,6 +112,10 @@ public final class CheckCommand implements Callable<Integer>, ExitCodeOnError {
             }
             List<Finding> all = new ArrayList<>(ev.findings());
             all.addAll(RuleFileFindings.of(rules, atMillis));
+            all.addAll(HistoryFindings.noRules(rules, atMillis));
+            if (!empty) {
+                all.addAll(HistoryFindings.of(db, atMillis, at != null));
+            }
             ev = new Evaluation(atMillis, all, ev.resolved(), ev.pending());
             Severity status = ev.status();
             if (empty && at != null && status == Severity.OK) {
@@ -126,11 +133,20 @@ public final class CheckCommand implements Callable<Integer>, ExitCodeOnError {
             throw new UserException("no store at " + path + ": there is no history to replay with --at"
                     + " (point --store at a store, or run 'forewarn sample' first)", ExitCodes.UNKNOWN, null);
         }
-        if (replay || (Files.exists(path) && !Files.isWritable(path))) {
+        if (replay || SampleStore.isReadOnlyFile(path)) {
             // A replay changes nothing, and another user's store can still be judged: read only, no guard memory.
             return SampleStore.openReadOnly(path);
         }
-        return SampleStore.open(path);
+        try {
+            return SampleStore.open(path);
+        } catch (StoreException e) {
+            if (!Files.exists(path) || !SampleStore.isOnFullDisk(path)) {
+                throw e;
+            }
+            // The disk is full: the one check that must not be UNKNOWN is the one about that disk.
+            LOG.warn("the disk holding the store {} is full: judging it read-only (the flapping guard remembers nothing this time)", path);
+            return SampleStore.openReadOnly(path);
+        }
     }
 
     private void print(Evaluation ev, Severity status, List<String> notes, RuleSet rules, RuleEvaluator evaluator, SampleStore db) {

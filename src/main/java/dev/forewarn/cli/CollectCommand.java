@@ -4,6 +4,7 @@ import dev.forewarn.sampling.Sampler;
 import dev.forewarn.series.SeriesKey;
 import dev.forewarn.series.Times;
 import dev.forewarn.store.SampleStore;
+import dev.forewarn.store.StoreException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Map;
@@ -26,6 +27,10 @@ import picocli.CommandLine.Spec;
  * stored, the store is closed, and the command exits 0. A shutdown hook does the same for any
  * other way the JVM shuts down (it waits up to {@value #STOP_WAIT_SECONDS} s for the write).
  * A kill -9 loses at most the sample in flight: each sample is one committed transaction.
+ *
+ * <p>A sample that cannot be stored (a full disk, a store locked too long) is logged as one
+ * warning line and lost; the loop waits longer after each failure in a row (see
+ * {@link #backoffMillis}) and samples again, so it resumes by itself when space comes back.
  */
 @Command(name = "collect", mixinStandardHelpOptions = true,
         description = {"Samples in a loop in one process (cheaper than one 'sample' per minute: the JVM stays warm).",
@@ -70,13 +75,14 @@ public final class CollectCommand implements Callable<Integer> {
             throw new UserException("--count must be 0 (no limit) or more, not " + count, ExitCodes.USAGE, null);
         }
         Sampler sampler = collectors.sampler();
-        SampleStore s = SampleStore.open(store.path());
+        StoreHandle s = new StoreHandle(SampleStore.open(store.path()));
         Thread hook = new Thread(this::stopAndWait, "forewarn-collect-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         StopSignals.install(this::requestStop);
         BenchMeter meter = bench ? new BenchMeter() : null;
         try {
             long n = 0;
+            int failures = 0;
             long next = System.currentTimeMillis();
             while (!stopping && (count == 0 || n < count)) {
                 if (!waitUntil(next)) {
@@ -87,8 +93,24 @@ public final class CollectCommand implements Callable<Integer> {
                 }
                 long timeMillis = System.currentTimeMillis();
                 Map<SeriesKey, Double> values = sampler.sample();
-                s.append(timeMillis, values);
                 n++;
+                try {
+                    s.get().append(timeMillis, values);
+                } catch (StoreException e) {
+                    // A full disk, a lock held too long, a store moved away: this sample is lost, the
+                    // loop goes on (cron's one-shot 'sample' would simply run again next minute).
+                    failures++;
+                    long wait = backoffMillis(intervalMillis, failures);
+                    LOG.warn("sample {} at {} not stored: {}; trying again in {}", n, Times.iso(timeMillis),
+                            e.getMessage(), Times.human(java.time.Duration.ofMillis(wait)));
+                    s.reset();
+                    next = System.currentTimeMillis() + wait;
+                    continue;
+                }
+                if (failures > 0) {
+                    LOG.warn("sample {} stored again, after {} not stored", n, failures);
+                    failures = 0;
+                }
                 if (meter != null) {
                     meter.end(n);
                 }
@@ -109,6 +131,54 @@ public final class CollectCommand implements Callable<Integer> {
             meter.report(spec.commandLine().getErr());
         }
         return ExitCodes.SUCCESS;
+    }
+
+    /**
+     * The wait after the {@code failures}-th failed write in a row: the interval, doubled with
+     * each failure, at most ten intervals or 5 minutes (whichever is less, but never less than
+     * one interval), so a full disk is retried often enough to resume soon after space comes
+     * back without a warning every interval.
+     */
+    static long backoffMillis(long intervalMillis, int failures) {
+        long cap = Math.max(intervalMillis, Math.min(10 * intervalMillis, MAX_BACKOFF_MILLIS));
+        long wait = intervalMillis << Math.min(failures - 1, 20);
+        return Math.min(cap, wait);
+    }
+
+    /** The longest wait between tries at storing when writes fail (5 minutes). */
+    static final long MAX_BACKOFF_MILLIS = 5 * 60_000L;
+
+    /** The open store, closed after a failed write and opened again at the next try (its files may have changed). */
+    private final class StoreHandle {
+        private SampleStore open;
+
+        StoreHandle(SampleStore open) {
+            this.open = open;
+        }
+
+        SampleStore get() {
+            if (open == null) {
+                open = SampleStore.open(store.path());
+            }
+            return open;
+        }
+
+        void reset() {
+            if (open != null) {
+                try {
+                    open.close();
+                } catch (StoreException ignored) {
+                    // closing a store whose disk is full may fail too; the next try opens it afresh
+                }
+                open = null;
+            }
+        }
+
+        void close() {
+            if (open != null) {
+                open.close();
+            }
+        }
     }
 
     private long intervalMillis() {

@@ -156,6 +156,12 @@ public final class ReportCommand implements Callable<Integer> {
                 duration("--runway", runway), duration("--lead-time", leadTime), selectors, rules, zone);
         Report report;
         try (SampleStore s = openStore()) {
+            Long first = s.info().firstMillis();
+            if (first != null && atMillis < first) {
+                // A report of nothing would read as "all is well": refuse it, as check says UNKNOWN.
+                throw new UserException("no history before " + Times.iso(first) + ": nothing to report at "
+                        + Times.iso(atMillis) + " (the store " + store.path() + " starts then); give a later --at");
+            }
             // a replay (--at) is judged raw, as 'check --at' judges it; otherwise with the guard's memory, as check does
             report = a.build(s, now, at != null ? java.util.Map.of() : null);
         }

@@ -49,6 +49,6 @@ public final class StoreCheckCommand implements Callable<Integer> {
         err.flush();
         throw new UserException("the store " + store.path() + " is damaged: " + r.problems().size() + " problem"
                 + (r.problems().size() == 1 ? "" : "s") + ", first: " + r.problems().get(0)
-                + "; restore it from a backup, or move it aside (a new store starts with the next sample)");
+                + "; " + SampleStore.restoreAdvice(store.path()));
     }
 }

@@ -17,7 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code forewarn store vacuum}: folds recent points into compact chunks, rolls raw points older
  * than {@code --raw-retention} up into hourly min/max/avg/last, drops roll-ups older than
  * {@code --rollup-retention}, and compacts the file. Ages count from the newest point (capped
- * at now). Silent unless {@code -v}, so it can run from cron.
+ * at now) reached through continuous history, and no more than 8 h past it across a gap, so a
+ * clock that runs ahead cannot expire the history (see {@code Retention}). Silent unless
+ * {@code -v}, so it can run from cron.
  */
 @Command(name = "vacuum", mixinStandardHelpOptions = true,
         description = {"Applies retention (raw points become hourly roll-ups), compacts recent points and the file.",

@@ -85,7 +85,8 @@ public final class RuleEvaluator {
         List<Pending> pending = new ArrayList<>();
         Map<SeriesKey, Double> companions = new HashMap<>();
         for (Rule rule : rules) {
-            for (Finding raw : judge(rule, source, atMillis, trends, companions)) {
+            List<SeriesKey> stale = new ArrayList<>();
+            for (Finding raw : judge(rule, source, atMillis, trends, companions, stale)) {
                 if (state == null) {
                     out.add(raw);
                 } else {
@@ -101,6 +102,9 @@ public final class RuleEvaluator {
                     }
                 }
             }
+            if (state != null) {
+                out.addAll(staleRaised(rule, source, atMillis, state, stale));
+            }
             afterEachRule.run();
         }
         return new Evaluation(atMillis, out, resolved, pending);
@@ -108,10 +112,43 @@ public final class RuleEvaluator {
 
     /** The raw verdicts of one rule on each series it matches now, without any guard. */
     public List<Finding> judge(Rule rule, SeriesSource source, long atMillis, boolean trends) {
-        return judge(rule, source, atMillis, trends, new HashMap<>());
+        return judge(rule, source, atMillis, trends, new HashMap<>(), new ArrayList<>());
     }
 
-    private List<Finding> judge(Rule rule, SeriesSource source, long atMillis, boolean trends, Map<SeriesKey, Double> companions) {
+    /**
+     * How long after its last point a series whose WARNING or CRITICAL stands is still reported
+     * (as UNKNOWN, stale) rather than left out: 7 days, so a filesystem unmounted for good stops
+     * alerting after a week of saying so, while a finding never vanishes unannounced.
+     */
+    static final long STALE_REPORT_MILLIS = 7 * 86_400_000L;
+
+    /**
+     * UNKNOWN findings for the series of this rule that went stale while a WARNING or CRITICAL
+     * was standing on them: not resolved (nothing says the problem went away), not dropped.
+     * Their guard memory is left as it is, so the finding stands again when points come back.
+     */
+    private List<Finding> staleRaised(Rule rule, SeriesSource source, long atMillis, FindingState state, List<SeriesKey> stale) {
+        List<Finding> out = new ArrayList<>();
+        for (SeriesKey key : stale) {
+            FindingState.Entry e = state.get(rule.id(), key.toString());
+            if ((e.raised() != Severity.WARNING && e.raised() != Severity.CRITICAL) || atMillis < e.updatedMillis()) {
+                continue;
+            }
+            Series recent = source.read(key, atMillis - STALE_REPORT_MILLIS, atMillis);
+            if (recent.isEmpty()) {
+                continue;
+            }
+            String msg = MessageTemplate.subject(key) + ": no point since " + Times.iso(recent.lastMillis()) + ", so " + rule.id()
+                    + " cannot judge it; its " + e.raised().name() + " (raised " + Times.iso(e.raisedMillis())
+                    + ") is not known to be over: is it still sampled?";
+            out.add(new Finding(rule.id(), rule.source(), Severity.UNKNOWN, msg,
+                    present(key, atMillis, null, Double.NaN, rule, "stale: no point within " + Times.human(Duration.ofMillis(STALE_MILLIS)))));
+        }
+        return out;
+    }
+
+    private List<Finding> judge(Rule rule, SeriesSource source, long atMillis, boolean trends, Map<SeriesKey, Double> companions,
+                                List<SeriesKey> stale) {
         List<Finding> out = new ArrayList<>();
         long shortSpan = Math.max(SCREEN_MILLIS, Math.max(rule.growth() == null ? 0 : rule.growth().withinMillis(), rule.rateWindowMillis() * 2));
         long fullSpan = Math.max(shortSpan, rule.windowMillis());
@@ -122,6 +159,7 @@ public final class RuleEvaluator {
             try {
                 Series raw = source.read(key, atMillis - shortSpan, atMillis);
                 if (raw.isEmpty() || atMillis - raw.lastMillis() > STALE_MILLIS) {
+                    stale.add(key);
                     continue;
                 }
                 Supplier<Series> full = fullSpan > shortSpan ? () -> source.read(key, atMillis - fullSpan, atMillis) : () -> raw;

@@ -93,6 +93,7 @@ public final class OpenMetricsImport {
             String text = parts[3];
             if (text.startsWith(PromNames.HELP_PREFIX)) {
                 String original = text.substring(PromNames.HELP_PREFIX.length()).strip();
+                requireMetricName(original);
                 if (PromNames.familyName(original).equals(parts[2])) {
                     names.put(PromNames.sampleName(original), original);
                 }
@@ -102,6 +103,24 @@ public final class OpenMetricsImport {
             if (type.equals("counter") || type.equals("histogram") || type.equals("summary") || type.equals("gaugehistogram")) {
                 createdFamilies.add(parts[2]);
             }
+        }
+    }
+
+    /**
+     * A name from a HELP line becomes the stored series name: it must be a metric name such as
+     * {@code fs.avail_bytes}, or a crafted one ({@code evil{x}) would make the store unreadable.
+     */
+    private static void requireMetricName(String name) {
+        boolean ok;
+        try {
+            SeriesKey k = SeriesKey.parse(name);
+            ok = k.labels().isEmpty() && k.name().equals(name);
+        } catch (IllegalArgumentException e) {
+            ok = false;
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("the HELP line names '" + name + "' as the forewarn metric,"
+                    + " which is not a metric name (letters, digits, '_', ':' and '.')");
         }
     }
 

@@ -69,6 +69,7 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
     private final ChunkTable.BlobCheck check;
     private final Map<String, Long> ids = new HashMap<>();
     private final Map<String, Long> pendingIds = new HashMap<>();
+    private final Set<String> warnedUnreadable = new java.util.HashSet<>();
     private long seriesGeneration = Long.MIN_VALUE;
     private PreparedStatement idLookup;
     /** The wall clock, epoch ms, that retention is capped at; tests set a clock that jumps. */
@@ -108,6 +109,28 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
         return s;
     }
 
+    /**
+     * True when {@code file} exists and may not be written: by its permissions for this user, or
+     * by its mode (through links, the target's), which forewarn honours even for root. Such a
+     * store is judged read-only rather than refused.
+     */
+    public static boolean isReadOnlyFile(Path file) {
+        return Files.exists(file) && (!Files.isWritable(file) || !StoreErrors.writableByMode(file));
+    }
+
+    /** What to do with a damaged store: restore it, minding its {@code -wal} and {@code -shm}, or move them all aside. */
+    public static String restoreAdvice(Path file) {
+        return StoreErrors.restoreAdvice(file);
+    }
+
+    /**
+     * True when the disk holding {@code file} has less than 1 MiB free for this user: SQLite may
+     * then fail to make even the shared-memory index a reader needs.
+     */
+    public static boolean isOnFullDisk(Path file) {
+        return StoreErrors.freeBytes(file) < StoreErrors.NEARLY_FULL_BYTES;
+    }
+
     /** Opens an existing store for reading only; fails clearly when it does not exist. */
     public static SampleStore openReadOnly(Path file) {
         return openReadOnly(file, StoreOptions.DEFAULTS);
@@ -119,13 +142,59 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
         try {
             return openReadOnly(file, options, false);
         } catch (StoreException e) {
-            if (!(e.getCause() instanceof SQLException se) || !isReadOnlyRefusal(se)) {
+            if (!(e.getCause() instanceof SQLException se) || !(isReadOnlyRefusal(se) || isFullDiskRefusal(file, se))) {
                 throw e;
             }
             // A WAL store whose writer (root's cron) has closed has no -wal/-shm files, and a user who may
             // not write its directory cannot create them: read the file as it was last checkpointed instead.
-            return openReadOnly(file, options, true);
+            long walBytes = walBytes(file);
+            SampleStore s;
+            try {
+                s = openReadOnly(file, options, true);
+            } catch (StoreException unreadable) {
+                if (walBytes == 0) {
+                    throw unreadable;
+                }
+                throw new StoreException(file, "cannot read the store " + file + ": all it holds is still in " + file
+                        + "-wal, which this user cannot read without creating " + file.getFileName() + "-shm in a directory"
+                        + " it may not write; run as the store's owner, or let the owner's next 'forewarn sample' fold it in", e);
+            }
+            warnIfWalUnread(file, walBytes);
+            return s;
         }
+    }
+
+    /**
+     * Read as of the last checkpoint, a store whose writer was killed has its newest commits only
+     * in the {@code -wal} file, which SQLite cannot read without the {@code -shm} index this user
+     * cannot create: say so (one line on stderr) rather than show old figures as current.
+     */
+    private static void warnIfWalUnread(Path file, long bytes) {
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        if (bytes > 0) {
+            LOG.warn("the store {} is read as of its last checkpoint: its newest writes are in {} ({} KiB), which this user"
+                    + " cannot read without creating {}-shm in a directory it may not write; run as the store's owner,"
+                    + " or let the owner's next 'forewarn sample' fold them in", file, wal, (bytes + 1023) / 1024, file.getFileName());
+        }
+    }
+
+    /** The size of the store's write-ahead log, 0 when there is none. */
+    private static long walBytes(Path file) {
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        try {
+            return Files.exists(wal) ? Files.size(wal) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * SQLITE_IOERR (10) or SQLITE_FULL (13) on a nearly full disk: a reader could not create the
+     * {@code -shm} index, so a read command on a full disk (where it matters most) reads without it.
+     */
+    private static boolean isFullDiskRefusal(Path file, SQLException e) {
+        int code = (e instanceof org.sqlite.SQLiteException se ? se.getResultCode().code : e.getErrorCode()) & 0xFF;
+        return (code == 10 || code == 13) && isOnFullDisk(file);
     }
 
     private static boolean isReadOnlyRefusal(SQLException e) {
@@ -376,7 +445,7 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
     void maintain(long beforeMillis, long nowMillis) {
         inWriteTransaction("folding recent points into chunks", c -> {
             chunks.fold(beforeMillis, check);
-            Retention.apply(c, chunks, nowMillis, retention(c), check, Retention.SAMPLE_PASS_MAX_ADVANCE_MILLIS);
+            Retention.apply(c, chunks, nowMillis, retention(c), check, false);
             return null;
         });
     }
@@ -391,12 +460,17 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
             readMeta(c);
             Set<SeriesKey> keys = new LinkedHashSet<>();
             long points = 0;
+            long newest = Long.MIN_VALUE;
             for (Series s : series) {
                 if (s.isEmpty()) {
                     continue;
                 }
                 keys.add(s.key());
                 points += chunks.merge(idFor(c, s.key()), s.timesMillis(), s.values(), check);
+                newest = Math.max(newest, s.timesMillis()[s.size() - 1]);
+            }
+            if (points > 0) {
+                Retention.startReference(c, clock.getAsLong(), newest);
             }
             return new ImportResult(keys.size(), points);
         });
@@ -484,7 +558,13 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        SeriesKey k = SeriesKey.parse(rs.getString(1));
+                        SeriesKey k;
+                        try {
+                            k = SeriesKey.parse(rs.getString(1));
+                        } catch (IllegalArgumentException e) {
+                            unreadable(rs.getString(1), e);
+                            continue;
+                        }
                         if (selector.matches(k)) {
                             out.add(k);
                         }
@@ -494,6 +574,17 @@ public final class SampleStore implements SeriesSource, AutoCloseable {
             out.sort(null);
             return out;
         });
+    }
+
+    /**
+     * A stored series key that does not parse (a crafted import by an older forewarn): it is
+     * skipped, so the rest of the store stays readable, and named once per store on stderr.
+     */
+    private void unreadable(String keyText, IllegalArgumentException e) {
+        if (warnedUnreadable.add(keyText)) {
+            LOG.warn("the store {} holds a series whose name cannot be read, skipped: {} ({}); 'forewarn store check'"
+                    + " lists such series", file, keyText, e.getMessage());
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.forewarn.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -36,8 +35,9 @@ final class StoreErrors {
             }
         }
         if (Files.exists(file) && !writableByMode(file)) {
-            throw new StoreException(file, "the store " + file + " is read-only: make it writable (chmod u+w "
-                    + file + ") or choose another --store");
+            Path target = realPath(file);
+            throw new StoreException(file, "the store " + file + (target.equals(file) ? "" : " (a link to " + target + ")")
+                    + " is read-only: make it writable (chmod u+w " + target + ") or choose another --store");
         }
         if (Files.exists(file) && !Files.isWritable(file)) {
             throw new StoreException(file, "the store " + file + " is not writable by this user (it belongs to "
@@ -46,6 +46,30 @@ final class StoreErrors {
         if (!Files.exists(file) && parent != null && !Files.isWritable(parent)) {
             throw new StoreException(file, "cannot create the store " + file + ": the directory " + parent
                     + " is not writable; fix its permissions or choose another --store");
+        }
+    }
+
+    /**
+     * What to do with a damaged store, naming its {@code -wal} and {@code -shm}: a restored file
+     * beside the damaged store's old write-ahead log would be "recovered" from that log, and corrupted.
+     */
+    static String restoreAdvice(Path file) {
+        String name = file.getFileName().toString();
+        return "restore it from a backup after removing " + name + "-wal and " + name + "-shm beside it (an old -wal"
+                + " replayed into a restored file corrupts it), or move all three aside (a new store is started on the next sample)";
+    }
+
+    /**
+     * True when the store's file is empty (0 bytes) and no write-ahead log holds its contents: a
+     * store not started yet. Writers start it as they would a missing one; readers say there are
+     * no samples yet, as for a missing one.
+     */
+    static boolean notStarted(Path file) {
+        try {
+            Path wal = file.resolveSibling(file.getFileName() + "-wal");
+            return Files.size(file) == 0 && (!Files.exists(wal) || Files.size(wal) == 0);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -63,6 +87,10 @@ final class StoreErrors {
             throw new StoreException(file, "cannot read the store " + file + ": permission denied; run as a user who"
                     + " can read it, or fix its permissions");
         }
+        if (notStarted(file)) {
+            throw new StoreException(file, "the store " + file + " is empty (a zero-length file: no samples yet): run"
+                    + " 'forewarn sample' or 'forewarn import' first, or point --store (or FOREWARN_STORE) at another store");
+        }
     }
 
     /**
@@ -70,7 +98,8 @@ final class StoreErrors {
      * whose mode says read-only was made so on purpose, so forewarn honours the mode even as root.
      */
     static boolean writableByMode(Path file) {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        // The mode of what is written: through a symbolic link, its target's (a link's own mode is always 777).
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         try {
             if (view != null && !view.readAttributes().permissions().contains(PosixFilePermission.OWNER_WRITE)) {
                 return false;
@@ -79,6 +108,14 @@ final class StoreErrors {
             return true;
         }
         return true;
+    }
+
+    private static Path realPath(Path file) {
+        try {
+            return Files.isSymbolicLink(file) ? file.toRealPath() : file;
+        } catch (IOException e) {
+            return file;
+        }
     }
 
     private static String owner(Path file) {
@@ -97,7 +134,7 @@ final class StoreErrors {
             case 5, 6 -> "the store " + file + " is locked by another process (waited for it in vain while " + doing
                     + "): try again when it is done; 'fuser " + file + "' shows who holds it";
             case 11, 26 -> "the store " + file + " is damaged (" + detail(e) + "): run 'forewarn store check --store " + file
-                    + "', then restore it from a backup or move it aside (a new store is started on the next sample)";
+                    + "', then " + restoreAdvice(file);
             case 13 -> "the disk holding the store " + file + " is full (while " + doing
                     + "): free some space and try again; nothing of this write was stored";
             case 8 -> "the store " + file + " is read-only (while " + doing + "): fix the permissions of the file and"
@@ -136,7 +173,7 @@ final class StoreErrors {
     /** The message for a chunk whose bytes do not decode: damage SQLite's own check cannot see. */
     static StoreException damagedChunk(Path file, String where, RuntimeException e) {
         return new StoreException(file, "the store " + file + " is damaged (" + where + ": " + e.getMessage()
-                + "): run 'forewarn store check --store " + file + "', then restore it from a backup or move it aside", e);
+                + "): run 'forewarn store check --store " + file + "', then " + restoreAdvice(file), e);
     }
 
     private static String detail(SQLException e) {

@@ -217,7 +217,7 @@ final class StoreMaintenance {
         long[] counts = s.inWriteTransaction("applying retention", c -> {
             long folded = s.chunks().fold(Long.MAX_VALUE, s.blobCheck());
             afterEachStep.run();
-            Retention.Result r = Retention.apply(c, s.chunks(), nowMillis, s.retention(c), s.blobCheck(), Long.MAX_VALUE);
+            Retention.Result r = Retention.apply(c, s.chunks(), nowMillis, s.retention(c), s.blobCheck(), true);
             afterEachStep.run();
             long removed;
             try (Statement st = c.createStatement()) {

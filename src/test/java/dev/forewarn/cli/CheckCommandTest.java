@@ -204,4 +204,121 @@ class CheckCommandTest {
         Run replay = check("--store", dir.resolve("other.db").toString(), "--at", at());
         assertEquals(3, replay.code(), "no history to replay: " + replay.out() + replay.err());
     }
+
+    @Test
+    void aStoreThatStoppedReceivingSamplesIsUnknownNotGreen() {
+        long now = System.currentTimeMillis();
+        Path db = storeWithVar(now - 2 * DAY, d -> 50 * GIB); // the timer was disabled two days ago
+        Run r = check("--store", db.toString(), "--quiet");
+        assertEquals(3, r.code(), r.out() + r.err());
+        assertTrue(r.firstLine().startsWith("FOREWARN UNKNOWN - no sample since " + Times.iso(now - 2 * DAY)), r.firstLine());
+        assertTrue(r.firstLine().contains("is sampling running?"), r.firstLine());
+    }
+
+    @Test
+    void samplesAnHourOldAreStillJudgedButTwoHoursAreStale() {
+        long now = System.currentTimeMillis();
+        Path db = storeWithVar(now - 50 * 60_000L, d -> 50 * GIB);
+        assertEquals(0, check("--store", db.toString()).code(), "50 minutes without a sample is within the 1 h bound");
+        Path late = storeWithVarAt(dir.resolve("late.db"), now - 2 * 3_600_000L);
+        Run r = check("--store", late.toString());
+        assertEquals(3, r.code(), r.out());
+    }
+
+    @Test
+    void aRaisedWarningWhoseSeriesWentStaleIsReportedAsStaleNotDroppedNorResolved() throws Exception {
+        Path rules = Files.writeString(dir.resolve("hold.yaml"), """
+                rules:
+                  - id: var-low
+                    series: fs.avail_bytes{mount="/var"}
+                    direction: down
+                    now: {warning: 30% of fs.size_bytes}
+                    hold: 1
+                    message: "{mount} is low {when}"
+                """);
+        long now = System.currentTimeMillis();
+        Path db = dir.resolve("forewarn.db");
+        SeriesKey var = SeriesKey.of("fs.avail_bytes", "mount", "/var", "device", "/dev/sda2", "fstype", "ext4");
+        SeriesKey root = var.withLabel("mount", "/");
+        try (SampleStore s = SampleStore.open(db)) {
+            // /var is low and then unmounted three days ago; / goes on being sampled until a minute ago
+            s.appendAll(List.of(series(var, now - 3 * DAY, 5, d -> 25 * GIB), series(var.withName("fs.size_bytes"), now - 3 * DAY, 5, d -> 100 * GIB),
+                    series(root, now - 60_000, 8, d -> 60 * GIB), series(root.withName("fs.size_bytes"), now - 60_000, 8, d -> 100 * GIB)));
+        }
+        String[] args = {"--store", db.toString(), "--rules", rules.toString()};
+        try (SampleStore s = SampleStore.open(db)) {
+            s.append(now - 30_000, java.util.Map.of(var, 25 * GIB, var.withName("fs.size_bytes"), 100 * GIB));
+        }
+        Run raised = check(args);
+        assertEquals(1, raised.code(), "/var is low and raised: " + raised.out());
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
+            // that last sample of /var goes: its newest point is three days old, the series went stale while its WARNING stood
+            assertEquals(2, st.executeUpdate("DELETE FROM head WHERE series_id IN (SELECT id FROM series WHERE key LIKE '%/var%')"));
+        }
+        Run stale = check(args);
+        assertEquals(3, stale.code(), stale.out());
+        assertTrue(stale.out().contains("UNKNOWN  /var (fs.avail_bytes): no point since " + Times.iso(now - 3 * DAY)), stale.out());
+        assertTrue(stale.out().contains("its WARNING (raised "), stale.out());
+        assertTrue(!stale.out().contains("RESOLVED"), "nothing says the problem went away: " + stale.out());
+    }
+
+    @Test
+    void everyRuleSwitchedOffIsUnknownNoRulesInForce() throws IOException {
+        Path db = storeWithVar(AT, d -> 50 * GIB);
+        StringBuilder off = new StringBuilder("rules:\n");
+        for (dev.forewarn.rules.Rule rule : dev.forewarn.rules.RuleSet.load(true, List.of(), null).rules()) {
+            off.append("  - id: ").append(rule.id()).append("\n    series: '").append(rule.selector().toString().replace("'", "''"))
+                    .append("'\n    direction: ").append(rule.direction().name().toLowerCase(java.util.Locale.ROOT))
+                    .append("\n    enabled: false\n");
+        }
+        Path rules = Files.writeString(dir.resolve("off.yaml"), off.toString());
+        Run r = check("--store", db.toString(), "--at", at(), "--rules", rules.toString());
+        assertEquals(3, r.code(), r.out() + r.err());
+        assertTrue(r.firstLine().startsWith("FOREWARN UNKNOWN - no rules in force"), r.firstLine());
+    }
+
+    @Test
+    void aReplayBeforeTheFirstPointIsUnknownSayingThereIsNoHistoryBeforeThen() {
+        Path db = storeWithVar(AT, d -> 50 * GIB);
+        for (String when : List.of("1970-01-01", Times.iso(AT - 11 * DAY))) {
+            Run r = check("--store", db.toString(), "--at", when);
+            assertEquals(3, r.code(), when + ": " + r.out() + r.err());
+            assertTrue(r.firstLine().startsWith("FOREWARN UNKNOWN - no history before " + Times.iso(AT - 10 * DAY)), r.firstLine());
+        }
+        assertEquals(0, check("--store", db.toString(), "--at", Times.iso(AT - 5 * DAY)).code(), "within the history it judges");
+    }
+
+    private Path storeWithVarAt(Path db, long end) {
+        SeriesKey var = SeriesKey.of("fs.avail_bytes", "mount", "/var", "device", "/dev/sda2", "fstype", "ext4");
+        try (SampleStore s = SampleStore.open(db)) {
+            s.appendAll(List.of(series(var, end, 10, d -> 50 * GIB), series(var.withName("fs.size_bytes"), end, 10, d -> 100 * GIB)));
+        }
+        return db;
+    }
+
+    /** As root too (CI runs as root): a store whose mode says read-only is judged read-only, not refused. */
+    @Test
+    void aStoreWithoutWritePermissionIsJudgedReadOnlyEvenByRoot() throws Exception {
+        long now = System.currentTimeMillis();
+        Path db = storeWithVar(now - 60_000, d -> 50 * GIB);
+        byte[] before = Files.readAllBytes(db);
+        Files.setPosixFilePermissions(db, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        Run r = check("--store", db.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.firstLine().startsWith("FOREWARN OK - "), r.firstLine());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(db)), "the store was not written");
+    }
+
+    @Test
+    void aLinkToAReadOnlyStoreDoesNotLetSampleWriteThroughIt() throws Exception {
+        Path db = storeWithVar(AT, d -> 50 * GIB);
+        byte[] before = Files.readAllBytes(db);
+        Files.setPosixFilePermissions(db, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.db"), db);
+        CliRun r = CliRun.of("sample", "--store", link.toString(), "--collectors", "os");
+        assertEquals(ExitCodes.FAILURE, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("error: the store " + link + " (a link to " + db.toRealPath() + ") is read-only"), r.err());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(db)), "nothing was written through the link");
+        assertTrue(!Files.exists(dir.resolve("forewarn.db-wal")), "not even a write-ahead log");
+    }
 }

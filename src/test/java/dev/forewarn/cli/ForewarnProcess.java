@@ -41,11 +41,34 @@ final class ForewarnProcess {
                 .start();
     }
 
+    /** Starts {@code prefix... java ... forewarn args...} (a {@code faketime}, {@code setpriv} before the JVM). */
+    static Process startUnder(List<String> prefix, Path stderr, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(jvm());
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(stderr.toFile())
+                .start();
+    }
+
+    /** Runs {@link #startUnder} to its end (at most 2 minutes) and returns its exit code. */
+    static int runUnder(List<String> prefix, Path stderr, String... args) throws IOException, InterruptedException {
+        Process p = startUnder(prefix, stderr, args);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("forewarn " + String.join(" ", args) + " did not end within 2 minutes");
+        }
+        return p.exitValue();
+    }
+
     private static synchronized List<String> jvm() throws IOException {
         if (jvmArgs != null) {
             return jvmArgs;
         }
         Path work = Files.createTempDirectory("forewarn-jvm");
+        // readable by all, so a test can run the same JVM as another user (setpriv to nobody)
+        Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         List<String> base = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k", "-Xmx64m",
@@ -81,6 +104,11 @@ final class ForewarnProcess {
                 Path jar = work.resolve("classes-" + (n++) + ".jar");
                 packJar(p, jar);
                 out.add(jar.toString());
+            } else if (Files.isRegularFile(p)) {
+                // copied beside, as the local repository may be readable by its owner only (another user's JVM needs them)
+                Path copy = work.resolve("lib-" + (n++) + "-" + p.getFileName());
+                Files.copy(p, copy);
+                out.add(copy.toString());
             } else {
                 out.add(entry);
             }

@@ -55,6 +55,9 @@ class InstallScriptTest {
         assertTrue(sample.contains("ExecStart=/usr/local/bin/forewarn sample"), sample);
         assertTrue(Files.readString(root.resolve("etc/systemd/system/forewarn-sample.timer")).contains("OnUnitActiveSec=5min"));
         assertTrue(Files.readString(root.resolve("etc/systemd/system/forewarn-check.service")).contains("check --quiet"));
+        String collect = Files.readString(root.resolve("etc/systemd/system/forewarn-collect.service"));
+        assertTrue(collect.contains("ExecStart=/usr/local/bin/forewarn collect"), collect);
+        assertTrue(collect.contains("\nRestart=on-failure\n"), "a collect that ends with a failure is started again: " + collect);
         assertFalse(Files.exists(root.resolve("etc/cron.d/forewarn")));
 
         // what the wrapper makes beside the jar on its first run goes too

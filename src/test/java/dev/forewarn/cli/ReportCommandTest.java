@@ -126,4 +126,17 @@ class ReportCommandTest {
         assertTrue(err.toString().startsWith("error: --format md needs -o FILE"), err.toString());
         assertTrue(Files.exists(db));
     }
+
+    @Test
+    void aReportBeforeTheFirstPointFailsSayingThereIsNoHistoryBeforeThenAndWritesNothing() {
+        Path html = dir.resolve("r.html");
+        for (String when : List.of("1970-01-01", "2026-01-15")) {
+            CliRun r = CliRun.of("report", "--store", db.toString(), "--at", when, "-o", html.toString());
+            assertEquals(ExitCodes.FAILURE, r.exitCode(), when + ": " + r.err());
+            assertTrue(r.err().startsWith("error: no history before " + Times.iso(AT - (30 * 24 - 1) * 3_600_000L)
+                    + ": nothing to report at "), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(!Files.exists(html), "no report that reads as 'all is well'");
+        }
+    }
 }

@@ -132,4 +132,32 @@ class StoreCommandsTest {
         assertEquals("error: the store " + file + " is read-only: make it writable (chmod u+w " + file + ") or choose another --store\n", r.err());
         assertEquals(0, CliRun.of("show", "--store", file.toString()).exitCode());
     }
+
+    /** A zero-length file is a store not started yet, for every command: readers say so, writers start it. */
+    @Test
+    void aZeroLengthStoreIsANewStoreToWritersAndHasNoSamplesYetForReaders() throws Exception {
+        java.nio.file.Path empty = java.nio.file.Files.createFile(dir.resolve("empty.db"));
+        for (String[] args : List.of(new String[] {"show"}, new String[] {"store", "info"}, new String[] {"export", "openmetrics"},
+                new String[] {"report", "-o", dir.resolve("r.html").toString()})) {
+            List<String> all = new java.util.ArrayList<>(List.of(args));
+            all.addAll(List.of("--store", empty.toString()));
+            CliRun r = CliRun.of(all.toArray(String[]::new));
+            assertEquals(1, r.exitCode(), all + ": " + r.err());
+            assertTrue(r.err().contains("is empty (a zero-length file: no samples yet)") || r.err().contains("no store at"),
+                    all + ": " + r.err());
+            assertTrue(!r.err().contains("not a forewarn store"), all + ": " + r.err());
+        }
+        CliRun replay = CliRun.of("check", "--store", empty.toString(), "--at", "2026-03-01");
+        assertEquals(3, replay.exitCode(), replay.out() + replay.err());
+        assertTrue(!(replay.out() + replay.err()).contains("not a forewarn store"), replay.out() + replay.err());
+        CliRun sample = CliRun.of("sample", "--store", empty.toString(), "--collectors", "os");
+        assertEquals(0, sample.exitCode(), sample.err());
+        assertEquals(0, CliRun.of("show", "--store", empty.toString()).exitCode(), "the sample started it");
+    }
+
+    @Test
+    void theRestoreAdviceForADamagedStoreNamesItsWalAndShm() {
+        String advice = dev.forewarn.store.SampleStore.restoreAdvice(dir.resolve("f.db"));
+        assertTrue(advice.contains("f.db-wal") && advice.contains("f.db-shm"), advice);
+    }
 }

@@ -85,14 +85,103 @@ class ClockJumpTest {
     }
 
     @Test
-    void storeVacuumCatchesRetentionUpAtOnce() {
+    void storeVacuumAfterADowntimeMovesRetentionEightHoursThenSamplingCatchesUp() {
         open();
         sampleHalfHourly(T0, T0 + DAY, 1.0);
-        sampleAt(T0 + 10 * DAY, 2.0); // back after nine days off: a sample's pass moves retention 8 h only
-        assertEquals(49 + 1, kept(), "nothing dropped yet");
+        sampleAt(T0 + 10 * DAY, 2.0); // back after nine days off, or a clock nine days ahead: the store cannot tell
         store.vacuum(T0 + 10 * DAY);
+        assertEquals(49 + 1, kept(), "vacuum does not cross the nine-day gap at once: nothing dropped");
+        sampleHalfHourly(T0 + 10 * DAY + 30 * MINUTE, T0 + 16 * DAY, 3.0);
+        Series old = store.read(SampleStoreTest.ROOT, Long.MIN_VALUE, T0 + 2 * DAY);
+        assertEquals(0, old.size(), "six days of sampling carried retention across the gap: the old day is gone");
+    }
+
+    @Test
+    void storeVacuumCatchesUpAtOnceThroughContinuousHistory() {
+        open();
+        sampleHalfHourly(T0, T0 + DAY, 1.0);
+        store.vacuum(T0 + DAY);
+        // Ten days imported after the last pass: continuous points, no gap to doubt.
+        int n = 10 * 48;
+        long[] t = new long[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = T0 + DAY + (i + 1) * 30 * MINUTE;
+            v[i] = 2.0;
+        }
+        store.appendAll(java.util.List.of(new Series(SampleStoreTest.ROOT, t, v)));
+        store.vacuum(T0 + 11 * DAY);
         Series all = store.read(SampleStoreTest.ROOT, Long.MIN_VALUE, Long.MAX_VALUE);
-        assertEquals(1, all.size(), "everything older than 1 + 3 days before the newest point is gone");
-        assertEquals(2.0, all.value(0));
+        assertTrue(all.timeMillis(0) >= T0 + 11 * DAY - 4 * DAY - HOUR,
+                "everything older than 1 + 3 days before the newest point is gone: first at " + all.timeMillis(0));
+    }
+
+    @Test
+    void storeVacuumUnderAClockYearsAheadExpiresNoMoreThanEightHoursWouldHave() {
+        open();
+        sampleHalfHourly(T0, T0 + 2 * DAY, 1.0);
+        store.vacuum(T0 + 2 * DAY);
+        long before = kept();
+        sampleAt(T0 + 2 * DAY + 3 * YEAR, 2.0); // cron's sample with the wrong clock
+        for (int i = 0; i < 3; i++) {
+            store.vacuum(T0 + 2 * DAY + 3 * YEAR); // and an admin's vacuum, three times, with the same clock
+        }
+        assertEquals(before + 1, kept(), "no point of the history was dropped");
+    }
+
+    @Test
+    void theRetentionReferenceComesBackWhenTheClockDoesAndNewSamplesAreKept() {
+        open();
+        sampleHalfHourly(T0, T0 + 2 * DAY, 1.0);
+        sampleAt(T0 + 2 * DAY + 3 * YEAR, 2.0);
+        store.vacuum(T0 + 2 * DAY + 3 * YEAR);
+        clockMillis = T0 + 2 * DAY; // set right
+        store.vacuum(T0 + 2 * DAY);
+        sampleHalfHourly(T0 + 2 * DAY + 30 * MINUTE, T0 + 3 * DAY, 3.0);
+        store.vacuum(T0 + 3 * DAY);
+        Series recent = store.read(SampleStoreTest.ROOT, T0 + 2 * DAY + 1, T0 + 3 * DAY);
+        assertEquals(48, recent.size(), "every sample taken after the clock was set right is kept");
+        Series lastDayRaw = store.read(SampleStoreTest.ROOT, T0 + 2 * DAY + 1, T0 + 3 * DAY);
+        assertTrue(store.info().rawPoints() >= 48, "the last day is raw, not rolled up as of three years ahead: " + store.info());
+        assertEquals(3.0, lastDayRaw.value(lastDayRaw.size() - 1));
+    }
+
+    @Test
+    void theFirstPassOnAnImportedStoreIsCappedToo() {
+        store = SampleStore.open(dir.resolve("s.db"), StoreOptions.DEFAULTS.withRetention(DAY, 3 * DAY));
+        store.clock = () -> clockMillis;
+        clockMillis = T0 + 2 * DAY;
+        store.appendAll(java.util.List.of(halfHourly(T0, T0 + 2 * DAY)));
+        firstSamplesYearsAhead();
+    }
+
+    @Test
+    void theFirstPassOnAStoreWithoutAReferenceStartsFromItsOldestPoint() throws Exception {
+        open();
+        clockMillis = T0 + 2 * DAY;
+        store.appendAll(java.util.List.of(halfHourly(T0, T0 + 2 * DAY)));
+        try (var st = store.connection().createStatement()) { // as an import by an older forewarn left it
+            st.executeUpdate("DELETE FROM meta WHERE key = '" + Retention.REFERENCE + "'");
+        }
+        firstSamplesYearsAhead();
+    }
+
+    private void firstSamplesYearsAhead() {
+        long before = kept();
+        sampleAt(T0 + 3 * YEAR, 2.0); // one sample, then one in the next window, with the clock three years ahead
+        sampleAt(T0 + 3 * YEAR + 5 * HOUR, 2.0);
+        assertEquals(before + 2, kept(), "the first retention pass dropped nothing");
+        assertTrue(store.info().rawPoints() > 24, "retention moved 8 h, not three years: " + store.info());
+    }
+
+    private static Series halfHourly(long fromMillis, long toMillis) {
+        int n = (int) ((toMillis - fromMillis) / (30 * MINUTE)) + 1;
+        long[] t = new long[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = fromMillis + i * 30 * MINUTE;
+            v[i] = 1.0;
+        }
+        return new Series(SampleStoreTest.ROOT, t, v);
     }
 }
