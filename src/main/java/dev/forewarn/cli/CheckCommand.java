@@ -105,7 +105,10 @@ public final class CheckCommand implements Callable<Integer>, ExitCodeOnError {
                     notes.add("the store " + path + " holds no history: nothing to replay at " + Times.iso(atMillis));
                 }
             }
-            SmartNote.of(rules, db).ifPresent(notes::add);
+            if (at == null) {
+                // what smartctl finds on this host says nothing about a replay of the past
+                SmartNote.of(rules, db).ifPresent(notes::add);
+            }
             String demo = DemoHistory.hostOf(db);
             if (demo != null) {
                 notes.add("DEMO DATA: this store holds the invented history of 'forewarn demo' (host " + demo + "), not this machine's");

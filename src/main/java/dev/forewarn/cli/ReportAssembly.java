@@ -76,7 +76,7 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
         List<Rule> rules = set.rules();
         String demoHost = DemoHistory.hostOf(source);
         String shownHost = host != null ? host : demoHost != null ? demoHost : ReportCommand.localHost();
-        Report.Provenance made = new Report.Provenance(BuildInfo.version(), BuildInfo.commit(), rulesSha256(rules),
+        Report.Provenance made = new Report.Provenance(dev.forewarn.BuildInfo.current().version(), dev.forewarn.BuildInfo.current().commit(), rulesSha256(rules),
                 rulesFile == null ? null : rulesFile.toString());
         FindingState guard = guard(source, guardMemory);
         long t0 = System.nanoTime();

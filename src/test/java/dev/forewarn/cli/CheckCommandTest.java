@@ -1,6 +1,7 @@
 package dev.forewarn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,6 +84,14 @@ class CheckCommandTest {
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.firstLine().startsWith("FOREWARN OK - "), r.firstLine());
         assertTrue(r.firstLine().contains("| 'critical'=0;;;0"), r.firstLine());
+    }
+
+    @Test
+    void aReplayAddsNoNoteAboutThisHostsSmartDisks() {
+        // the store has no smart.* series; live, check says why SMART is not watched on this host
+        Path db = storeWithVar(AT, d -> 50 * GIB);
+        Run r = check("--store", db.toString(), "--at", at());
+        assertFalse((r.out() + r.err()).contains("disk health is not watched"), r.out() + r.err());
     }
 
     @Test
