@@ -113,6 +113,20 @@ public final class AccuracyBench {
         }
     }
 
+    /**
+     * The headline figures of every family at {@code draws} draws under {@code seed}, asked at 80 %
+     * only: what the fast test in the suite asserts on.
+     */
+    public static List<FamilyScore> score(long seed, int draws, int threads) throws Exception {
+        List<FamilyScore> out = new ArrayList<>();
+        for (Map.Entry<CaseFamilies.Family, List<Replay.Result>> e
+                : runFamilies(new Options(draws, seed, threads, 0, List.of())).entrySet()) {
+            Scoreboard.Cell c = Scoreboard.cell(e.getValue(), null);
+            out.add(new FamilyScore(e.getKey().name(), e.getKey().kind(), c.origins(), c.coverage(), c.faFw()));
+        }
+        return out;
+    }
+
     /** Draws and replays every selected family, in parallel; results in family and draw order. */
     static Map<CaseFamilies.Family, List<Replay.Result>> runFamilies(Options o) throws Exception {
         List<CaseFamilies.Family> fams = CaseFamilies.all().stream()
