@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * then the real series of the data directory ({@link RealData}).
  *
  * <p>Usage: {@code AccuracyBench [DATA_DIR] [--draws N] [--seed S] [--threads T]
- * [--calibration-draws K] [--family NAME]... [--no-real] [--strict]}. Exit code 0 unless it
+ * [--calibration-draws K] [--family NAME]... [--no-real] [--cases] [--strict]}; {@code --cases}
+ * adds a line per case (its parameters, truth, coverage, error and lead). Exit code 0 unless it
  * crashed or its arguments are wrong (2); with {@code --strict}, 1 when a target is missed.
  */
 public final class AccuracyBench {
@@ -51,6 +52,7 @@ public final class AccuracyBench {
         int calibration = 5;
         boolean strict = false;
         boolean real = true;
+        boolean perCase = false;
         List<String> families = new ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
@@ -62,6 +64,7 @@ public final class AccuracyBench {
                     case "--family" -> families.add(args[++i]);
                     case "--strict" -> strict = true;
                     case "--no-real" -> real = false;
+                    case "--cases" -> perCase = true;
                     default -> {
                         if (args[i].startsWith("--") || data != null) {
                             throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -79,7 +82,7 @@ public final class AccuracyBench {
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             System.err.println("error: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option lacks its value" : e.getMessage()));
             System.err.println("usage: AccuracyBench [DATA_DIR] [--draws N] [--seed S] [--threads T] [--calibration-draws K] "
-                    + "[--family NAME]... [--no-real] [--strict]");
+                    + "[--family NAME]... [--no-real] [--cases] [--strict]");
             System.exit(2);
             return;
         }
@@ -92,6 +95,9 @@ public final class AccuracyBench {
         Map<CaseFamilies.Family, List<Replay.Result>> byFamily = runFamilies(o);
         Targets targets = new Targets();
         printFamilies(byFamily, targets);
+        if (perCase) {
+            printCases(byFamily);
+        }
         int projections = byFamily.values().stream().flatMap(List::stream)
                 .mapToInt(r -> r.origins().length * (r.draw() < o.calibrationDraws() ? 3 : 1)).sum();
         if (real) {
@@ -107,7 +113,11 @@ public final class AccuracyBench {
         for (String m : targets.missed()) {
             System.out.println("  missed: " + m);
         }
-        System.out.printf("elapsed: %.1f s on %d threads, %d forewarn projections%n", (System.nanoTime() - start) / 1e9, threads, projections);
+        double cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+        System.out.printf("elapsed: %.1f s wall, %.1f s CPU (this process) on %d threads, %d forewarn projections; load average %.1f%n",
+                (System.nanoTime() - start) / 1e9, cpu, threads, projections,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (strict && !targets.missed().isEmpty()) {
             System.exit(1);
         }
@@ -200,6 +210,20 @@ public final class AccuracyBench {
                     Targets.pct(all.errNm()), Targets.pct(all.errPl()),
                     all.faFw(), faMark, all.faNm(), all.faPl(),
                     Targets.pct(Scoreboard.coverageAt(rs, Replay.Origin::fw50)), Targets.pct(Scoreboard.coverageAt(rs, Replay.Origin::fw95)));
+        }
+    }
+
+    private static void printCases(Map<CaseFamilies.Family, List<Replay.Result>> byFamily) {
+        System.out.println();
+        System.out.println("Per case: truth, scored origins, 80 % coverage, median error, lead (forewarn), drawn parameters.");
+        for (List<Replay.Result> rs : byFamily.values()) {
+            for (Replay.Result r : rs) {
+                Scoreboard.Cell c = Scoreboard.cell(List.of(r), null);
+                Long lead = Scoreboard.lead(r, Scoreboard.FW_WARNS);
+                System.out.printf("  %s #%d: truth %s, %d origins, cov80 %s, err %s, lead %s, FA %d | %s%n", r.family(), r.draw(),
+                        r.truth() == null ? "none" : java.time.Instant.ofEpochMilli(r.truth()), c.origins(), Targets.pct(c.coverage()),
+                        Targets.pct(c.errFw()), daysOf(lead), c.faFw(), r.parameters());
+            }
         }
     }
 
