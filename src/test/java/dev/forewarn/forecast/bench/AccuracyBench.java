@@ -95,6 +95,7 @@ public final class AccuracyBench {
         Map<CaseFamilies.Family, List<Replay.Result>> byFamily = runFamilies(o);
         Targets targets = new Targets();
         printFamilies(byFamily, targets);
+        printPit(byFamily, Math.min(calibration, draws));
         if (perCase) {
             printCases(byFamily);
         }
@@ -210,6 +211,28 @@ public final class AccuracyBench {
                     Targets.pct(all.errNm()), Targets.pct(all.errPl()),
                     all.faFw(), faMark, all.faNm(), all.faPl(),
                     Targets.pct(Scoreboard.coverageAt(rs, Replay.Origin::fw50)), Targets.pct(Scoreboard.coverageAt(rs, Replay.Origin::fw95)));
+        }
+    }
+
+    private static void printPit(Map<CaseFamilies.Family, List<Replay.Result>> byFamily, int calibrationDraws) {
+        if (calibrationDraws == 0) {
+            return;
+        }
+        System.out.println();
+        System.out.println("Calibration on the first " + calibrationDraws + " draws of each fill family: where the truth fell among the"
+                + " quantiles 2.5/10/25/50/75/90/97.5 % (from the 50, 80 and 95 % intervals; eta = 50 %).");
+        System.out.printf("%-30s %7s %7s %7s %7s %7s %7s %7s %7s | %7s%n", "family", "<2.5", "2.5-10", "10-25", "25-50", "50-75",
+                "75-90", "90-97.5", ">97.5", "no date");
+        double[] e = Scoreboard.PIT_EXPECTED;
+        System.out.printf("%-30s %7s %7s %7s %7s %7s %7s %7s %7s | %7s%n", "(calibrated)", Targets.pct(e[0]), Targets.pct(e[1]),
+                Targets.pct(e[2]), Targets.pct(e[3]), Targets.pct(e[4]), Targets.pct(e[5]), Targets.pct(e[6]), Targets.pct(e[7]), "0.0%");
+        for (Map.Entry<CaseFamilies.Family, List<Replay.Result>> en : byFamily.entrySet()) {
+            double[] p = en.getKey().kind() == GeneratedCase.Kind.FILL ? Scoreboard.pit(en.getValue()) : null;
+            if (p != null) {
+                System.out.printf("%-30s %7s %7s %7s %7s %7s %7s %7s %7s | %7s%n", en.getKey().name(), Targets.pct(p[0]), Targets.pct(p[1]),
+                        Targets.pct(p[2]), Targets.pct(p[3]), Targets.pct(p[4]), Targets.pct(p[5]), Targets.pct(p[6]), Targets.pct(p[7]),
+                        Targets.pct(p[8]));
+            }
         }
     }
 

@@ -210,6 +210,48 @@ final class Scoreboard {
         return judged == 0 ? Double.NaN : (double) covered / judged;
     }
 
+    /** The expected share of each {@link #pit} bin for a calibrated forecaster. */
+    static final double[] PIT_EXPECTED = {0.025, 0.075, 0.15, 0.25, 0.25, 0.15, 0.075, 0.025};
+
+    /**
+     * A coarse probability-integral-transform histogram from the 50 %, 80 % and 95 % answers: the
+     * share of scored origins (of cases with a truth within the horizon) whose truth fell below the
+     * 95 % interval, between its low end and the 80 % one's, … , above the 95 % interval — 8 bins,
+     * at quantiles 2.5, 10, 25, 50 (eta at 80 %), 75, 90, 97.5 %; a 9th entry is the share with no
+     * date at 80 %. An open upper bound is +infinity. Null when no origin was asked at all three levels.
+     */
+    static double[] pit(List<Replay.Result> results) {
+        double[] bins = new double[9];
+        int n = 0;
+        for (Replay.Result r : results) {
+            for (Replay.Origin o : r.origins()) {
+                if (!o.scored() || r.truth() == null || o.fw50() == null || o.fw95() == null || r.truth() - o.at() > Replay.HORIZON_MILLIS) {
+                    continue;
+                }
+                n++;
+                if (o.fw().eta() == null) {
+                    bins[8]++;
+                    continue;
+                }
+                long truth = r.truth();
+                Long[] q = {o.fw95().low(), o.fw().low(), o.fw50().low(), o.fw().eta(), o.fw50().high(), o.fw().high(), o.fw95().high()};
+                int below = 0;
+                for (int i = 0; i < q.length; i++) {
+                    long v = q[i] == null ? (i < 3 ? o.at() : Long.MAX_VALUE) : q[i]; // an open low end is now, an open high end never
+                    below += v <= truth ? 1 : 0;
+                }
+                bins[below]++;
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        for (int i = 0; i < bins.length; i++) {
+            bins[i] /= n;
+        }
+        return bins;
+    }
+
     /** Median lead in days over the fill cases (NaN without any). */
     static double medianLeadDays(List<Replay.Result> results, Function<Replay.Result, Long> lead) {
         List<Double> d = new ArrayList<>();

@@ -86,6 +86,20 @@ class ScoreboardTest {
     }
 
     @Test
+    void pitPlacesTheTruthAmongTheThreeIntervals() {
+        long at = T - 10 * DAY;
+        Replay.Answer a80 = answer(T - 2 * DAY, T - 5 * DAY, T + DAY);
+        Replay.Answer a50 = answer(T - 2 * DAY, T - 3 * DAY, T - DAY);
+        Replay.Answer a95 = answer(T - 2 * DAY, T - 6 * DAY, null);
+        // The truth T lies above eta, above the 50 % high end, below the 80 % high end: bin 5 (75-90 %).
+        Replay.Origin o = new Replay.Origin(at, true, a80, null, false, null, a50, a95);
+        Replay.Origin none = new Replay.Origin(at, true, answer(null, null, null), null, false, null, a50, a95);
+        double[] p = Scoreboard.pit(List.of(new Replay.Result("f", GeneratedCase.Kind.FILL, 0, T, false, new Replay.Origin[] {o, none}, "")));
+        assertEquals(0.5, p[5], 1e-12);
+        assertEquals(0.5, p[8], 1e-12, "no date at 80 %");
+    }
+
+    @Test
     void medianTreatsMissingDatesAsInfinite() {
         assertEquals(Double.POSITIVE_INFINITY, Scoreboard.median(List.of(0.1, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY)));
         assertEquals(0.2, Scoreboard.median(List.of(0.1, 0.2, Double.POSITIVE_INFINITY)), 1e-12);
