@@ -91,7 +91,9 @@ public final class AccuracyBench {
         System.out.printf("forewarn accuracy benchmark: seed %d, %d draws a family, 80 %% intervals (50 %% and 95 %% on the first %d draws),"
                 + " horizon %d d, %d threads%n", seed, draws, calibration, Replay.HORIZON_MILLIS / Scoreboard.DAY, threads);
         System.out.println("truth = first sample at or beyond the threshold; origins every 17 h from 45 d to 12 h before it;"
-                + " warning = eta within 14 d (as the fs-space rule judges eta)");
+                + " warning = eta within 14 d (as the fs-space rule judges eta);");
+        System.out.println("origins before a case's onset (a resize, a restart: drawn like the rest) plus 6 h are not scored:"
+                + " the data then foretold another future.");
         Map<CaseFamilies.Family, List<Replay.Result>> byFamily = runFamilies(o);
         Targets targets = new Targets();
         printFamilies(byFamily, targets);

@@ -22,8 +22,9 @@ import java.util.function.Predicate;
  * <li><b>Warning</b>: the forecast says the crossing comes within 14 days ({@code eta − origin ≤ 14 d},
  *     as the shipped fs-space rule's {@code warning: 14d} judges {@code eta}); node-mixin's warning
  *     is its alert firing.</li>
- * <li><b>False alarm</b>: a warning at an origin (scored or not) where the truth is not within 14
- *     days; in a quiet case every warning.</li>
+ * <li><b>False alarm</b>: a warning at a scored origin where the truth is not within 14 days; in a
+ *     quiet case every warning. (Before a case's onset the data foretold another future: a
+ *     warning that the disk fills before its resize was right, so those origins count for nothing.)</li>
  * <li><b>Lead</b>: how long before the truth the warning holds at every later scored origin (0 when
  *     the last origin has none).</li>
  * </ul>
@@ -146,7 +147,7 @@ final class Scoreboard {
      * @param errFw    median relative ETA error of forewarn (NaN when not applicable)
      * @param errNm    the same for node-mixin's 6-hour line
      * @param errPl    the same for the 7-day line
-     * @param faFw     forewarn's false alarms (origins)
+     * @param faFw     forewarn's false alarms (scored origins)
      * @param faNm     node-mixin's
      * @param faPl     the 7-day line's
      */
@@ -168,12 +169,12 @@ final class Scoreboard {
                 if (bucket != null && bucket(r.truth(), o.at()) != bucket) {
                     continue;
                 }
-                faFw += falseAlarm(FW_WARNS.test(o), r.truth(), o.at()) ? 1 : 0;
-                faNm += falseAlarm(NM_WARNS.test(o), r.truth(), o.at()) ? 1 : 0;
-                faPl += falseAlarm(PL_WARNS.test(o), r.truth(), o.at()) ? 1 : 0;
                 if (!o.scored()) {
                     continue;
                 }
+                faFw += falseAlarm(FW_WARNS.test(o), r.truth(), o.at()) ? 1 : 0;
+                faNm += falseAlarm(NM_WARNS.test(o), r.truth(), o.at()) ? 1 : 0;
+                faPl += falseAlarm(PL_WARNS.test(o), r.truth(), o.at()) ? 1 : 0;
                 n++;
                 answered += o.fw().eta() != null ? 1 : 0;
                 Boolean c = covers(o.fw(), r.truth(), o.at(), r.clearBeyondHorizon());

@@ -76,11 +76,16 @@ class ScoreboardTest {
     }
 
     @Test
-    void cellCountsFalseAlarmsAtUnscoredOriginsButScoresOnlyTheRest() {
-        Replay.Origin[] o = {origin(T - 30 * DAY, false, T - 25 * DAY), origin(T - 5 * DAY, true, T)};
+    void cellScoresOnlyOriginsAfterTheOnset() {
+        // Before the onset (a resize) a warning that the old disk fills was right: it counts for nothing.
+        Replay.Origin[] o = {origin(T - 30 * DAY, false, T - 25 * DAY), origin(T - 20 * DAY, true, T - 10 * DAY),
+            origin(T - 5 * DAY, true, T)};
         Scoreboard.Cell c = Scoreboard.cell(List.of(new Replay.Result("f", GeneratedCase.Kind.FILL, 0, T, false, o, "")), null);
+        assertEquals(2, c.origins());
+        assertEquals(1, c.faFw(), "the scored warning 20 days before the truth");
+        c = Scoreboard.cell(List.of(new Replay.Result("f", GeneratedCase.Kind.FILL, 0, T, false, new Replay.Origin[] {o[0], o[2]}, "")), null);
         assertEquals(1, c.origins());
-        assertEquals(1, c.faFw());
+        assertEquals(0, c.faFw());
         assertEquals(1.0, c.coverage());
         assertEquals(0.0, c.errFw());
     }
