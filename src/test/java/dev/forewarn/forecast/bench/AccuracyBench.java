@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  * then the real series of the data directory ({@link RealData}).
  *
  * <p>Usage: {@code AccuracyBench [DATA_DIR] [--draws N] [--seed S] [--threads T]
- * [--calibration-draws K] [--family NAME]... [--no-real] [--cases] [--strict]}; {@code --cases}
- * adds a line per case (its parameters, truth, coverage, error and lead). Exit code 0 unless it
+ * [--calibration-draws K] [--family TEXT]... [--no-real] [--cases] [--strict]}; {@code --family}
+ * keeps the families whose name contains the text, {@code --cases} adds a line per case (its parameters, truth, coverage, error and lead). Exit code 0 unless it
  * crashed or its arguments are wrong (2); with {@code --strict}, 1 when a target is missed.
  */
 public final class AccuracyBench {
@@ -74,7 +74,10 @@ public final class AccuracyBench {
                 }
             }
             for (String f : families) {
-                CaseFamilies.named(f);
+                if (CaseFamilies.all().stream().noneMatch(x -> matches(x, List.of(f)))) {
+                    throw new IllegalArgumentException("no family matches " + f + "; the families: "
+                            + CaseFamilies.all().stream().map(CaseFamilies.Family::name).collect(Collectors.joining("; ")));
+                }
             }
             if (draws < 1 || threads < 1 || calibration < 0) {
                 throw new IllegalArgumentException("--draws and --threads must be at least 1, --calibration-draws at least 0");
@@ -82,7 +85,7 @@ public final class AccuracyBench {
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             System.err.println("error: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option lacks its value" : e.getMessage()));
             System.err.println("usage: AccuracyBench [DATA_DIR] [--draws N] [--seed S] [--threads T] [--calibration-draws K] "
-                    + "[--family NAME]... [--no-real] [--cases] [--strict]");
+                    + "[--family TEXT]... [--no-real] [--cases] [--strict]");
             System.exit(2);
             return;
         }
@@ -140,11 +143,16 @@ public final class AccuracyBench {
         return out;
     }
 
+    /** True when the family's name contains one of the texts (case-insensitive). */
+    static boolean matches(CaseFamilies.Family f, List<String> texts) {
+        String name = f.name().toLowerCase(Locale.ROOT);
+        return texts.stream().anyMatch(t -> name.contains(t.toLowerCase(Locale.ROOT)));
+    }
+
     /** Draws and replays every selected family, in parallel; results in family and draw order. */
     static Map<CaseFamilies.Family, List<Replay.Result>> runFamilies(Options o) throws Exception {
         List<CaseFamilies.Family> fams = CaseFamilies.all().stream()
-                .filter(f -> o.families().isEmpty() || o.families().contains(f.name())).toList();
-        ThreadLocal<Forecaster> engine = ThreadLocal.withInitial(ForecastEngine::new);
+                .filter(f -> o.families().isEmpty() || matches(f, o.families())).toList();
         ExecutorService pool = Executors.newFixedThreadPool(o.threads());
         try {
             Map<CaseFamilies.Family, List<Future<Replay.Result>>> futures = new LinkedHashMap<>();
@@ -152,7 +160,8 @@ public final class AccuracyBench {
                 List<Future<Replay.Result>> l = new ArrayList<>();
                 for (int i = 0; i < o.draws(); i++) {
                     final int draw = i;
-                    l.add(pool.submit(() -> Replay.run(f.draw(o.seed(), draw), engine.get(), draw < o.calibrationDraws())));
+                    // A fresh engine per case: a result cannot depend on which cases a thread ran before.
+                    l.add(pool.submit(() -> Replay.run(f.draw(o.seed(), draw), new ForecastEngine(), draw < o.calibrationDraws())));
                 }
                 futures.put(f, l);
             }
@@ -268,13 +277,12 @@ public final class AccuracyBench {
             return 0;
         }
         List<GeneratedCase> cases = RealData.all(data);
-        ThreadLocal<Forecaster> engine = ThreadLocal.withInitial(ForecastEngine::new);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Replay.Result> results = new ArrayList<>();
         try {
             List<Future<Replay.Result>> fs = new ArrayList<>();
             for (GeneratedCase c : cases) {
-                fs.add(pool.submit(() -> Replay.run(c, engine.get(), false)));
+                fs.add(pool.submit(() -> Replay.run(c, new ForecastEngine(), false)));
             }
             for (Future<Replay.Result> f : fs) {
                 results.add(f.get());

@@ -99,12 +99,6 @@ public final class CaseFamilies {
                 new Family("slow growth, clear for a year", GeneratedCase.Kind.QUIET, Double.NaN, CaseFamilies::slowGrowth));
     }
 
-    /** The family of that name. */
-    public static Family named(String name) {
-        return all().stream().filter(f -> f.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no family " + name));
-    }
-
     // ---- fill families -------------------------------------------------------------------------
 
     private static GeneratedCase linear(Draw d) {
