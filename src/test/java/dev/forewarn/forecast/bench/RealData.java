@@ -121,6 +121,10 @@ public final class RealData {
         return out;
     }
 
+    private static String num(double x) {
+        return String.format(java.util.Locale.ROOT, "%.6g", x);
+    }
+
     /** One case per NAB CloudWatch series. */
     static List<GeneratedCase> nab(Path dir) throws IOException {
         List<GeneratedCase> out = new ArrayList<>();
@@ -167,13 +171,13 @@ public final class RealData {
             if (truth != null && truth - Origins.LAST_BEFORE_MILLIS >= earliest) {
                 out.add(new GeneratedCase(NAB_CROSSED, GeneratedCase.Kind.FILL, crossed++, s, null, level, Direction.UP, first, truth,
                         last, Origins.before(truth, earliest, 0, 5 * HOUR),
-                        name + ": judged against " + early + " (its maximum over the first 60 %), first exceeded "
+                        name + ": judged against " + num(early) + " (its maximum over the first 60 %), first reached "
                                 + java.time.Instant.ofEpochMilli(truth)));
             } else {
                 double limit = max + (max - min);
                 out.add(new GeneratedCase(NAB_QUIET, GeneratedCase.Kind.QUIET, quiet++, s, null, limit, Direction.UP, first, null,
                         last, Origins.before(last + Origins.LAST_BEFORE_MILLIS, earliest, 0, 5 * HOUR),
-                        name + ": never above " + max + "; judged against " + limit));
+                        name + ": never above " + num(max) + "; judged against " + num(limit)));
             }
         }
         return out;
