@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Forecast engine speed: one year at 5-minute steps (105,120 points) with model choice, warm;
-# and 100 such series. Prints name, value, unit, target (tab-separated).
+# and 100 such series. Prints name, value, unit, target (tab-separated). SpeedBench lives in the
+# test source set (not in the jar): scripts/test-classpath compiles it and gives its classpath.
 set -euo pipefail
 root="${FOREWARN_ROOT:-$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)}"
-exec java -XX:+UseSerialGC -Xmx1g -cp "$root/target/forewarn.jar" dev.forewarn.forecast.bench.SpeedBench
+cp=$("$root/scripts/test-classpath")
+exec java -XX:+UseSerialGC -Xmx1g -cp "$cp" dev.forewarn.forecast.bench.SpeedBench
