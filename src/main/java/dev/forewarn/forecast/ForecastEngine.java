@@ -55,10 +55,17 @@ public final class ForecastEngine implements Forecaster {
      * @param fit              the fit to report
      * @param residualFromDays residuals are taken from this many days (negative) relative to the evaluation time
      * @param boundaries       segment boundaries (epoch ms): each segment's residuals are centred on their own
+     * @param rawErrors        past forecasts' errors against the raw series (units), for calibrating the spread, or null
+     * @param rawHorizons      their horizons, days
      */
     record Plan(java.util.function.DoubleUnaryOperator mean, double[] rateErrors, double slopeSd, double levelSd, String method, String why,
-                Fit fit, double residualFromDays, long[] boundaries) {
+                Fit fit, double residualFromDays, long[] boundaries, double[] rawErrors, double[] rawHorizons) {
     }
+
+    /** Widening factors tried, smallest first, until the past raw errors are covered. */
+    static final double[] SCALES = {1, 1.25, 1.5, 2, 3, 4, 6, 8};
+    /** Widening when too few past errors could be judged: never narrower for knowing less. */
+    static final double UNCALIBRATED_SCALE = 2;
 
     @Override
     public Projection project(Series series, ForecastRequest req) {
@@ -102,7 +109,7 @@ public final class ForecastEngine implements Forecaster {
 
         List<FittedModel.Model> candidates = List.of(FittedModel.Model.THEIL_SEN, FittedModel.Model.OLS,
                 FittedModel.Model.SEASONAL_DAILY, FittedModel.Model.SEASONAL_WEEKLY, FittedModel.Model.QUADRATIC);
-        ModelChoice.Choice choice = ModelChoice.choose(w, candidates, req.confidence());
+        ModelChoice.Choice choice = ModelChoice.choose(w, candidates, req.confidence(), s.between(regime.fromMillis(), req.atMillis()));
         FittedModel fit = choice.fit();
         if (fit == null) {
             return out.none("no model applies", "the points since " + Times.iso(regime.fromMillis()) + " cannot be fitted", null);
@@ -127,9 +134,11 @@ public final class ForecastEngine implements Forecaster {
                         + (errors == null ? "no" : "only " + errors.length) + " past forecast errors, too few to calibrate";
                 errors = null;
             }
+            ModelChoice.Scored wn = choice.winner();
             plan = new Plan(fit.path(), errors, sd, 0, fit.model().label + " over " + regime.describe(), choice.why() + "; " + spread,
                     fitRecord, (regime.fromMillis() - req.atMillis()) / Window.DAY_MILLIS,
-                    regime.shifts().stream().mapToLong(LevelShifts.Shift::timeMillis).toArray());
+                    regime.shifts().stream().mapToLong(LevelShifts.Shift::timeMillis).toArray(),
+                    wn == null ? null : wn.rawErrors(), wn == null ? null : wn.rawHorizons());
         }
         return firstTouch(out, s, plan, sign, bt, sha);
     }
@@ -147,6 +156,10 @@ public final class ForecastEngine implements Forecaster {
                 plan.boundaries(), req.direction());
         long seed = seedOf(sha);
         double[] draws = slopeDraws(plan, seed);
+        double[] cal = calibrate(plan, draws, res.values(), req.confidence(), seed);
+        for (int i = 0; i < draws.length; i++) {
+            draws[i] *= cal[0];
+        }
         double[] lifts = null;
         if (plan.levelSd() > 0) {
             java.util.SplittableRandom lr = new java.util.SplittableRandom(seed + 1);
@@ -163,7 +176,12 @@ public final class ForecastEngine implements Forecaster {
                 r.touchDays().length, "slope spread", Times.human(java.time.Duration.ofMillis(recent.spanMillis())),
                 res.values().length >= 2 * Math.round(1 / res.stepDays()) ? "day" : "short",
                 Times.human(java.time.Duration.ofMillis(Math.round(res.stepDays() * Window.DAY_MILLIS))));
-        String why = sim + "; " + plan.why();
+        int judged = (int) cal[1];
+        String calWords = judged < MIN_ERRORS
+                ? String.format(Locale.ROOT, "too few past errors against the raw series to calibrate (%d): spread widened ×%s", judged, ModelChoice.num(cal[0]))
+                : String.format(Locale.ROOT, "spread ×%s so that %d past forecasts' raw values fall inside the %s band %.0f %% of the time",
+                        ModelChoice.num(cal[0]), judged, pct(req.confidence()), 100 * cal[2]);
+        String why = sim + "; " + plan.why() + "; " + calWords;
         double lowQ = r.quantile((1 - req.confidence()) / 2);
         double midQ = r.quantile(0.5);
         double highQ = r.quantile((1 + req.confidence()) / 2);
@@ -187,6 +205,50 @@ public final class ForecastEngine implements Forecaster {
         }
         Long high = Double.isFinite(highQ) ? Math.max(out.at(highQ), eta + stepMillis) : null;
         return out.with(eta, low, high, plan.method(), why, plan.fit(), bt, path);
+    }
+
+    /**
+     * The widening of the slope spread that makes the simulated value at each past horizon hold
+     * the raw value there as often as the confidence says: the smallest of {@link #SCALES} that
+     * does, never below 1. Returns {scale, errors judged, coverage reached}; with fewer than
+     * {@link #MIN_ERRORS} errors the scale is {@link #UNCALIBRATED_SCALE}.
+     */
+    static double[] calibrate(Plan plan, double[] draws, double[] residuals, double confidence, long seed) {
+        double[] e = plan.rawErrors();
+        double[] h = plan.rawHorizons();
+        int n = e == null ? 0 : e.length;
+        if (n < MIN_ERRORS || residuals.length == 0) {
+            return new double[] {UNCALIBRATED_SCALE, n, Double.NaN};
+        }
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed ^ 0xC0FFEEL);
+        int k = 128;
+        int[] di = new int[k];
+        int[] ri = new int[k];
+        for (int j = 0; j < k; j++) {
+            di[j] = rnd.nextInt(draws.length);
+            ri[j] = rnd.nextInt(residuals.length);
+        }
+        double[] v = new double[k];
+        double coverage = 0;
+        for (double scale : SCALES) {
+            int covered = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < k; j++) {
+                    v[j] = scale * draws[di[j]] * h[i] + residuals[ri[j]];
+                }
+                java.util.Arrays.sort(v);
+                double lo = v[(int) Math.floor((1 - confidence) / 2 * (k - 1))];
+                double hi = v[(int) Math.ceil((1 + confidence) / 2 * (k - 1))];
+                if (e[i] >= lo && e[i] <= hi) {
+                    covered++;
+                }
+            }
+            coverage = (double) covered / n;
+            if (coverage >= confidence) {
+                return new double[] {scale, n, coverage};
+            }
+        }
+        return new double[] {SCALES[SCALES.length - 1], n, coverage};
     }
 
     /** One slope perturbation per path: past rate errors resampled (centred), or a normal of the plan's spread. */

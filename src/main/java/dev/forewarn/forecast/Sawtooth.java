@@ -231,7 +231,7 @@ final class Sawtooth {
         };
         String why = "sawtooth: " + cycleWords + "; the next peak is projected at " + ModelChoice.num(mean.applyAsDouble(next))
                 + ", the peaks move " + ForecastEngine.perDay(measured) + "; slope spread: " + spreadWords;
-        return new ForecastEngine.Plan(mean, null, slopeSd, levelSd, envMethod, why, envFit, startCur - 3 * cycleDays, reliefTimes);
+        return new ForecastEngine.Plan(mean, null, slopeSd, levelSd, envMethod, why, envFit, startCur - 3 * cycleDays, reliefTimes, null, null);
     }
 
     /**
