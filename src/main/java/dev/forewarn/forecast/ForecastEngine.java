@@ -11,12 +11,17 @@ import java.util.Locale;
 /**
  * forewarn's forecaster. For one series and one threshold it: keeps the points at or before the
  * evaluation time (and hashes them, see {@link DataHash}); turns a counter into a per-second rate;
- * refuses a verdict below {@link #MIN_POINTS} points or {@link #MIN_SPAN_MILLIS} of history; finds
- * level shifts and fits the current regime (with earlier segments' slope when the regime is
- * young); recognises a sawtooth (regular cleanups) and projects the envelope of its peaks and the
- * next peak; chooses among robust, least-squares, seasonal and quadratic trends by a
- * rolling-origin backtest on the series' own past; and turns the calibrated interval of the path
- * into an interval on the crossing time. Stateless and thread-safe.
+ * below {@link #MIN_POINTS} points or {@link #MIN_SPAN_MILLIS} of history says it is still
+ * learning and how much more it needs; finds the moves away from the threshold (cleanups,
+ * rotations, resizes, restarts: a step toward it is consumption) and fits the current regime
+ * (a young one borrows the older slope unless its own slope forecast it better); recognises a
+ * sawtooth (regular cleanups) and models the envelope of its peaks and the fill of its cycles;
+ * chooses among robust, least-squares, seasonal and quadratic trends by a rolling-origin backtest
+ * on the series' own past. The date is then the first touch: the median of the first times that
+ * simulated paths of the series reach the threshold ({@link FirstTouch}), the interval their
+ * quantiles, the slope spread widened until past forecasts' raw values fall inside the band as
+ * often as promised. Stateless and thread-safe; the same data gives the same answer (the
+ * simulation is seeded by the data hash).
  */
 public final class ForecastEngine implements Forecaster {
 
