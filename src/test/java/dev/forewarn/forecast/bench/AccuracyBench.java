@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * then the real series of the data directory ({@link RealData}).
  *
  * <p>Usage: {@code AccuracyBench [DATA_DIR] [--draws N] [--seed S] [--threads T]
- * [--calibration-draws K] [--family NAME]... [--no-real] [--strict]}. Exit code 0 unless it
+ * [--calibration-draws K] [--family TEXT]... [--no-real] [--cases] [--strict]}; {@code --family}
+ * keeps the families whose name contains the text, {@code --cases} adds a line per case (its parameters, truth, coverage, error and lead). Exit code 0 unless it
  * crashed or its arguments are wrong (2); with {@code --strict}, 1 when a target is missed.
  */
 public final class AccuracyBench {
@@ -51,6 +52,7 @@ public final class AccuracyBench {
         int calibration = 5;
         boolean strict = false;
         boolean real = true;
+        boolean perCase = false;
         List<String> families = new ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
@@ -62,6 +64,7 @@ public final class AccuracyBench {
                     case "--family" -> families.add(args[++i]);
                     case "--strict" -> strict = true;
                     case "--no-real" -> real = false;
+                    case "--cases" -> perCase = true;
                     default -> {
                         if (args[i].startsWith("--") || data != null) {
                             throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -71,7 +74,10 @@ public final class AccuracyBench {
                 }
             }
             for (String f : families) {
-                CaseFamilies.named(f);
+                if (CaseFamilies.all().stream().noneMatch(x -> matches(x, List.of(f)))) {
+                    throw new IllegalArgumentException("no family matches " + f + "; the families: "
+                            + CaseFamilies.all().stream().map(CaseFamilies.Family::name).collect(Collectors.joining("; ")));
+                }
             }
             if (draws < 1 || threads < 1 || calibration < 0) {
                 throw new IllegalArgumentException("--draws and --threads must be at least 1, --calibration-draws at least 0");
@@ -79,7 +85,7 @@ public final class AccuracyBench {
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             System.err.println("error: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option lacks its value" : e.getMessage()));
             System.err.println("usage: AccuracyBench [DATA_DIR] [--draws N] [--seed S] [--threads T] [--calibration-draws K] "
-                    + "[--family NAME]... [--no-real] [--strict]");
+                    + "[--family TEXT]... [--no-real] [--cases] [--strict]");
             System.exit(2);
             return;
         }
@@ -88,10 +94,16 @@ public final class AccuracyBench {
         System.out.printf("forewarn accuracy benchmark: seed %d, %d draws a family, 80 %% intervals (50 %% and 95 %% on the first %d draws),"
                 + " horizon %d d, %d threads%n", seed, draws, calibration, Replay.HORIZON_MILLIS / Scoreboard.DAY, threads);
         System.out.println("truth = first sample at or beyond the threshold; origins every 17 h from 45 d to 12 h before it;"
-                + " warning = eta within 14 d (as the fs-space rule judges eta)");
+                + " warning = eta within 14 d (as the fs-space rule judges eta);");
+        System.out.println("origins before a case's onset (a resize, a restart: drawn like the rest) plus 6 h are not scored:"
+                + " the data then foretold another future.");
         Map<CaseFamilies.Family, List<Replay.Result>> byFamily = runFamilies(o);
         Targets targets = new Targets();
         printFamilies(byFamily, targets);
+        printPit(byFamily, Math.min(calibration, draws));
+        if (perCase) {
+            printCases(byFamily);
+        }
         int projections = byFamily.values().stream().flatMap(List::stream)
                 .mapToInt(r -> r.origins().length * (r.draw() < o.calibrationDraws() ? 3 : 1)).sum();
         if (real) {
@@ -107,17 +119,40 @@ public final class AccuracyBench {
         for (String m : targets.missed()) {
             System.out.println("  missed: " + m);
         }
-        System.out.printf("elapsed: %.1f s on %d threads, %d forewarn projections%n", (System.nanoTime() - start) / 1e9, threads, projections);
+        double cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+        System.out.printf("elapsed: %.1f s wall, %.1f s CPU (this process) on %d threads, %d forewarn projections; load average %.1f%n",
+                (System.nanoTime() - start) / 1e9, cpu, threads, projections,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (strict && !targets.missed().isEmpty()) {
             System.exit(1);
         }
     }
 
+    /**
+     * The headline figures of every family at {@code draws} draws under {@code seed}, asked at 80 %
+     * only: what the fast test in the suite asserts on.
+     */
+    public static List<FamilyScore> score(long seed, int draws, int threads) throws Exception {
+        List<FamilyScore> out = new ArrayList<>();
+        for (Map.Entry<CaseFamilies.Family, List<Replay.Result>> e
+                : runFamilies(new Options(draws, seed, threads, 0, List.of())).entrySet()) {
+            Scoreboard.Cell c = Scoreboard.cell(e.getValue(), null);
+            out.add(new FamilyScore(e.getKey().name(), e.getKey().kind(), c.origins(), c.coverage(), c.faFw()));
+        }
+        return out;
+    }
+
+    /** True when the family's name contains one of the texts (case-insensitive). */
+    static boolean matches(CaseFamilies.Family f, List<String> texts) {
+        String name = f.name().toLowerCase(Locale.ROOT);
+        return texts.stream().anyMatch(t -> name.contains(t.toLowerCase(Locale.ROOT)));
+    }
+
     /** Draws and replays every selected family, in parallel; results in family and draw order. */
     static Map<CaseFamilies.Family, List<Replay.Result>> runFamilies(Options o) throws Exception {
         List<CaseFamilies.Family> fams = CaseFamilies.all().stream()
-                .filter(f -> o.families().isEmpty() || o.families().contains(f.name())).toList();
-        ThreadLocal<Forecaster> engine = ThreadLocal.withInitial(ForecastEngine::new);
+                .filter(f -> o.families().isEmpty() || matches(f, o.families())).toList();
         ExecutorService pool = Executors.newFixedThreadPool(o.threads());
         try {
             Map<CaseFamilies.Family, List<Future<Replay.Result>>> futures = new LinkedHashMap<>();
@@ -125,7 +160,8 @@ public final class AccuracyBench {
                 List<Future<Replay.Result>> l = new ArrayList<>();
                 for (int i = 0; i < o.draws(); i++) {
                     final int draw = i;
-                    l.add(pool.submit(() -> Replay.run(f.draw(o.seed(), draw), engine.get(), draw < o.calibrationDraws())));
+                    // A fresh engine per case: a result cannot depend on which cases a thread ran before.
+                    l.add(pool.submit(() -> Replay.run(f.draw(o.seed(), draw), new ForecastEngine(), draw < o.calibrationDraws())));
                 }
                 futures.put(f, l);
             }
@@ -189,6 +225,42 @@ public final class AccuracyBench {
         }
     }
 
+    private static void printPit(Map<CaseFamilies.Family, List<Replay.Result>> byFamily, int calibrationDraws) {
+        if (calibrationDraws == 0) {
+            return;
+        }
+        System.out.println();
+        System.out.println("Calibration on the first " + calibrationDraws + " draws of each fill family: where the truth fell among the"
+                + " quantiles 2.5/10/25/50/75/90/97.5 % (from the 50, 80 and 95 % intervals; eta = 50 %).");
+        System.out.printf("%-30s %7s %7s %7s %7s %7s %7s %7s %7s | %7s%n", "family", "<2.5", "2.5-10", "10-25", "25-50", "50-75",
+                "75-90", "90-97.5", ">97.5", "no date");
+        double[] e = Scoreboard.PIT_EXPECTED;
+        System.out.printf("%-30s %7s %7s %7s %7s %7s %7s %7s %7s | %7s%n", "(calibrated)", Targets.pct(e[0]), Targets.pct(e[1]),
+                Targets.pct(e[2]), Targets.pct(e[3]), Targets.pct(e[4]), Targets.pct(e[5]), Targets.pct(e[6]), Targets.pct(e[7]), "0.0%");
+        for (Map.Entry<CaseFamilies.Family, List<Replay.Result>> en : byFamily.entrySet()) {
+            double[] p = en.getKey().kind() == GeneratedCase.Kind.FILL ? Scoreboard.pit(en.getValue()) : null;
+            if (p != null) {
+                System.out.printf("%-30s %7s %7s %7s %7s %7s %7s %7s %7s | %7s%n", en.getKey().name(), Targets.pct(p[0]), Targets.pct(p[1]),
+                        Targets.pct(p[2]), Targets.pct(p[3]), Targets.pct(p[4]), Targets.pct(p[5]), Targets.pct(p[6]), Targets.pct(p[7]),
+                        Targets.pct(p[8]));
+            }
+        }
+    }
+
+    private static void printCases(Map<CaseFamilies.Family, List<Replay.Result>> byFamily) {
+        System.out.println();
+        System.out.println("Per case: truth, scored origins, 80 % coverage, median error, lead (forewarn), drawn parameters.");
+        for (List<Replay.Result> rs : byFamily.values()) {
+            for (Replay.Result r : rs) {
+                Scoreboard.Cell c = Scoreboard.cell(List.of(r), null);
+                Long lead = Scoreboard.lead(r, Scoreboard.FW_WARNS);
+                System.out.printf("  %s #%d: truth %s, %d origins, cov80 %s, err %s, lead %s, FA %d | %s%n", r.family(), r.draw(),
+                        r.truth() == null ? "none" : java.time.Instant.ofEpochMilli(r.truth()), c.origins(), Targets.pct(c.coverage()),
+                        Targets.pct(c.errFw()), daysOf(lead), c.faFw(), r.parameters());
+            }
+        }
+    }
+
     private static void row(String name, String bucket, Scoreboard.Cell c, String mark) {
         System.out.printf(CELL_ROW, name, bucket, c.origins(), c.origins() == 0 ? "-" : Targets.pct((double) c.answered() / c.origins()),
                 Targets.pct(c.coverage()), mark, Targets.pct(c.errFw()), Targets.pct(c.errNm()), Targets.pct(c.errPl()),
@@ -205,13 +277,12 @@ public final class AccuracyBench {
             return 0;
         }
         List<GeneratedCase> cases = RealData.all(data);
-        ThreadLocal<Forecaster> engine = ThreadLocal.withInitial(ForecastEngine::new);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Replay.Result> results = new ArrayList<>();
         try {
             List<Future<Replay.Result>> fs = new ArrayList<>();
             for (GeneratedCase c : cases) {
-                fs.add(pool.submit(() -> Replay.run(c, engine.get(), false)));
+                fs.add(pool.submit(() -> Replay.run(c, new ForecastEngine(), false)));
             }
             for (Future<Replay.Result> f : fs) {
                 results.add(f.get());

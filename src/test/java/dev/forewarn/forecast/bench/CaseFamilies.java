@@ -99,12 +99,6 @@ public final class CaseFamilies {
                 new Family("slow growth, clear for a year", GeneratedCase.Kind.QUIET, Double.NaN, CaseFamilies::slowGrowth));
     }
 
-    /** The family of that name. */
-    public static Family named(String name) {
-        return all().stream().filter(f -> f.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no family " + name));
-    }
-
     // ---- fill families -------------------------------------------------------------------------
 
     private static GeneratedCase linear(Draw d) {
@@ -212,8 +206,10 @@ public final class CaseFamilies {
         SplittableRandom r = d.r();
         Disk disk = Disk.draw(r);
         int c = crossIndex(r);
-        double theta = uniform(r, 3, 20);
-        double sigma = uniform(r, 0.15, 0.45);
+        // The log of the daily rate wanders by 5-20 % a day and reverts over 2-10 days: the rate of
+        // a month ahead stays knowable to a few percent, that of tomorrow does not.
+        double theta = uniform(r, 2, 10);
+        double sigma = uniform(r, 0.05, 0.2);
         int days = N / PER_DAY + 2;
         double[] x = new double[days];
         x[0] = sigma * Math.sqrt(theta / 2) * Shapes.gaussian(r);

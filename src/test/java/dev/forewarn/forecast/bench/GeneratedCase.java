@@ -17,7 +17,7 @@ import dev.forewarn.series.Series;
  * @param direction        which way exhaustion lies
  * @param onsetMillis      when the process that leads to the truth began (a resize, a restart; the
  *                         series start otherwise): earlier origins could not have foreseen the
- *                         truth and count only for false alarms
+ *                         truth and are not scored
  * @param truthMillis      first sample at or beyond the threshold ({@link FirstTouch}), or null when none
  * @param knownUntilMillis the last sample: a quiet case is known to stay clear until here
  * @param originsMillis    evaluation times, ascending
@@ -30,10 +30,10 @@ public record GeneratedCase(String family, Kind kind, int draw, Series series, S
     /** Fill cases reach their threshold after every origin; quiet cases never do within a year. */
     public enum Kind { FILL, QUIET }
 
-    /** Origins earlier than this after the onset count only for false alarms (a trend needs a few hours to show). */
+    /** Origins earlier than this after the onset are not scored (a new trend needs a few hours to show). */
     static final long ONSET_GRACE_MILLIS = 6 * 3_600_000L;
 
-    /** True when the origin is scored for coverage, error and lead (it lies after the onset). */
+    /** True when the origin is scored (coverage, error, lead, false alarms): it lies after the onset. */
     boolean scored(long originMillis) {
         return originMillis >= onsetMillis + ONSET_GRACE_MILLIS;
     }

@@ -33,7 +33,7 @@ final class Replay {
      * One origin's outcome.
      *
      * @param at        the origin, epoch milliseconds
-     * @param scored    after the case's onset: counts for coverage, error and lead (false alarms always count)
+     * @param scored    after the case's onset: counts for coverage, error, lead and false alarms
      * @param fw        forewarn at 80 %
      * @param nmEta     where node-mixin's 6-hour line meets the threshold, or null
      * @param nmWarns   node-mixin's warning fires

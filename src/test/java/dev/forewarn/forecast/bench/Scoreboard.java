@@ -22,8 +22,9 @@ import java.util.function.Predicate;
  * <li><b>Warning</b>: the forecast says the crossing comes within 14 days ({@code eta − origin ≤ 14 d},
  *     as the shipped fs-space rule's {@code warning: 14d} judges {@code eta}); node-mixin's warning
  *     is its alert firing.</li>
- * <li><b>False alarm</b>: a warning at an origin (scored or not) where the truth is not within 14
- *     days; in a quiet case every warning.</li>
+ * <li><b>False alarm</b>: a warning at a scored origin where the truth is not within 14 days; in a
+ *     quiet case every warning. (Before a case's onset the data foretold another future: a
+ *     warning that the disk fills before its resize was right, so those origins count for nothing.)</li>
  * <li><b>Lead</b>: how long before the truth the warning holds at every later scored origin (0 when
  *     the last origin has none).</li>
  * </ul>
@@ -146,7 +147,7 @@ final class Scoreboard {
      * @param errFw    median relative ETA error of forewarn (NaN when not applicable)
      * @param errNm    the same for node-mixin's 6-hour line
      * @param errPl    the same for the 7-day line
-     * @param faFw     forewarn's false alarms (origins)
+     * @param faFw     forewarn's false alarms (scored origins)
      * @param faNm     node-mixin's
      * @param faPl     the 7-day line's
      */
@@ -168,12 +169,12 @@ final class Scoreboard {
                 if (bucket != null && bucket(r.truth(), o.at()) != bucket) {
                     continue;
                 }
-                faFw += falseAlarm(FW_WARNS.test(o), r.truth(), o.at()) ? 1 : 0;
-                faNm += falseAlarm(NM_WARNS.test(o), r.truth(), o.at()) ? 1 : 0;
-                faPl += falseAlarm(PL_WARNS.test(o), r.truth(), o.at()) ? 1 : 0;
                 if (!o.scored()) {
                     continue;
                 }
+                faFw += falseAlarm(FW_WARNS.test(o), r.truth(), o.at()) ? 1 : 0;
+                faNm += falseAlarm(NM_WARNS.test(o), r.truth(), o.at()) ? 1 : 0;
+                faPl += falseAlarm(PL_WARNS.test(o), r.truth(), o.at()) ? 1 : 0;
                 n++;
                 answered += o.fw().eta() != null ? 1 : 0;
                 Boolean c = covers(o.fw(), r.truth(), o.at(), r.clearBeyondHorizon());
@@ -208,6 +209,48 @@ final class Scoreboard {
             }
         }
         return judged == 0 ? Double.NaN : (double) covered / judged;
+    }
+
+    /** The expected share of each {@link #pit} bin for a calibrated forecaster. */
+    static final double[] PIT_EXPECTED = {0.025, 0.075, 0.15, 0.25, 0.25, 0.15, 0.075, 0.025};
+
+    /**
+     * A coarse probability-integral-transform histogram from the 50 %, 80 % and 95 % answers: the
+     * share of scored origins (of cases with a truth within the horizon) whose truth fell below the
+     * 95 % interval, between its low end and the 80 % one's, … , above the 95 % interval — 8 bins,
+     * at quantiles 2.5, 10, 25, 50 (eta at 80 %), 75, 90, 97.5 %; a 9th entry is the share with no
+     * date at 80 %. An open upper bound is +infinity. Null when no origin was asked at all three levels.
+     */
+    static double[] pit(List<Replay.Result> results) {
+        double[] bins = new double[9];
+        int n = 0;
+        for (Replay.Result r : results) {
+            for (Replay.Origin o : r.origins()) {
+                if (!o.scored() || r.truth() == null || o.fw50() == null || o.fw95() == null || r.truth() - o.at() > Replay.HORIZON_MILLIS) {
+                    continue;
+                }
+                n++;
+                if (o.fw().eta() == null) {
+                    bins[8]++;
+                    continue;
+                }
+                long truth = r.truth();
+                Long[] q = {o.fw95().low(), o.fw().low(), o.fw50().low(), o.fw().eta(), o.fw50().high(), o.fw().high(), o.fw95().high()};
+                int below = 0;
+                for (int i = 0; i < q.length; i++) {
+                    long v = q[i] == null ? (i < 3 ? o.at() : Long.MAX_VALUE) : q[i]; // an open low end is now, an open high end never
+                    below += v <= truth ? 1 : 0;
+                }
+                bins[below]++;
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        for (int i = 0; i < bins.length; i++) {
+            bins[i] /= n;
+        }
+        return bins;
     }
 
     /** Median lead in days over the fill cases (NaN without any). */
