@@ -80,13 +80,25 @@ final class FirstTouch {
      */
     static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, double[] levelDraws, Residuals res, double threshold, Direction direction,
                            double horizonDays, double confidence, long seed) {
+        return simulate(mean, slopeDraws, levelDraws, res, 1, threshold, direction, horizonDays, confidence, seed);
+    }
+
+    /**
+     * As above, with blocks of {@code blockDays} whole days (a sawtooth's weekly cycle: its
+     * working days and its weekend come back on the right days) when twice that is known.
+     */
+    static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, double[] levelDraws, Residuals res, int blockDays,
+                           double threshold, Direction direction, double horizonDays, double confidence, long seed) {
         double sign = direction == Direction.UP ? 1 : -1;
         double[] r = res.values();
         int n = r.length;
         double step = res.stepDays();
         int perDay = (int) Math.max(1, Math.round(1.0 / step));
-        // Blocks of a day, aligned to the time of day, when two days or more are known; else shorter
-        // blocks from any start (a quarter of what is known, at least an hour).
+        if (blockDays > 1 && n >= 2 * blockDays * perDay) {
+            perDay *= blockDays;
+        }
+        // Blocks of a day (or of the cycle), aligned to the time of day, when two of them are known;
+        // else shorter blocks from any start (a quarter of what is known, at least an hour).
         boolean daily = n >= 2 * perDay;
         int len = daily ? perDay : Math.max(1, Math.min(n, Math.max((int) Math.round(1.0 / 24 / step), n / 4)));
         int[] starts;

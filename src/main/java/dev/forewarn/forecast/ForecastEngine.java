@@ -62,9 +62,10 @@ public final class ForecastEngine implements Forecaster {
      * @param boundaries       segment boundaries (epoch ms): each segment's residuals are centred on their own
      * @param rawErrors        past forecasts' errors against the raw series (units), for calibrating the spread, or null
      * @param rawHorizons      their horizons, days
+     * @param blockDays        length of the residual blocks in whole days (1; a weekly sawtooth's 7)
      */
     record Plan(java.util.function.DoubleUnaryOperator mean, double[] rateErrors, double slopeSd, double levelSd, String method, String why,
-                Fit fit, double residualFromDays, long[] boundaries, double[] rawErrors, double[] rawHorizons) {
+                Fit fit, double residualFromDays, long[] boundaries, double[] rawErrors, double[] rawHorizons, int blockDays) {
     }
 
     /** Widening factors tried, smallest first, until the past raw errors are covered. */
@@ -143,7 +144,7 @@ public final class ForecastEngine implements Forecaster {
             plan = new Plan(fit.path(), errors, sd, 0, fit.model().label + " over " + regime.describe(), choice.why() + "; " + spread,
                     fitRecord, (regime.fromMillis() - req.atMillis()) / Window.DAY_MILLIS,
                     regime.shifts().stream().mapToLong(LevelShifts.Shift::timeMillis).toArray(),
-                    wn == null ? null : wn.rawErrors(), wn == null ? null : wn.rawHorizons());
+                    wn == null ? null : wn.rawErrors(), wn == null ? null : wn.rawHorizons(), 1);
         }
         return firstTouch(out, s, plan, sign, bt, sha);
     }
@@ -173,13 +174,14 @@ public final class ForecastEngine implements Forecaster {
                 lifts[i] = plan.levelSd() * gaussian(lr);
             }
         }
-        FirstTouch.Result r = FirstTouch.simulate(plan.mean(), draws, lifts, res, req.threshold(), req.direction(), horizonDays,
+        FirstTouch.Result r = FirstTouch.simulate(plan.mean(), draws, lifts, res, plan.blockDays(), req.threshold(), req.direction(), horizonDays,
                 req.confidence(), seed ^ 0x5DEECE66DL);
         ProjectedPath path = toPath(r, req.atMillis());
         double slope = plan.fit() == null ? Double.NaN : plan.fit().slopePerDay();
         String sim = String.format(Locale.ROOT, "first touch of %d simulated paths (trend, %s, residuals of the last %s resampled in %s blocks at the %s step)",
                 r.touchDays().length, "slope spread", Times.human(java.time.Duration.ofMillis(recent.spanMillis())),
-                res.values().length >= 2 * Math.round(1 / res.stepDays()) ? "day" : "short",
+                res.values().length >= 2 * plan.blockDays() * Math.round(1 / res.stepDays()) && plan.blockDays() > 1
+                        ? plan.blockDays() + "-day" : res.values().length >= 2 * Math.round(1 / res.stepDays()) ? "day" : "short",
                 Times.human(java.time.Duration.ofMillis(Math.round(res.stepDays() * Window.DAY_MILLIS))));
         int judged = (int) cal[1];
         String calWords = judged < MIN_ERRORS

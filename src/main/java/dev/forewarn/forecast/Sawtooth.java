@@ -124,7 +124,7 @@ final class Sawtooth {
             pd.add(end);
             double peak = Math.max(lo, Math.min(hi, a + b * end));
             pv.add(peak);
-            fillL.add(peak - (a + b * x[0]));
+            fillL.add(b * (end - x[0]));
             sL.add(x[0]);
             eL.add(end);
             aL.add(a);
@@ -157,14 +157,22 @@ final class Sawtooth {
     ForecastEngine.Plan plan(FittedModel fit, double confidence) {
         String cycleWords = String.format(Locale.ROOT, "cleanups every %.1f days, next expected about %s",
                 cycleDays, Times.iso(atMillis + Math.round(nextReliefDays * Window.DAY_MILLIS)));
-        SimpleRegression r = new SimpleRegression();
+        SimpleRegression shown = new SimpleRegression();
         for (int i = 0; i < peaks.length; i++) {
-            r.addData(peakDays[i], peaks[i]);
+            shown.addData(peakDays[i], peaks[i]);
         }
-        double measured = r.getSlope();
+        // The mean path is made of the cycles' own robust lines, so that the residuals about them
+        // (bursts, the working-day rhythm) are added once: its envelope is that of the lines' ends.
+        double[] lineEnds = new double[lineA.length];
+        SimpleRegression r = new SimpleRegression();
+        for (int i = 0; i < lineEnds.length; i++) {
+            lineEnds[i] = lineA[i] + lineB[i] * ends0[i];
+            r.addData(ends0[i], lineEnds[i]);
+        }
+        double measured = shown.getSlope();
         boolean trusted = peaks.length >= MIN_PEAKS_FOR_DATE && Double.isFinite(r.getSlopeStdErr());
-        double b = trusted ? measured : 0;
-        double a = trusted ? r.getIntercept() : peaks[peaks.length - 1];
+        double b = trusted ? r.getSlope() : 0;
+        double a = trusted ? r.getIntercept() : lineEnds[lineEnds.length - 1];
         double slopeSd;
         double levelSd = 0;
         String spreadWords;
@@ -182,10 +190,10 @@ final class Sawtooth {
             spreadWords = "flat peaks: " + peaks.length + " peaks are too few to trust their trend ("
                     + ForecastEngine.perDay(measured) + " taken as the spread)";
         }
-        Double r2 = peaks.length >= 3 && Double.isFinite(r.getRSquare()) ? r.getRSquare() : null;
-        Double sd = peaks.length >= 3 ? Math.sqrt(Math.max(0, r.getMeanSquareError())) : null;
+        Double r2 = peaks.length >= 3 && Double.isFinite(shown.getRSquare()) ? shown.getRSquare() : null;
+        Double sd = peaks.length >= 3 ? Math.sqrt(Math.max(0, shown.getMeanSquareError())) : null;
         Fit envFit = new Fit(peaks.length, atMillis + Math.round(peakDays[0] * Window.DAY_MILLIS),
-                atMillis + Math.round(peakDays[peaks.length - 1] * Window.DAY_MILLIS), b, r2, sd);
+                atMillis + Math.round(peakDays[peaks.length - 1] * Window.DAY_MILLIS), measured, r2, sd);
         String envMethod = String.format(Locale.ROOT, "envelope of %d cycle peaks (sawtooth)", peaks.length);
         // The current cycle: its own line for the past, then on toward its end at the pace past cycles kept from this point.
         double[] cx = new double[recent.size()];
@@ -197,8 +205,8 @@ final class Sawtooth {
             cb = 0;
         }
         double ca = cx.length >= 1 ? Robust.intercept(cx, recent.values(), cb, 0, cx.length) : fit.valueAt(0);
-        Double ahead = changeToEnd();
-        double fillRate = ahead != null ? ahead / nextReliefDays : cb;
+        // The current cycle goes on at the typical in-cycle pace of the finished cycles' lines.
+        double fillRate = Robust.median(lineB);
         double fill = Robust.median(fills);
         double[] sa = starts0;
         double[] ea = ends0;
@@ -231,34 +239,9 @@ final class Sawtooth {
         };
         String why = "sawtooth: " + cycleWords + "; the next peak is projected at " + ModelChoice.num(mean.applyAsDouble(next))
                 + ", the peaks move " + ForecastEngine.perDay(measured) + "; slope spread: " + spreadWords;
-        return new ForecastEngine.Plan(mean, null, slopeSd, levelSd, envMethod, why, envFit, startCur - 3 * cycleDays, reliefTimes, null, null);
-    }
-
-    /**
-     * The median change of the finished cycles from this point of their cycle to their end, or
-     * null when no finished cycle reached this point: cycles often fill in bursts (busy hours)
-     * and then rest, so this says more than the current cycle's straight line.
-     */
-    private Double changeToEnd() {
-        if (recent.isEmpty() || cycles.isEmpty()) {
-            return null;
-        }
-        long phase = atMillis - recent.firstMillis();
-        int tail = Math.max(1, Math.min(6, recent.size()));
-        List<Double> changes = new ArrayList<>();
-        for (int k = 0; k < cycles.size(); k++) {
-            Series c = cycles.get(k);
-            long t = cycleStarts.get(k) + phase;
-            if (t > c.lastMillis()) {
-                continue;
-            }
-            Series around = c.between(t - 3_600_000L, t + 3_600_000L);
-            if (around.isEmpty()) {
-                continue;
-            }
-            double[] endVals = java.util.Arrays.copyOfRange(c.values(), Math.max(0, c.size() - Math.max(3, c.size() / 10)), c.size());
-            changes.add(Robust.median(endVals) - Robust.median(around.values()));
-        }
-        return changes.isEmpty() ? null : Robust.median(changes.stream().mapToDouble(Double::doubleValue).toArray());
+        // Residual blocks as long as the cycle (in whole days), so a weekly cycle's working days and weekend stay where they are.
+        int blockDays = (int) Math.max(1, Math.round(cycleDays));
+        return new ForecastEngine.Plan(mean, null, slopeSd, levelSd, envMethod, why, envFit, startCur - 3 * cycleDays, reliefTimes, null, null,
+                blockDays);
     }
 }
