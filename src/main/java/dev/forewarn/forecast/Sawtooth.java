@@ -124,11 +124,17 @@ final class Sawtooth {
             pd.add(end);
             double peak = Math.max(lo, Math.min(hi, a + b * end));
             pv.add(peak);
-            fillL.add(b * (end - x[0]));
+            // For the simulation each cycle is the straight line from its start level to its end
+            // level (medians of its first and last tenth): what lies between, bursts and the
+            // working-day rhythm, is left to the residuals, which come back at the same phase.
+            double startLevel = Robust.median(java.util.Arrays.copyOfRange(c.values(), 0, tail));
+            double endLevel = Robust.median(java.util.Arrays.copyOfRange(c.values(), c.size() - tail, c.size()));
+            double lb = (endLevel - startLevel) / Math.max(1e-9, end - x[0]);
+            fillL.add(endLevel - startLevel);
             sL.add(x[0]);
             eL.add(end);
-            aL.add(a);
-            bL.add(b);
+            aL.add(startLevel - lb * x[0]);
+            bL.add(lb);
         }
         if (pd.size() < 2) {
             return null;
@@ -200,13 +206,12 @@ final class Sawtooth {
         for (int i = 0; i < cx.length; i++) {
             cx[i] = (recent.timeMillis(i) - atMillis) / Window.DAY_MILLIS;
         }
-        double cb = cx.length >= 2 ? Robust.theilSenSlope(cx, recent.values(), null) : 0;
-        if (Double.isNaN(cb)) {
-            cb = 0;
-        }
-        double ca = cx.length >= 1 ? Robust.intercept(cx, recent.values(), cb, 0, cx.length) : fit.valueAt(0);
-        // The current cycle goes on at the typical in-cycle pace of the finished cycles' lines.
+        // The current cycle: from its own start level at the typical in-cycle pace of the finished cycles.
         double fillRate = Robust.median(lineB);
+        double cb = fillRate;
+        int head = Math.max(1, Math.min(recent.size(), Math.max(3, lineA.length > 0 ? (int) Math.round(
+                Math.max(3, cycleDays * Window.DAY_MILLIS / Math.max(1, recent.spanMillis() / Math.max(1, recent.size() - 1)) / 10)) : 3)));
+        double ca = cx.length >= 1 ? Robust.median(java.util.Arrays.copyOfRange(recent.values(), 0, head)) - cb * cx[0] : fit.valueAt(0);
         double fill = Robust.median(fills);
         double[] sa = starts0;
         double[] ea = ends0;
