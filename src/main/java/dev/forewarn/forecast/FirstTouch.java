@@ -227,7 +227,8 @@ final class FirstTouch {
      * regular grid at the median sampling step (at least a minute); where several points fall in
      * one grid cell the one nearest the threshold is kept, so a coarser grid never hides a touch.
      * Each segment (between the given boundary times) is centred on its own median, as the models
-     * give each segment its own level.
+     * give each segment its own level; with {@code boundaries} null nothing is centred (the mean
+     * path already passes through each cycle's own levels, as a sawtooth's does).
      */
     static Residuals residuals(long[] t, double[] y, long atMillis, DoubleUnaryOperator mean, long[] boundaries, Direction direction) {
         int n = t.length;
@@ -242,7 +243,10 @@ final class FirstTouch {
         int seg = 0;
         int segStart = 0;
         for (int i = 0; i <= n; i++) {
-            boolean end = i == n || (seg < boundaries.length && t[i] >= boundaries[seg]);
+            boolean end = boundaries != null && (i == n || (seg < boundaries.length && t[i] >= boundaries[seg]));
+            if (i == n && boundaries == null) {
+                break;
+            }
             if (end) {
                 if (i > segStart) {
                     double med = Robust.median(res, segStart, i);
