@@ -39,6 +39,8 @@ public final class RealData {
     static final String NERSC_TARGETS = "NERSC OSTs and MDTs";
     static final String NAB_CROSSED = "NAB, level crossed later";
     static final String NAB_QUIET = "NAB, never crossed";
+    /** Recorded data has no known onset: every origin is scored. */
+    static final long NO_ONSET = Long.MIN_VALUE;
 
     private RealData() {
     }
@@ -109,16 +111,20 @@ public final class RealData {
             double level = avail[(int) (0.8 * (t.length - 1))];
             Long truth = levelsCrossed && avail[t.length - 1] < avail[0] ? FirstTouch.after(s, level, Direction.DOWN, first) : null;
             if (truth != null && truth - Origins.LAST_BEFORE_MILLIS >= first + HOUR) {
-                out.add(new GeneratedCase(family, GeneratedCase.Kind.FILL, draw++, s, sz, level, Direction.DOWN, first, truth, last,
+                out.add(new GeneratedCase(family, GeneratedCase.Kind.FILL, draw++, s, sz, level, Direction.DOWN, NO_ONSET, truth, last,
                         Origins.before(truth, first + HOUR, 0, HOUR),
                         e.getKey() + ": free space falls; judged against " + CaseFamilies.gb(level) + " free, first reached "
                                 + java.time.Instant.ofEpochMilli(truth)));
             } else {
-                out.add(new GeneratedCase(family, GeneratedCase.Kind.QUIET, draw++, s, sz, 0, Direction.DOWN, first, null, last,
+                out.add(new GeneratedCase(family, GeneratedCase.Kind.QUIET, draw++, s, sz, 0, Direction.DOWN, NO_ONSET, null, last,
                         Origins.before(last + Origins.LAST_BEFORE_MILLIS, first + HOUR, 0, HOUR), e.getKey() + " against 0"));
             }
         }
         return out;
+    }
+
+    private static String num(double x) {
+        return String.format(java.util.Locale.ROOT, "%.6g", x);
     }
 
     /** One case per NAB CloudWatch series. */
@@ -165,15 +171,15 @@ public final class RealData {
             long earliest = first + 24 * HOUR;
             Long truth = FirstTouch.after(s, level, Direction.UP, first);
             if (truth != null && truth - Origins.LAST_BEFORE_MILLIS >= earliest) {
-                out.add(new GeneratedCase(NAB_CROSSED, GeneratedCase.Kind.FILL, crossed++, s, null, level, Direction.UP, first, truth,
+                out.add(new GeneratedCase(NAB_CROSSED, GeneratedCase.Kind.FILL, crossed++, s, null, level, Direction.UP, NO_ONSET, truth,
                         last, Origins.before(truth, earliest, 0, 5 * HOUR),
-                        name + ": judged against " + early + " (its maximum over the first 60 %), first exceeded "
+                        name + ": judged against " + num(early) + " (its maximum over the first 60 %), first reached "
                                 + java.time.Instant.ofEpochMilli(truth)));
             } else {
                 double limit = max + (max - min);
-                out.add(new GeneratedCase(NAB_QUIET, GeneratedCase.Kind.QUIET, quiet++, s, null, limit, Direction.UP, first, null,
+                out.add(new GeneratedCase(NAB_QUIET, GeneratedCase.Kind.QUIET, quiet++, s, null, limit, Direction.UP, NO_ONSET, null,
                         last, Origins.before(last + Origins.LAST_BEFORE_MILLIS, earliest, 0, 5 * HOUR),
-                        name + ": never above " + max + "; judged against " + limit));
+                        name + ": never above " + num(max) + "; judged against " + num(limit)));
             }
         }
         return out;
