@@ -48,8 +48,10 @@ final class FirstRun {
         long maxSpan = 0;
         for (Rule r : rules.rules()) {
             if (r.threshold() != null) {
-                minSpan = Math.min(minSpan, r.evidence().spanMillis());
-                maxSpan = Math.max(maxSpan, r.evidence().spanMillis());
+                // No rule gets a trend verdict before the engine's own minimum, whatever its evidence says.
+                long span = Math.max(r.evidence().spanMillis(), dev.forewarn.forecast.ForecastEngine.MIN_SPAN_MILLIS);
+                minSpan = Math.min(minSpan, span);
+                maxSpan = Math.max(maxSpan, span);
             }
         }
         notes.add("first run: the store " + db.file() + " was empty, so forewarn took " + SAMPLES

@@ -277,8 +277,8 @@ record ReportAssembly(String host, long atMillis, long sinceMillis, double confi
             }
             threshold = rule.threshold().resolve(c.lastValue());
         }
-        long window = rule.windowMillis() > 0 ? rule.windowMillis() : Rule.DEFAULT_WINDOW_MILLIS;
-        var p = new ForecastEngine().project(source.read(key, atMillis - window, atMillis),
+        // The engine's history span, as check, forecast and top read it: one series, one answer.
+        var p = new ForecastEngine().project(source.read(key, atMillis - ForecastEngine.HISTORY_MILLIS, atMillis),
                 new dev.forewarn.forecast.ForecastRequest(threshold, rule.direction(), atMillis, confidence,
                         dev.forewarn.forecast.ForecastRequest.DEFAULT_HORIZON_MILLIS));
         boolean forecast = f.projection().fit() != null || f.projection().hasEta();

@@ -11,12 +11,17 @@ import java.util.Locale;
 /**
  * forewarn's forecaster. For one series and one threshold it: keeps the points at or before the
  * evaluation time (and hashes them, see {@link DataHash}); turns a counter into a per-second rate;
- * refuses a verdict below {@link #MIN_POINTS} points or {@link #MIN_SPAN_MILLIS} of history; finds
- * level shifts and fits the current regime (with earlier segments' slope when the regime is
- * young); recognises a sawtooth (regular cleanups) and projects the envelope of its peaks and the
- * next peak; chooses among robust, least-squares, seasonal and quadratic trends by a
- * rolling-origin backtest on the series' own past; and turns the calibrated interval of the path
- * into an interval on the crossing time. Stateless and thread-safe.
+ * below {@link #MIN_POINTS} points or {@link #MIN_SPAN_MILLIS} of history says it is still
+ * learning and how much more it needs; finds the moves away from the threshold (cleanups,
+ * rotations, resizes, restarts: a step toward it is consumption) and fits the current regime
+ * (a young one borrows the older slope unless its own slope forecast it better); recognises a
+ * sawtooth (regular cleanups) and models the envelope of its peaks and the fill of its cycles;
+ * chooses among robust, least-squares, seasonal and quadratic trends by a rolling-origin backtest
+ * on the series' own past. The date is then the first touch: the median of the first times that
+ * simulated paths of the series reach the threshold ({@link FirstTouch}), the interval their
+ * quantiles, the slope spread widened until past forecasts' raw values fall inside the band as
+ * often as promised. Stateless and thread-safe; the same data gives the same answer (the
+ * simulation is seeded by the data hash).
  */
 public final class ForecastEngine implements Forecaster {
 
@@ -38,6 +43,36 @@ public final class ForecastEngine implements Forecaster {
     /** Above this many points level shifts are looked for on bucket means. */
     static final int SHIFT_POINTS = 8000;
 
+    /** Residuals for the simulation are taken from at most this much recent history. */
+    static final double RESIDUAL_DAYS = 28.0;
+    /** With fewer past forecast errors than this the slope spread is not calibrated on them. */
+    static final int MIN_ERRORS = 8;
+
+    /**
+     * What the first-touch simulation needs from a model, and what the projection says about it.
+     *
+     * @param mean             the mean path, value at x days after the evaluation time (past included)
+     * @param rateErrors       past forecast errors as rates (units per day) to resample as slope draws, or null
+     * @param slopeSd          otherwise the slope's spread (units per day), drawn as a normal
+     * @param levelSd          spread of the future level (units), one normal draw per path; 0 for none
+     * @param method           the method, in words
+     * @param why              why, and where the spread comes from
+     * @param fit              the fit to report
+     * @param residualFromDays residuals are taken from this many days (negative) relative to the evaluation time
+     * @param boundaries       segment boundaries (epoch ms): each segment's residuals are centred on their own
+     * @param rawErrors        past forecasts' errors against the raw series (units), for calibrating the spread, or null
+     * @param rawHorizons      their horizons, days
+     * @param blockDays        length of the residual blocks in whole days (1; a weekly sawtooth's 7)
+     */
+    record Plan(java.util.function.DoubleUnaryOperator mean, double[] rateErrors, double slopeSd, double levelSd, String method, String why,
+                Fit fit, double residualFromDays, long[] boundaries, double[] rawErrors, double[] rawHorizons, int blockDays) {
+    }
+
+    /** Widening factors tried, smallest first, until the past raw errors are covered. */
+    static final double[] SCALES = {1, 1.25, 1.5, 2, 3, 4, 6, 8};
+    /** Widening when too few past errors could be judged: never narrower for knowing less. */
+    static final double UNCALIBRATED_SCALE = 2;
+
     @Override
     public Projection project(Series series, ForecastRequest req) {
         // The points used: the last HISTORY_MILLIS up to the evaluation time, nothing after it.
@@ -46,14 +81,17 @@ public final class ForecastEngine implements Forecaster {
         Series s = dropNaN(raw.key().isCounter() ? Rates.perSecond(raw) : raw);
         Double value = s.isEmpty() ? null : s.lastValue();
         Out out = new Out(series, req, value, sha);
-        if (s.size() < MIN_POINTS) {
-            return out.none("too few points", String.format(Locale.ROOT,
-                    "needs at least %d points, has %d", MIN_POINTS, s.size()), null);
-        }
-        if (s.spanMillis() < MIN_SPAN_MILLIS) {
-            return out.none("too little history", String.format(Locale.ROOT,
-                    "needs at least %s of history, has %s", Times.human(java.time.Duration.ofMillis(MIN_SPAN_MILLIS)),
-                    Times.human(java.time.Duration.ofMillis(s.spanMillis()))), null);
+        if (s.size() < MIN_POINTS || s.spanMillis() < MIN_SPAN_MILLIS) {
+            long step = s.size() >= 2 ? s.spanMillis() / (s.size() - 1) : 300_000L;
+            long moreSpan = Math.max(0, MIN_SPAN_MILLIS - (s.isEmpty() ? 0 : s.spanMillis()));
+            long morePoints = Math.max(0, MIN_POINTS - s.size()) * Math.max(1, step);
+            long more = Math.max(moreSpan, morePoints);
+            String has = s.size() < MIN_POINTS
+                    ? String.format(Locale.ROOT, "needs at least %d points, has %d", MIN_POINTS, s.size())
+                    : "needs at least " + Times.human(java.time.Duration.ofMillis(MIN_SPAN_MILLIS)) + " of history, has "
+                      + Times.human(java.time.Duration.ofMillis(s.spanMillis()));
+            return out.learning("learning: " + has + "; about " + Times.human(java.time.Duration.ofMillis(more)) + " more",
+                    Math.max(1, (more + 999) / 1000));
         }
         double sign = req.direction() == Direction.UP ? 1 : -1;
         if (sign * (value - req.threshold()) >= 0) {
@@ -63,14 +101,21 @@ public final class ForecastEngine implements Forecaster {
         // Shifts are looked for on at most SHIFT_POINTS bucket means: a sustained shift survives the
         // averaging, and four months of 5-minute points cost a quarter as much.
         Series forShifts = s.size() > SHIFT_POINTS ? Resample.mean(s, Resample.stepFor(s, SHIFT_POINTS)) : s;
-        List<LevelShifts.Shift> shifts = LevelShifts.find(forShifts.timesMillis(), forShifts.values());
+        // Only a move away from the threshold (cleanup, rotation, resize, restart) starts a new regime:
+        // a step toward it is consumption, and the trend must see it.
+        List<LevelShifts.Shift> shifts = new ArrayList<>();
+        for (LevelShifts.Shift sh : LevelShifts.find(forShifts.timesMillis(), forShifts.values())) {
+            if (sign * sh.size() < 0) {
+                shifts.add(sh);
+            }
+        }
         Regime regime = Regime.choose(s, shifts, req.atMillis());
         Window w = regime.window(s, MAX_MODEL_POINTS);
         Sawtooth saw = Sawtooth.detect(s, shifts, req.direction(), req.atMillis(), req.threshold());
 
         List<FittedModel.Model> candidates = List.of(FittedModel.Model.THEIL_SEN, FittedModel.Model.OLS,
                 FittedModel.Model.SEASONAL_DAILY, FittedModel.Model.SEASONAL_WEEKLY, FittedModel.Model.QUADRATIC);
-        ModelChoice.Choice choice = ModelChoice.choose(w, candidates, req.confidence());
+        ModelChoice.Choice choice = ModelChoice.choose(w, candidates, req.confidence(), s.between(regime.fromMillis(), req.atMillis()));
         FittedModel fit = choice.fit();
         if (fit == null) {
             return out.none("no model applies", "the points since " + Times.iso(regime.fromMillis()) + " cannot be fitted", null);
@@ -79,58 +124,176 @@ public final class ForecastEngine implements Forecaster {
                 finite(fit.r2()), finite(fit.residualSd()));
         BacktestSummary bt = choice.winner() == null ? BacktestSummary.none()
                 : new BacktestSummary(choice.winner().origins(), choice.winner().medianAbsErrorPct(), choice.winner().coverage());
-        String method = fit.model().label + " over " + regime.describe();
-        double horizonDays = req.horizonMillis() / Window.DAY_MILLIS;
-
-        // The calibrated band on the rate; without enough past forecasts, a t-interval on the slope, widened
-        // threefold because server metrics are autocorrelated and least squares assumes they are not.
-        double lo = choice.rateLow();
-        double hi = choice.rateHigh();
-        String bandNote;
-        if (Double.isNaN(lo) || Double.isNaN(hi)) {
-            double se = Double.isNaN(fit.slopeStdErr()) ? Math.abs(fit.slopePerDay()) : fit.slopeStdErr();
-            double t = new org.apache.commons.math3.distribution.TDistribution(Math.max(1, fit.samples() - 2))
-                    .inverseCumulativeProbability((1 + req.confidence()) / 2);
-            lo = -3 * t * se;
-            hi = 3 * t * se;
-            bandNote = "interval from the slope's standard error (too few past forecasts to calibrate)";
-        } else {
-            bandNote = "interval calibrated on " + choice.winner().rateErrors().length + " past forecast errors";
-        }
-        double toward = sign > 0 ? hi : lo;
-        double away = sign > 0 ? lo : hi;
-        final double towardRate = toward;
-        final double awayRate = away;
-        // The series crosses when path plus noise does: the pessimistic bound also takes the noise
-        // (residual spread, at the same confidence) toward the threshold.
-        double z = new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability((1 + req.confidence()) / 2);
-        final double noise = Double.isFinite(fit.residualSd()) ? sign * z * fit.residualSd() : 0;
-        java.util.function.DoubleUnaryOperator pess = d -> fit.valueAt(d) + towardRate * Math.max(0, d) + (d > 0 ? noise : 0);
-        java.util.function.DoubleUnaryOperator opt = d -> fit.valueAt(d) + awayRate * Math.max(0, d);
-
-        String why = choice.why() + "; " + bandNote;
+        Plan plan;
         if (saw != null) {
-            return saw.project(out, fit, pess, opt, method, why, fitRecord, bt, horizonDays, req.confidence());
+            plan = saw.plan(fit, req.confidence());
+        } else {
+            double[] errors = choice.winner() == null ? null : choice.winner().rateErrors();
+            String spread;
+            double sd = Double.NaN;
+            if (errors != null && errors.length >= MIN_ERRORS) {
+                spread = "slope spread resampled from " + errors.length + " past forecast errors of this series";
+            } else {
+                double se = Double.isNaN(fit.slopeStdErr()) ? Math.abs(fit.slopePerDay()) : fit.slopeStdErr();
+                sd = 3 * se;
+                spread = "slope spread from the slope's standard error, widened threefold: "
+                        + (errors == null ? "no" : "only " + errors.length) + " past forecast errors, too few to calibrate";
+                errors = null;
+            }
+            ModelChoice.Scored wn = choice.winner();
+            plan = new Plan(fit.path(), errors, sd, 0, fit.model().label + " over " + regime.describe(), choice.why() + "; " + spread,
+                    fitRecord, (regime.fromMillis() - req.atMillis()) / Window.DAY_MILLIS,
+                    regime.shifts().stream().mapToLong(LevelShifts.Shift::timeMillis).toArray(),
+                    wn == null ? null : wn.rawErrors(), wn == null ? null : wn.rawHorizons(), 1);
         }
-        double slopeToward = sign * fit.slopePerDay();
-        double etaD = Crossing.firstDays(fit.path(), req.threshold(), req.direction(), horizonDays);
-        double optD = Crossing.firstDays(opt, req.threshold(), req.direction(), horizonDays);
-        boolean significant = sign * (fit.slopePerDay() + away) > 0 || !Double.isNaN(optD);
-        if (!significant) {
-            String r = slopeToward <= 0
-                    ? "moving away from the threshold (" + perDay(fit.slopePerDay()) + ")"
-                    : "no significant trend: " + perDay(fit.slopePerDay()) + " is inside its " + pct(req.confidence())
-                      + " error band (" + perDay(fit.slopePerDay() + lo) + " to " + perDay(fit.slopePerDay() + hi) + ")";
-            return out.with(null, null, null, method, r + "; " + why, fitRecord, bt);
+        return firstTouch(out, s, plan, sign, bt, sha);
+    }
+
+    /** Simulates the plan's first touch and words the answer. */
+    private static Projection firstTouch(Out out, Series s, Plan plan, double sign, BacktestSummary bt, String sha) {
+        ForecastRequest req = out.req;
+        double horizonDays = req.horizonMillis() / Window.DAY_MILLIS;
+        long from = req.atMillis() + Math.round(Math.max(plan.residualFromDays(), -RESIDUAL_DAYS) * Window.DAY_MILLIS);
+        Series recent = s.between(from, req.atMillis());
+        if (recent.size() < 2) {
+            recent = s.slice(Math.max(0, s.size() - 2), s.size());
         }
-        if (Double.isNaN(etaD)) {
-            Long low = nanToNull(Crossing.firstDays(pess, req.threshold(), req.direction(), horizonDays), req.atMillis());
-            return out.with(null, low, null, method, "no crossing within " + Times.human(java.time.Duration.ofMillis(req.horizonMillis()))
-                    + " at " + perDay(fit.slopePerDay()) + "; " + why, fitRecord, bt);
+        FirstTouch.Residuals res = FirstTouch.residuals(recent.timesMillis(), recent.values(), req.atMillis(), plan.mean(),
+                plan.boundaries(), req.direction());
+        long seed = seedOf(sha);
+        double[] draws = slopeDraws(plan, seed);
+        double[] cal = calibrate(plan, draws, res.values(), req.confidence(), seed);
+        for (int i = 0; i < draws.length; i++) {
+            draws[i] *= cal[0];
         }
-        double lowD = Crossing.firstDays(pess, req.threshold(), req.direction(), horizonDays);
-        return out.with(out.at(etaD), out.at(Double.isNaN(lowD) ? etaD : Math.min(lowD, etaD)),
-                Double.isNaN(optD) ? null : out.at(Math.max(optD, etaD)), method, why, fitRecord, bt);
+        double[] lifts = null;
+        if (plan.levelSd() > 0) {
+            java.util.SplittableRandom lr = new java.util.SplittableRandom(seed + 1);
+            lifts = new double[draws.length];
+            for (int i = 0; i < lifts.length; i++) {
+                lifts[i] = plan.levelSd() * gaussian(lr);
+            }
+        }
+        FirstTouch.Result r = FirstTouch.simulate(plan.mean(), draws, lifts, res, plan.blockDays(), req.threshold(), req.direction(), horizonDays,
+                req.confidence(), seed ^ 0x5DEECE66DL);
+        ProjectedPath path = toPath(r, req.atMillis());
+        double slope = plan.fit() == null ? Double.NaN : plan.fit().slopePerDay();
+        String sim = String.format(Locale.ROOT, "first touch of %d simulated paths (trend, %s, residuals of the last %s resampled in %s blocks at the %s step)",
+                r.touchDays().length, "slope spread", Times.human(java.time.Duration.ofMillis(recent.spanMillis())),
+                res.values().length >= 2 * plan.blockDays() * Math.round(1 / res.stepDays()) && plan.blockDays() > 1
+                        ? plan.blockDays() + "-day" : res.values().length >= 2 * Math.round(1 / res.stepDays()) ? "day" : "short",
+                Times.human(java.time.Duration.ofMillis(Math.round(res.stepDays() * Window.DAY_MILLIS))));
+        int judged = (int) cal[1];
+        String calWords = judged < MIN_ERRORS
+                ? String.format(Locale.ROOT, "too few past errors against the raw series to calibrate (%d): spread widened ×%s", judged, ModelChoice.num(cal[0]))
+                : String.format(Locale.ROOT, "spread ×%s so that %d past forecasts' raw values fall inside the %s band %.0f %% of the time",
+                        ModelChoice.num(cal[0]), judged, pct(req.confidence()), 100 * cal[2]);
+        String why = sim + "; " + plan.why() + "; " + calWords;
+        double lowQ = r.quantile((1 - req.confidence()) / 2);
+        double midQ = r.quantile(0.5);
+        double highQ = r.quantile((1 + req.confidence()) / 2);
+        String horizonWords = Times.human(java.time.Duration.ofMillis(req.horizonMillis()));
+        if (!Double.isFinite(midQ)) {
+            String head = sign * slope <= 0
+                    ? "moving away from the threshold (" + perDay(slope) + "); " + r.touched() + " of " + r.touchDays().length
+                      + " simulated paths touch it within " + horizonWords
+                    : "no touch within " + horizonWords + " in most simulated paths: " + r.touched() + " of " + r.touchDays().length
+                      + " touch it, at " + perDay(slope);
+            Long low = Double.isFinite(lowQ) ? out.at(lowQ) : null;
+            return out.with(null, low, null, plan.method(), head + "; " + why, plan.fit(), bt, path);
+        }
+        // The time resolution of a first touch is the sampling step: an interval is at least one step each side.
+        long stepMillis = Math.max(60_000L, Math.round(res.stepDays() * Window.DAY_MILLIS));
+        long eta = Math.max(req.atMillis() + 1, out.at(midQ));
+        long low = Math.min(out.at(lowQ), eta - stepMillis);
+        low = Math.max(req.atMillis(), low);
+        if (low >= eta) {
+            low = req.atMillis() + (eta - req.atMillis()) / 2;
+        }
+        Long high = Double.isFinite(highQ) ? Math.max(out.at(highQ), eta + stepMillis) : null;
+        return out.with(eta, low, high, plan.method(), why, plan.fit(), bt, path);
+    }
+
+    /**
+     * The widening of the slope spread that makes the simulated value at each past horizon hold
+     * the raw value there as often as the confidence says: the smallest of {@link #SCALES} that
+     * does, never below 1. Returns {scale, errors judged, coverage reached}; with fewer than
+     * {@link #MIN_ERRORS} errors the scale is {@link #UNCALIBRATED_SCALE}.
+     */
+    static double[] calibrate(Plan plan, double[] draws, double[] residuals, double confidence, long seed) {
+        double[] e = plan.rawErrors();
+        double[] h = plan.rawHorizons();
+        int n = e == null ? 0 : e.length;
+        if (n < MIN_ERRORS || residuals.length == 0) {
+            return new double[] {UNCALIBRATED_SCALE, n, Double.NaN};
+        }
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed ^ 0xC0FFEEL);
+        int k = 128;
+        int[] di = new int[k];
+        int[] ri = new int[k];
+        for (int j = 0; j < k; j++) {
+            di[j] = rnd.nextInt(draws.length);
+            ri[j] = rnd.nextInt(residuals.length);
+        }
+        double[] v = new double[k];
+        double coverage = 0;
+        for (double scale : SCALES) {
+            int covered = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < k; j++) {
+                    v[j] = scale * draws[di[j]] * h[i] + residuals[ri[j]];
+                }
+                java.util.Arrays.sort(v);
+                double lo = v[(int) Math.floor((1 - confidence) / 2 * (k - 1))];
+                double hi = v[(int) Math.ceil((1 + confidence) / 2 * (k - 1))];
+                if (e[i] >= lo && e[i] <= hi) {
+                    covered++;
+                }
+            }
+            coverage = (double) covered / n;
+            if (coverage >= confidence) {
+                return new double[] {scale, n, coverage};
+            }
+        }
+        return new double[] {SCALES[SCALES.length - 1], n, coverage};
+    }
+
+    /** One slope perturbation per path: past rate errors resampled (centred), or a normal of the plan's spread. */
+    private static double[] slopeDraws(Plan plan, long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        double[] d = new double[FirstTouch.PATHS];
+        double[] e = plan.rateErrors();
+        if (e != null && e.length > 0) {
+            double centre = Robust.median(e);
+            for (int i = 0; i < d.length; i++) {
+                d[i] = e[rnd.nextInt(e.length)] - centre;
+            }
+            return d;
+        }
+        double sd = Double.isFinite(plan.slopeSd()) ? plan.slopeSd() : 0;
+        for (int i = 0; i < d.length; i++) {
+            d[i] = sd * gaussian(rnd);
+        }
+        return d;
+    }
+
+    private static double gaussian(java.util.SplittableRandom rnd) {
+        // Box–Muller: SplittableRandom has no nextGaussian on Java 17.
+        double u = Math.max(1e-300, rnd.nextDouble());
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd.nextDouble());
+    }
+
+    private static ProjectedPath toPath(FirstTouch.Result r, long atMillis) {
+        long[] t = new long[r.gridDays().length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = atMillis + Math.round(r.gridDays()[i] * Window.DAY_MILLIS);
+        }
+        return new ProjectedPath(t, r.median(), r.low(), r.high());
+    }
+
+    /** The data hash's first 16 hex digits: the same points always give the same simulation. */
+    static long seedOf(String sha) {
+        return sha == null || sha.length() < 16 ? 42L : Long.parseUnsignedLong(sha.substring(0, 16), 16);
     }
 
     static String perDay(double v) {
@@ -194,8 +357,17 @@ public final class ForecastEngine implements Forecaster {
         }
 
         Projection with(Long eta, Long low, Long high, String method, String reason, Fit fit, BacktestSummary bt) {
+            return with(eta, low, high, method, reason, fit, bt, null);
+        }
+
+        Projection with(Long eta, Long low, Long high, String method, String reason, Fit fit, BacktestSummary bt, ProjectedPath path) {
             return new Projection(series.key(), req.atMillis(), value, req.threshold(), req.direction(), eta, low, high,
-                    req.confidence(), method, reason, fit, bt, sha);
+                    req.confidence(), method, reason, fit, bt, sha, Projection.READY, null, path);
+        }
+
+        Projection learning(String reason, long needsMoreSeconds) {
+            return new Projection(series.key(), req.atMillis(), value, req.threshold(), req.direction(), null, null, null,
+                    req.confidence(), "learning", reason, null, BacktestSummary.none(), sha, Projection.LEARNING, needsMoreSeconds, null);
         }
     }
 }

@@ -20,8 +20,11 @@ final class ModelChoice {
 
     /** Backtest record of one candidate on the window. */
     record Scored(FittedModel.Model model, double meanAbsError, double[] rateErrors, int origins,
-                  Double medianAbsErrorPct, Double coverage) {
+                  Double medianAbsErrorPct, Double coverage, double[] rawErrors, double[] rawHorizons) {
     }
+
+    /** The rules' horizons (days): the backtest also forecasts this far ahead wherever the window reaches. */
+    static final double[] RULE_HORIZON_DAYS = {3, 14, 30, 90};
 
     /**
      * The outcome.
@@ -40,9 +43,18 @@ final class ModelChoice {
     }
 
     static Choice choose(Window w, List<FittedModel.Model> candidates, double confidence) {
+        return choose(w, candidates, confidence, null);
+    }
+
+    /**
+     * As above; with {@code raw} (the series' own points, not averaged) each candidate's forecasts
+     * are also compared with the raw value nearest each target, for calibrating the band on the
+     * quantity reported (see {@link Scored#rawErrors()}).
+     */
+    static Choice choose(Window w, List<FittedModel.Model> candidates, double confidence, dev.forewarn.series.Series raw) {
         List<Scored> all = new ArrayList<>();
         for (FittedModel.Model m : candidates) {
-            Scored s = backtest(m, w, confidence);
+            Scored s = backtest(m, w, confidence, raw);
             if (s != null) {
                 all.add(s);
             }
@@ -105,6 +117,10 @@ final class ModelChoice {
 
     /** Rolling-origin backtest of one model over the window; null when the model never applied. */
     static Scored backtest(FittedModel.Model m, Window w, double confidence) {
+        return backtest(m, w, confidence, null);
+    }
+
+    static Scored backtest(FittedModel.Model m, Window w, double confidence, dev.forewarn.series.Series raw) {
         int n = w.size();
         double[] x = w.x();
         double[] y = w.y();
@@ -115,6 +131,8 @@ final class ModelChoice {
         }
         double delta = Math.max(span / 200, 1.5 * span / Math.max(1, n - 1));
         List<double[]> perOrigin = new ArrayList<>(); // each: {e, h, change}...
+        List<Double> rawE = new ArrayList<>();
+        List<Double> rawH = new ArrayList<>();
         int origins = 0;
         for (double f : ORIGIN_FRACTIONS) {
             double o = x0 + f * span;
@@ -126,6 +144,29 @@ final class ModelChoice {
             int seg = w.segment()[k - 1];
             double atOrigin = smoothed(w, o, delta, seg);
             List<Double> errs = new ArrayList<>();
+            if (raw != null) {
+                // The raw value at the window's horizons and at the rules' horizons that the window reaches.
+                double[] hs = new double[HORIZON_FRACTIONS.length + RULE_HORIZON_DAYS.length];
+                for (int i = 0; i < HORIZON_FRACTIONS.length; i++) {
+                    hs[i] = HORIZON_FRACTIONS[i] * span;
+                }
+                System.arraycopy(RULE_HORIZON_DAYS, 0, hs, HORIZON_FRACTIONS.length, RULE_HORIZON_DAYS.length);
+                for (double h : hs) {
+                    double target = o + h;
+                    if (target > x[n - 1]) {
+                        continue;
+                    }
+                    int at = Math.min(n - 1, w.countUpTo(target));
+                    if (w.segment()[at] != seg) {
+                        continue;
+                    }
+                    double actual = nearestRaw(raw, w.millisOf(target), 1.5 * span / Math.max(1, n - 1) * Window.DAY_MILLIS);
+                    if (!Double.isNaN(actual)) {
+                        rawE.add(actual - fit.valueAt(target));
+                        rawH.add(h);
+                    }
+                }
+            }
             for (double hf : HORIZON_FRACTIONS) {
                 double target = o + hf * span;
                 if (target > x[n - 1]) {
@@ -193,7 +234,23 @@ final class ModelChoice {
         Arrays.sort(rate);
         Double medPct = pct.isEmpty() ? null : Robust.median(pct.stream().mapToDouble(Double::doubleValue).toArray());
         Double coverage = judged == 0 ? null : (double) covered / judged;
-        return new Scored(m, sumAbs / total, rate, origins, medPct, coverage);
+        return new Scored(m, sumAbs / total, rate, origins, medPct, coverage,
+                rawE.stream().mapToDouble(Double::doubleValue).toArray(), rawH.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** The raw value nearest {@code millis}, or NaN when none lies within {@code within} ms. */
+    private static double nearestRaw(dev.forewarn.series.Series raw, long millis, double within) {
+        int i = raw.lowerBound(millis);
+        double best = Double.NaN;
+        double bestDt = Double.POSITIVE_INFINITY;
+        for (int k = Math.max(0, i - 1); k <= Math.min(raw.size() - 1, i); k++) {
+            double dt = Math.abs(raw.timeMillis(k) - millis);
+            if (dt < bestDt && dt <= Math.max(within, 60_000)) {
+                bestDt = dt;
+                best = raw.value(k);
+            }
+        }
+        return best;
     }
 
     /** Median of the points of one segment within ±delta days of x, or NaN if none. */

@@ -22,6 +22,10 @@ import dev.forewarn.series.SeriesKey;
  * @param fit           the fit of the chosen model, or null when nothing was fitted
  * @param backtest      how the method did on this series' past
  * @param dataSha256    SHA-256 (hex) of the points used, so the numbers can be reproduced
+ * @param state         {@link #READY} when the engine judged the series, {@link #LEARNING} when it has
+ *                      too little history to judge yet
+ * @param needsMoreSeconds how much more history (seconds) the engine needs before it judges, or null when none
+ * @param path          the simulated median path and band toward the threshold, or null when none was simulated
  */
 public record Projection(
         SeriesKey series,
@@ -37,7 +41,28 @@ public record Projection(
         String reason,
         Fit fit,
         BacktestSummary backtest,
-        String dataSha256) {
+        String dataSha256,
+        String state,
+        Long needsMoreSeconds,
+        ProjectedPath path) {
+
+    /** The engine judged the series. */
+    public static final String READY = "ready";
+    /** Too little history: no verdict yet, see {@link #needsMoreSeconds()}. */
+    public static final String LEARNING = "learning";
+
+    /** The old arity: a judged projection without a simulated path. */
+    public Projection(SeriesKey series, long atMillis, Double value, double threshold, Direction direction, Long etaMillis,
+                      Long etaLowMillis, Long etaHighMillis, double confidence, String method, String reason, Fit fit,
+                      BacktestSummary backtest, String dataSha256) {
+        this(series, atMillis, value, threshold, direction, etaMillis, etaLowMillis, etaHighMillis, confidence, method, reason,
+                fit, backtest, dataSha256, READY, null, null);
+    }
+
+    /** True while the engine is still learning the series (too little history). */
+    public boolean learning() {
+        return LEARNING.equals(state);
+    }
 
     /** True when a crossing date was projected. */
     public boolean hasEta() {

@@ -32,6 +32,11 @@ public final class ProjectionText {
     public static String headline(Projection p, ZoneId zone) {
         String who = subject(p.series());
         Units u = Units.of(p.series().name());
+        if (p.learning()) {
+            return who + ": learning (" + (p.needsMoreSeconds() == null ? "too little history"
+                    : "needs about " + dev.forewarn.series.Times.human(java.time.Duration.ofSeconds(p.needsMoreSeconds())) + " more history")
+                    + " before a trend verdict)";
+        }
         if (p.etaMillis() == null) {
             String why = p.reason() == null ? "no trend toward " + u.format(p.threshold()) : firstClause(p.reason());
             return who + ": no date (" + why + ")";

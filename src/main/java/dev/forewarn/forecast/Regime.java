@@ -30,6 +30,9 @@ record Regime(long fromMillis, List<LevelShifts.Shift> shifts, LevelShifts.Shift
                 break;
             }
         }
+        if (last != null && atMillis - last.timeMillis() < minSpan && youngForecastsBetter(s, last.timeMillis(), from, atMillis)) {
+            from = last.timeMillis(); // a fresh trend after a restart or deploy: its own slope, not the old one
+        }
         boolean whole = from == s.firstMillis() && from >= cap;
         from = Math.max(from, cap);
         List<LevelShifts.Shift> inside = new ArrayList<>();
@@ -39,6 +42,51 @@ record Regime(long fromMillis, List<LevelShifts.Shift> shifts, LevelShifts.Shift
             }
         }
         return new Regime(from, List.copyOf(inside), last, atMillis, whole);
+    }
+
+    /** A young regime needs at least this span before its own slope may be tried against the old one. */
+    static final long YOUNG_MIN_MILLIS = 6 * 3_600_000L;
+
+    /**
+     * Whether the young regime's own slope forecast its own second half better than the older
+     * history's slope did (by a fifth at least): each fitted on the young regime's first half
+     * (the old slope only takes its level from it) and judged on the median of its last tenth.
+     */
+    static boolean youngForecastsBetter(Series s, long shiftMillis, long olderFrom, long atMillis) {
+        Series young = s.between(shiftMillis, atMillis);
+        if (young.spanMillis() < YOUNG_MIN_MILLIS || young.size() < 2 * ForecastEngine.MIN_POINTS) {
+            return false;
+        }
+        Series older = s.between(Math.max(olderFrom, shiftMillis - 7 * 86_400_000L), shiftMillis - 1);
+        if (older.size() < ForecastEngine.MIN_POINTS) {
+            return true; // nothing older to borrow from
+        }
+        long mid = young.firstMillis() + young.spanMillis() / 2;
+        Series first = young.between(young.firstMillis(), mid);
+        int tail = Math.max(3, young.size() / 10);
+        Series end = young.slice(young.size() - tail, young.size());
+        if (first.size() < ForecastEngine.MIN_POINTS) {
+            return false;
+        }
+        double[] fx = days(first, atMillis);
+        double bYoung = Robust.theilSenSlope(fx, first.values(), null);
+        double bOld = Robust.theilSenSlope(days(older, atMillis), older.values(), null);
+        if (Double.isNaN(bYoung) || Double.isNaN(bOld)) {
+            return false;
+        }
+        double xEnd = Robust.median(days(end, atMillis));
+        double actual = Robust.median(end.values());
+        double predYoung = Robust.intercept(fx, first.values(), bYoung, 0, fx.length) + bYoung * xEnd;
+        double predOld = Robust.intercept(fx, first.values(), bOld, 0, fx.length) + bOld * xEnd;
+        return Math.abs(actual - predYoung) < 0.8 * Math.abs(actual - predOld);
+    }
+
+    private static double[] days(Series s, long atMillis) {
+        double[] x = new double[s.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (s.timeMillis(i) - atMillis) / Window.DAY_MILLIS;
+        }
+        return x;
     }
 
     /** The window's points as a model input, averaged onto a coarser grid above {@code maxPoints}. */

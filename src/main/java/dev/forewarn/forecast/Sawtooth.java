@@ -34,9 +34,21 @@ final class Sawtooth {
     private final List<Series> cycles;
     private final List<Long> cycleStarts;
     private final Series recent;
+    private final double[] fills;
+    private final double[] starts0;
+    private final double[] ends0;
+    private final double[] lineA;
+    private final double[] lineB;
+    private final long[] reliefTimes;
 
     private Sawtooth(double sign, double threshold, double[] peakDays, double[] peaks, double cycleDays, double nextReliefDays, long atMillis,
-                     List<Series> cycles, List<Long> cycleStarts, Series recent) {
+                     List<Series> cycles, List<Long> cycleStarts, Series recent, double[][] lines, long[] reliefTimes) {
+        this.fills = lines[0];
+        this.starts0 = lines[1];
+        this.ends0 = lines[2];
+        this.lineA = lines[3];
+        this.lineB = lines[4];
+        this.reliefTimes = reliefTimes;
         this.cycles = cycles;
         this.cycleStarts = cycleStarts;
         this.recent = recent;
@@ -77,6 +89,11 @@ final class Sawtooth {
         List<Series> cycles = new ArrayList<>();
         List<Long> starts = new ArrayList<>();
         long cycleStart = s.firstMillis();
+        List<Double> fillL = new ArrayList<>();
+        List<Double> sL = new ArrayList<>();
+        List<Double> eL = new ArrayList<>();
+        List<Double> aL = new ArrayList<>();
+        List<Double> bL = new ArrayList<>();
         for (LevelShifts.Shift r : reliefs) {
             Series c = s.between(cycleStart, r.timeMillis() - 1);
             long thisStart = cycleStart;
@@ -105,7 +122,19 @@ final class Sawtooth {
                 hi = Math.max(hi, c.value(i));
             }
             pd.add(end);
-            pv.add(Math.max(lo, Math.min(hi, a + b * end)));
+            double peak = Math.max(lo, Math.min(hi, a + b * end));
+            pv.add(peak);
+            // For the simulation each cycle is the straight line from its start level to its end
+            // level (medians of its first and last tenth): what lies between, bursts and the
+            // working-day rhythm, is left to the residuals, which come back at the same phase.
+            double startLevel = Robust.median(java.util.Arrays.copyOfRange(c.values(), 0, tail));
+            double endLevel = Robust.median(java.util.Arrays.copyOfRange(c.values(), c.size() - tail, c.size()));
+            double lb = (endLevel - startLevel) / Math.max(1e-9, end - x[0]);
+            fillL.add(endLevel - startLevel);
+            sL.add(x[0]);
+            eL.add(end);
+            aL.add(startLevel - lb * x[0]);
+            bL.add(lb);
         }
         if (pd.size() < 2) {
             return null;
@@ -113,142 +142,111 @@ final class Sawtooth {
         return new Sawtooth(sign, threshold, pd.stream().mapToDouble(Double::doubleValue).toArray(),
                 pv.stream().mapToDouble(Double::doubleValue).toArray(), cycle,
                 Math.max(1.0 / 24, cycle - sinceLast), atMillis, cycles, starts,
-                s.between(reliefs.get(reliefs.size() - 1).timeMillis(), atMillis));
+                s.between(reliefs.get(reliefs.size() - 1).timeMillis(), atMillis),
+                new double[][] {arr(fillL), arr(sL), arr(eL), arr(aL), arr(bL)},
+                reliefs.stream().mapToLong(LevelShifts.Shift::timeMillis).toArray());
     }
 
-    Projection project(ForecastEngine.Out out, FittedModel fit, DoubleUnaryOperator pess, DoubleUnaryOperator opt,
-                       String method, String why, Fit regimeFit, BacktestSummary bt, double horizonDays, double confidence) {
-        Direction dir = sign > 0 ? Direction.UP : Direction.DOWN;
+    private static double[] arr(List<Double> l) {
+        return l.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * The sawtooth's mean path for the first-touch simulation, with its evidence. Past cycles are
+     * their own robust lines (so the residuals are the deviations within each cycle); the current
+     * cycle goes on from where it is toward its expected end the way the finished cycles went on
+     * from the same point in their cycle; each later cycle starts after the cleanup a median fill
+     * below (or above) the peak that the envelope gives for its end. The slope uncertainty is the
+     * envelope's: its standard error with the t quantile, or, from fewer than
+     * {@link #MIN_PEAKS_FOR_DATE} peaks, flat peaks with the measured slope as the spread.
+     */
+    ForecastEngine.Plan plan(FittedModel fit, double confidence) {
         String cycleWords = String.format(Locale.ROOT, "cleanups every %.1f days, next expected about %s",
                 cycleDays, Times.iso(atMillis + Math.round(nextReliefDays * Window.DAY_MILLIS)));
-        double[] thisCycle = currentCycle();
-        if (thisCycle != null) {
-            return out.with(out.at(thisCycle[0]), out.at(thisCycle[1]), out.at(thisCycle[2]),
-                    "current cycle, from how past cycles went on from this point",
-                    "sawtooth (" + cycleWords + ") but the current cycle reaches the threshold before it; " + why, regimeFit, bt);
-        }
-        SimpleRegression r = new SimpleRegression();
+        SimpleRegression shown = new SimpleRegression();
         for (int i = 0; i < peaks.length; i++) {
-            r.addData(peakDays[i], peaks[i]);
+            shown.addData(peakDays[i], peaks[i]);
         }
-        double b = r.getSlope();
-        double a = r.getIntercept();
-        double spread;
-        if (peaks.length >= 3 && Double.isFinite(r.getSlopeStdErr())) {
+        // The mean path is made of the cycles' own robust lines, so that the residuals about them
+        // (bursts, the working-day rhythm) are added once: its envelope is that of the lines' ends.
+        double[] lineEnds = new double[lineA.length];
+        SimpleRegression r = new SimpleRegression();
+        for (int i = 0; i < lineEnds.length; i++) {
+            lineEnds[i] = lineA[i] + lineB[i] * ends0[i];
+            r.addData(ends0[i], lineEnds[i]);
+        }
+        double measured = shown.getSlope();
+        boolean trusted = peaks.length >= MIN_PEAKS_FOR_DATE && Double.isFinite(r.getSlopeStdErr());
+        double b = trusted ? r.getSlope() : 0;
+        double a = trusted ? r.getIntercept() : lineEnds[lineEnds.length - 1];
+        double slopeSd;
+        double levelSd = 0;
+        String spreadWords;
+        if (trusted) {
             double t = new TDistribution(peaks.length - 2).inverseCumulativeProbability((1 + confidence) / 2);
-            spread = t * r.getSlopeStdErr();
+            double z = new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability((1 + confidence) / 2);
+            // A t interval spread as a normal one: its sd is the half-width over z.
+            slopeSd = r.getSlopeStdErr() * t / z;
+            // How much one peak strays from the envelope (regression prediction scatter), as a level spread.
+            levelSd = Math.sqrt(Math.max(0, r.getMeanSquareError()) * (1 + 1.0 / peaks.length)) * t / z;
+            spreadWords = "the peaks' slope uncertainty from " + peaks.length + " peaks (standard error, t quantile)";
         } else {
-            spread = 0.5 * Math.abs(b); // two peaks give one difference: no error estimate, so a wide band
+            slopeSd = Math.abs(measured);
+            levelSd = peaks.length >= 2 ? Math.abs(peaks[peaks.length - 1] - peaks[peaks.length - 2]) : 0;
+            spreadWords = "flat peaks: " + peaks.length + " peaks are too few to trust their trend ("
+                    + ForecastEngine.perDay(measured) + " taken as the spread)";
         }
-        Double r2 = peaks.length >= 3 && Double.isFinite(r.getRSquare()) ? r.getRSquare() : null;
-        Double sd = peaks.length >= 3 ? Math.sqrt(Math.max(0, r.getMeanSquareError())) : null;
+        Double r2 = peaks.length >= 3 && Double.isFinite(shown.getRSquare()) ? shown.getRSquare() : null;
+        Double sd = peaks.length >= 3 ? Math.sqrt(Math.max(0, shown.getMeanSquareError())) : null;
         Fit envFit = new Fit(peaks.length, atMillis + Math.round(peakDays[0] * Window.DAY_MILLIS),
-                atMillis + Math.round(peakDays[peaks.length - 1] * Window.DAY_MILLIS), b, r2, sd);
+                atMillis + Math.round(peakDays[peaks.length - 1] * Window.DAY_MILLIS), measured, r2, sd);
         String envMethod = String.format(Locale.ROOT, "envelope of %d cycle peaks (sawtooth)", peaks.length);
-        String base = "sawtooth: " + cycleWords + "; the next peak is projected at " + ModelChoice.num(fit.valueAt(nextReliefDays))
-                + ", the peaks move " + ForecastEngine.perDay(b);
-        if (sign * b <= 0 || sign * (b + sign * spread) <= 0 && sign * (b - sign * spread) <= 0) {
-            return out.with(null, null, null, envMethod, base + ", not toward the threshold", envFit, bt);
+        // The current cycle: its own line for the past, then on toward its end at the pace past cycles kept from this point.
+        double[] cx = new double[recent.size()];
+        for (int i = 0; i < cx.length; i++) {
+            cx[i] = (recent.timeMillis(i) - atMillis) / Window.DAY_MILLIS;
         }
-        if (peaks.length < MIN_PEAKS_FOR_DATE) {
-            return out.with(null, null, null, envMethod, base + "; needs " + MIN_PEAKS_FOR_DATE
-                    + " finished cycles before the peaks' trend is trusted, has " + peaks.length, envFit, bt);
-        }
-        if (sign * (b - sign * spread) <= 0) {
-            return out.with(null, null, null, envMethod, base + ", but that is not significant (the "
-                    + Math.round(confidence * 100) + " % band includes flat peaks)", envFit, bt);
-        }
-        double inCycle = sign * fit.slopePerDay() > 0 ? fit.slopePerDay() : 0;
-        DoubleUnaryOperator band = peakBand(r, peakDays, confidence);
-        double eta = cycleCrossing(p -> a + b * p, inCycle, horizonDays);
-        double low = cycleCrossing(p -> a + b * p + sign * band.applyAsDouble(p), inCycle, horizonDays);
-        double high = cycleCrossing(p -> a + b * p - sign * band.applyAsDouble(p), inCycle, horizonDays);
-        if (Double.isNaN(eta)) {
-            return out.with(null, Double.isNaN(low) ? null : out.at(low), null, envMethod,
-                    base + "; the peaks do not reach the threshold within the horizon", envFit, bt);
-        }
-        return out.with(out.at(eta), out.at(Double.isNaN(low) ? eta : Math.min(low, eta)),
-                Double.isNaN(high) ? null : out.at(Math.max(high, eta)), envMethod, base + "; " + why, envFit, bt);
-    }
-
-    /**
-     * Whether the current cycle reaches the threshold before the next cleanup, judged by how the
-     * finished cycles went on from the same point in their cycle (their change from this phase to
-     * their peak), not by a straight line: cycles often fill in bursts (busy hours) and then rest.
-     * Returns {eta, low, high} in days, or null when it does not.
-     */
-    private double[] currentCycle() {
-        if (recent.isEmpty() || cycles.isEmpty()) {
-            return null;
-        }
-        long phase = atMillis - recent.firstMillis();
-        int tail = Math.max(1, Math.min(6, recent.size()));
-        double now = Robust.median(java.util.Arrays.copyOfRange(recent.values(), recent.size() - tail, recent.size()));
-        List<Double> changes = new ArrayList<>();
-        for (int k = 0; k < cycles.size(); k++) {
-            Series c = cycles.get(k);
-            long t = cycleStarts.get(k) + phase;
-            if (t > c.lastMillis()) {
-                continue;
+        // The current cycle: from its own start level at the typical in-cycle pace of the finished cycles.
+        double fillRate = Robust.median(lineB);
+        double cb = fillRate;
+        int head = Math.max(1, Math.min(recent.size(), Math.max(3, lineA.length > 0 ? (int) Math.round(
+                Math.max(3, cycleDays * Window.DAY_MILLIS / Math.max(1, recent.spanMillis() / Math.max(1, recent.size() - 1)) / 10)) : 3)));
+        double ca = cx.length >= 1 ? Robust.median(java.util.Arrays.copyOfRange(recent.values(), 0, head)) - cb * cx[0] : fit.valueAt(0);
+        double fill = Robust.median(fills);
+        double[] sa = starts0;
+        double[] ea = ends0;
+        double[] la = lineA;
+        double[] lb = lineB;
+        double next = nextReliefDays;
+        double cyc = cycleDays;
+        double curA = ca;
+        double curB = cb;
+        double startCur = recent.isEmpty() ? 0 : (recent.firstMillis() - atMillis) / Window.DAY_MILLIS;
+        DoubleUnaryOperator mean = d -> {
+            if (d <= 0) {
+                if (d >= startCur) {
+                    return curA + curB * d;
+                }
+                for (int i = sa.length - 1; i >= 0; i--) {
+                    if (d >= sa[i]) {
+                        return la[i] + lb[i] * Math.min(d, ea[i]);
+                    }
+                }
+                return curA + curB * d;
             }
-            Series around = c.between(t - 3_600_000L, t + 3_600_000L);
-            if (around.isEmpty()) {
-                continue;
+            if (d <= next) {
+                return curA + fillRate * d;
             }
-            double[] endVals = java.util.Arrays.copyOfRange(c.values(), Math.max(0, c.size() - Math.max(3, c.size() / 10)), c.size());
-            changes.add(Robust.median(endVals) - Robust.median(around.values()));
-        }
-        if (changes.isEmpty()) {
-            return null;
-        }
-        double[] ch = changes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double mid = Robust.median(ch);
-        double worst = sign > 0 ? ch[ch.length - 1] : ch[0];
-        double best = sign > 0 ? ch[0] : ch[ch.length - 1];
-        if (sign * (now + worst - threshold) < 0) {
-            return null; // not even the worst past cycle would take it there
-        }
-        double remaining = nextReliefDays;
-        double eta = sign * (now + mid - threshold) >= 0 ? remaining * (threshold - now) / mid : Double.NaN;
-        if (Double.isNaN(eta)) {
-            return null; // only the worst past cycle reaches it: the projection says no, the interval says maybe
-        }
-        double low = remaining * (threshold - now) / worst;
-        double high = sign * (now + best - threshold) >= 0 ? remaining * (threshold - now) / best : remaining;
-        return new double[] {Math.max(0, eta), Math.max(0, Math.min(low, eta)), Math.max(eta, high)};
-    }
-
-    /**
-     * Half-width of the prediction interval for a future peak at day {@code p}: the peaks'
-     * residual scatter, the intercept's and the slope's uncertainty together (the usual
-     * regression prediction interval). The slope's error alone let both bounds fall in the same
-     * cycle, and the in-cycle fill rate then pinned the crossing to within minutes.
-     */
-    private static DoubleUnaryOperator peakBand(SimpleRegression r, double[] xs, double confidence) {
-        long n = r.getN();
-        double mse = r.getMeanSquareError();
-        double sxx = r.getXSumSquares();
-        if (n < 3 || !Double.isFinite(mse) || !(sxx > 0)) {
-            return p -> 0;
-        }
-        double t = new TDistribution(n - 2).inverseCumulativeProbability((1 + confidence) / 2);
-        double xbar = java.util.Arrays.stream(xs).average().orElse(0);
-        return p -> t * Math.sqrt(mse * (1 + 1.0 / n + (p - xbar) * (p - xbar) / sxx));
-    }
-
-    /**
-     * The first future cycle whose envelope peak reaches the threshold, and when within that
-     * cycle the fill (at the in-cycle rate) passes it.
-     */
-    private double cycleCrossing(DoubleUnaryOperator peakAt, double inCycleRate, double horizonDays) {
-        for (double p = nextReliefDays; p <= horizonDays + cycleDays; p += cycleDays) {
-            double peak = peakAt.applyAsDouble(p);
-            if (sign * (peak - threshold) >= 0) {
-                double back = inCycleRate != 0 ? (peak - threshold) / inCycleRate : 0;
-                double d = Math.max(p - cycleDays, Math.max(0, p - Math.abs(back)));
-                return d <= horizonDays ? d : Double.NaN;
-            }
-        }
-        return Double.NaN;
+            double k = Math.ceil((d - next) / cyc);
+            double end = next + k * cyc;
+            double peak = a + b * end;
+            return peak - fill * (end - d) / cyc;
+        };
+        String why = "sawtooth: " + cycleWords + "; the next peak is projected at " + ModelChoice.num(mean.applyAsDouble(next))
+                + ", the peaks move " + ForecastEngine.perDay(measured) + "; slope spread: " + spreadWords;
+        // Residual blocks as long as the cycle (in whole days), so a weekly cycle's working days and weekend stay where they are.
+        int blockDays = (int) Math.max(1, Math.round(cycleDays));
+        return new ForecastEngine.Plan(mean, null, slopeSd, levelSd, envMethod, why, envFit, startCur - 3 * cycleDays, null, null, null,
+                blockDays);
     }
 }

@@ -57,6 +57,27 @@ public final class ProjectionJson {
             putNumber(bt, "coverage", b.coverage());
         }
         o.put("data_sha256", p.dataSha256());
+        o.put("state", p.state());
+        if (p.needsMoreSeconds() == null) {
+            o.putNull("needs_more_seconds");
+        } else {
+            o.put("needs_more_seconds", p.needsMoreSeconds());
+        }
+        if (p.path() == null) {
+            o.putNull("path");
+        } else {
+            ObjectNode path = o.putObject("path");
+            var times = path.putArray("times");
+            var med = path.putArray("median");
+            var lo = path.putArray("low");
+            var hi = path.putArray("high");
+            for (int i = 0; i < p.path().timesMillis().length; i++) {
+                times.add(Times.iso(p.path().timesMillis()[i]));
+                med.add(p.path().median()[i]);
+                lo.add(p.path().low()[i]);
+                hi.add(p.path().high()[i]);
+            }
+        }
         return o;
     }
 

@@ -113,8 +113,8 @@ public record Rule(
      * @param samples    points
      */
     public record Evidence(long spanMillis, int samples) {
-        /** One day and twelve points (an hour of 5-minute samples). */
-        public static final Evidence DEFAULT = new Evidence(86_400_000L, 12);
+        /** The engine's own minimum span ({@link dev.forewarn.forecast.ForecastEngine#MIN_SPAN_MILLIS}) and twelve points. */
+        public static final Evidence DEFAULT = new Evidence(dev.forewarn.forecast.ForecastEngine.MIN_SPAN_MILLIS, 12);
     }
 
     /**

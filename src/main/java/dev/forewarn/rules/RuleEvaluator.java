@@ -2,6 +2,7 @@ package dev.forewarn.rules;
 
 import dev.forewarn.forecast.BacktestSummary;
 import dev.forewarn.forecast.Direction;
+import dev.forewarn.forecast.ForecastEngine;
 import dev.forewarn.forecast.ForecastRequest;
 import dev.forewarn.forecast.Forecaster;
 import dev.forewarn.forecast.Projection;
@@ -30,8 +31,11 @@ public final class RuleEvaluator {
     private static final Logger LOG = LoggerFactory.getLogger(RuleEvaluator.class);
     /** A series whose last point is older than this is gone (unmounted, unplugged): not judged. */
     static final long STALE_MILLIS = 86_400_000L;
-    /** History read first for present values, growth and the trend screen; the full window only when a forecast is needed. */
-    static final long SCREEN_MILLIS = 3L * 86_400_000L;
+    /**
+     * History read first for present values, growth and the trend screen: eight days, so a weekly
+     * step toward the threshold is in view; the engine's whole history only when a forecast is needed.
+     */
+    static final long SCREEN_MILLIS = 8L * 86_400_000L;
     /** A companion's present value is looked for this far back first (cheap), then up to {@link #STALE_MILLIS}. */
     private static final long COMPANION_RECENT_MILLIS = 3_600_000L;
 
@@ -151,7 +155,8 @@ public final class RuleEvaluator {
                                 List<SeriesKey> stale) {
         List<Finding> out = new ArrayList<>();
         long shortSpan = Math.max(SCREEN_MILLIS, Math.max(rule.growth() == null ? 0 : rule.growth().withinMillis(), rule.rateWindowMillis() * 2));
-        long fullSpan = Math.max(shortSpan, rule.windowMillis());
+        // The forecast reads what every command reads for it, so check, forecast, report and top agree.
+        long fullSpan = Math.max(shortSpan, ForecastEngine.HISTORY_MILLIS);
         for (SeriesKey key : source.find(rule.selector())) {
             if (!rule.matches(key)) {
                 continue;
@@ -249,18 +254,25 @@ public final class RuleEvaluator {
         }
         Rule.Evidence ev = rule.evidence();
         Series s = recent;
-        if (!enough(s, ev) && rule.windowMillis() > SCREEN_MILLIS) {
+        if (!enough(s, ev)) {
             s = fullSeries.get();
         }
         if (!trends || !enough(s, ev)) {
             String need = "a trend verdict needs " + Times.human(Duration.ofMillis(ev.spanMillis())) + " and " + ev.samples()
                     + " samples of history, have " + Times.human(Duration.ofMillis(s.spanMillis())) + " and " + s.size();
-            return new Verdict(Severity.OK, "has no trend verdict yet (" + need + ")", present(key, at, value, thr, rule, need));
+            long step = s.size() >= 2 ? s.spanMillis() / (s.size() - 1) : 300_000L;
+            long more = Math.max(Math.max(0, ev.spanMillis() - s.spanMillis()), Math.max(0, ev.samples() - s.size()) * step);
+            Projection p = new Projection(key, at, value, thr, rule.direction(), null, null, null, rule.confidence(),
+                    "learning", "learning: " + need, null, BacktestSummary.none(), null, Projection.LEARNING,
+                    more > 0 ? Math.max(1, (more + 999) / 1000) : null, null);
+            return new Verdict(Severity.OK, "is learning: no trend verdict yet (" + need + ")", p);
         }
         long horizon = Math.max(rule.warningMillis(), rule.criticalMillis());
         double fastest = TrendScreen.fastestApproachPerMilli(recent, dir);
         double distance = Math.abs(thr - value);
-        if (fastest <= 0 || distance / fastest > TrendScreen.MARGIN * horizon) {
+        // Noise and the daily swing alone can touch a threshold that lies within the series' own recent range.
+        boolean withinSwing = distance <= TrendScreen.swing(recent);
+        if (!withinSwing && (fastest <= 0 || distance / fastest > TrendScreen.MARGIN * horizon)) {
             String why = fastest <= 0 ? "no day of the last " + Times.human(Duration.ofMillis(SCREEN_MILLIS)) + " moved toward it"
                     : "even at the fastest daily pace of the last " + Times.human(Duration.ofMillis(SCREEN_MILLIS)) + " it would take "
                     + Times.human(Duration.ofMillis((long) Math.min(Long.MAX_VALUE / 2.0, distance / fastest)));
@@ -268,10 +280,13 @@ public final class RuleEvaluator {
                     + " within " + Times.human(Duration.ofMillis(horizon)) + " (" + why + ")",
                     present(key, at, value, thr, rule, "screened without a full forecast: " + why));
         }
-        if (s == recent && rule.windowMillis() > SCREEN_MILLIS) {
+        if (s == recent) {
             s = fullSeries.get();
         }
         Projection p = forecaster.project(s, new ForecastRequest(thr, dir, at, rule.confidence(), ForecastRequest.DEFAULT_HORIZON_MILLIS));
+        if (p.learning()) {
+            return new Verdict(Severity.OK, "is learning: no trend verdict yet (" + p.reason() + ")", p);
+        }
         if (!p.hasEta()) {
             return new Verdict(Severity.OK, "is not projected to reach " + rule.threshold().shown(s.key().name(), thr)
                     + " within a year" + (p.reason() == null ? "" : " (" + p.reason() + ")"), p);

@@ -24,7 +24,7 @@ import java.util.Set;
  *     warning: 14d
  *     critical: 3d
  *     now: {warning: 10% of fs.size_bytes, critical: 3% of fs.size_bytes}
- *     evidence: {span: 1d, samples: 12}
+ *     evidence: {span: 2d, samples: 12}
  *     hold: 2            # evaluations, or a span such as 30m, or {evaluations: 2, span: 30m}
  *     message: "{mount} fills {when}"
  *   - id: load-above-cores   # switches off a rule of an earlier file (the built-in set)

@@ -9,7 +9,10 @@ import dev.forewarn.series.Series;
  * single day of the recent history. If even that pace, kept up without pause, would need more
  * than {@link #MARGIN} times the rule's horizon to reach the threshold, no forecast can honestly
  * put the crossing inside the horizon, and the full forecast is skipped. A fill that happens in
- * bursts between cleanups still shows its fill days here, so sawtooth series are not screened out.
+ * bursts between cleanups still shows its fill days here, so sawtooth series are not screened out;
+ * a weekly step shows as its day's pace (the screen looks eight days back); and a threshold within
+ * the series' own recent range ({@link #swing}) is never screened out, since noise or the daily
+ * cycle alone may touch it.
  */
 final class TrendScreen {
 
@@ -56,6 +59,20 @@ final class TrendScreen {
             best = Math.max(best, pace(s, firstFinite, lastFinite, sign, 1));
         }
         return best == Double.NEGATIVE_INFINITY ? 0 : best;
+    }
+
+    /** The series' own recent range (maximum minus minimum of its finite values), 0 when empty. */
+    static double swing(Series s) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < s.size(); i++) {
+            double v = s.value(i);
+            if (!Double.isNaN(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return hi >= lo ? hi - lo : 0;
     }
 
     private static double pace(Series s, int from, int to, double sign, long minMillis) {

@@ -69,7 +69,10 @@ class ForecastEngineTest {
         Series s = new Series(AVAIL, new long[] {T0, T0 + HOUR, T0 + 2 * HOUR}, new double[] {10 * GB, 9 * GB, 8 * GB});
         Projection p = engine.project(s, request(0, Direction.DOWN, T0 + 2 * HOUR));
         assertNull(p.etaMillis());
-        assertEquals("needs at least 10 points, has 3", p.reason());
+        assertEquals(Projection.LEARNING, p.state());
+        assertTrue(p.reason().startsWith("learning: needs at least 10 points, has 3"), p.reason());
+        // Two days are needed and two hours are there.
+        assertEquals(2 * DAY / 1000 - 2 * HOUR / 1000, p.needsMoreSeconds(), 1.0);
     }
 
     @Test
@@ -77,7 +80,9 @@ class ForecastEngineTest {
         Series s = series(AVAIL, T0, T0 + 3 * HOUR, 60_000L, t -> 10 * GB - GB * (t - T0) / (double) HOUR);
         Projection p = engine.project(s, request(0, Direction.DOWN, T0 + 3 * HOUR));
         assertNull(p.etaMillis());
-        assertEquals("needs at least 2d of history, has 3h", p.reason());
+        assertEquals(Projection.LEARNING, p.state());
+        assertTrue(p.reason().startsWith("learning: needs at least 2d of history, has 3h"), p.reason());
+        assertEquals(2 * DAY / 1000 - 3 * HOUR / 1000, p.needsMoreSeconds(), 1.0);
     }
 
     @Test
@@ -87,8 +92,8 @@ class ForecastEngineTest {
         Series s = series(AVAIL, T0, at, 5 * 60_000L, t -> 50 * GB + 0.5 * GB * r.nextGaussian());
         Projection p = engine.project(s, request(0, Direction.DOWN, at));
         assertNull(p.etaMillis(), p.reason());
-        assertTrue(p.reason().contains("no significant trend") || p.reason().contains("moving away")
-                || p.reason().contains("no crossing within"), p.reason());
+        assertTrue(p.reason().startsWith("moving away") || p.reason().startsWith("no touch within"), p.reason());
+        assertEquals(Projection.READY, p.state());
     }
 
     @Test

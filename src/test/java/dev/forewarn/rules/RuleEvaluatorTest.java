@@ -153,4 +153,48 @@ class RuleEvaluatorTest {
             assertEquals(1.0, rate.value(i), 1e-12, "one error a second, reset or not");
         }
     }
+
+    private static final Rule SPACE = rule("""
+            rules:
+              - id: space
+                series: fs.avail_bytes
+                direction: down
+                threshold: 0
+                warning: 14d
+                critical: 3d
+                evidence: {span: 2d, samples: 12}
+                message: "{mount} fills {when}"
+            """);
+
+    @Test
+    void weeklyStepsTowardTheThresholdWarnAlthoughTheLastThreeDaysAreFlat() {
+        // A batch job keeps what it writes: 20 GiB every 7 days, the last step 4 days ago, 25 GiB left.
+        int n = (int) (40 * DAY / STEP) + 1;
+        long[] t = new long[n];
+        double[] v = new double[n];
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < n; i++) {
+            t[i] = AT - (long) (n - 1 - i) * STEP;
+            double daysAgo = (AT - t[i]) / (double) DAY;
+            int stepsAhead = (int) Math.floor((daysAgo + 3) / 7); // steps at 4, 11, 18, ... days ago
+            v[i] = (25 + 20 * stepsAhead) * GIB + 0.01 * GIB * r.nextGaussian();
+        }
+        InMemorySeriesSource src = new InMemorySeriesSource().put(new Series(VAR, t, v));
+        List<Finding> f = new RuleEvaluator(new ForecastEngine(), ZoneOffset.UTC).judge(SPACE, src, AT, true);
+        assertEquals(1, f.size());
+        assertTrue(f.get(0).severity().rank() >= Severity.WARNING.rank(), f.get(0).message() + " | " + f.get(0).projection().reason());
+        assertTrue(f.get(0).projection().etaMillis() - AT < 14 * DAY, f.get(0).message());
+    }
+
+    @Test
+    void tooLittleHistoryIsLearningWithHowMuchMoreItNeeds() {
+        InMemorySeriesSource src = new InMemorySeriesSource().put(constant(VAR, AT, 1.5, 50 * GIB));
+        List<Finding> f = new RuleEvaluator(new ForecastEngine(), ZoneOffset.UTC).judge(SPACE, src, AT, true);
+        assertEquals(1, f.size());
+        assertEquals(Severity.OK, f.get(0).severity());
+        assertTrue(f.get(0).message().contains("learning"), f.get(0).message());
+        assertTrue(!f.get(0).message().contains("within a year"), f.get(0).message());
+        assertEquals(dev.forewarn.forecast.Projection.LEARNING, f.get(0).projection().state());
+        assertEquals(DAY / 2 / 1000, f.get(0).projection().needsMoreSeconds(), 1.0);
+    }
 }

@@ -26,7 +26,7 @@ final class TopForecasts implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopForecasts.class);
     /** History a forecast reads: the engine looks back this far for level shifts and cycles. */
-    static final long LOOKBACK_MILLIS = 120L * 86_400_000L;
+    static final long LOOKBACK_MILLIS = dev.forewarn.forecast.ForecastEngine.HISTORY_MILLIS;
 
     private final Map<SeriesKey, Projection> cache = new ConcurrentHashMap<>();
     private final Thread thread;

@@ -1,0 +1,292 @@
+package dev.forewarn.forecast;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * When the series itself first reaches the threshold: the one mechanism behind every dated
+ * projection. It simulates {@link #PATHS} future paths at the series' own sampling step, each
+ * the model's mean path plus a slope drawn from the slope's uncertainty plus residuals resampled
+ * in blocks from the series' recent past (a moving-block bootstrap, Künsch 1989; with two days
+ * or more of residuals the blocks are whole days aligned to the time of day, so the daily cycle,
+ * its bursts and its autocorrelated deviations come back at the hour they happen). Each path's
+ * first sample at or beyond the threshold is its first touch; the answer is the distribution of
+ * those times. A block whose highest possible value cannot reach the threshold is skipped
+ * without looking at its samples (coarse far from the threshold, sample by sample near it).
+ * Deterministic: the random generator is seeded by the caller (from the data hash).
+ */
+final class FirstTouch {
+
+    /** Simulated paths; quantiles at 10 % and 90 % rest on about 25 paths each. */
+    static final int PATHS = 256;
+    /** Points of the exposed path band. */
+    static final int PATH_POINTS = 60;
+
+    /**
+     * The simulation's outcome.
+     *
+     * @param touchDays   each path's first touch, days after the evaluation time, sorted; +∞ when none within the horizon
+     * @param gridDays    times of the path band, days after the evaluation time
+     * @param median      median simulated value at each grid time
+     * @param low         (1−c)/2 quantile of the simulated values
+     * @param high        (1+c)/2 quantile
+     */
+    record Result(double[] touchDays, double[] gridDays, double[] median, double[] low, double[] high) {
+
+        /** The p-quantile of the first-touch time (+∞ when more than 1−p of the paths never touch). */
+        double quantile(double p) {
+            int k = (int) Math.round(p * (touchDays.length - 1));
+            return touchDays[Math.max(0, Math.min(touchDays.length - 1, k))];
+        }
+
+        /** How many paths touched within the horizon. */
+        int touched() {
+            int n = 0;
+            for (double d : touchDays) {
+                if (Double.isFinite(d)) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    /**
+     * Residuals of the raw series about the model's mean path, on a regular grid.
+     *
+     * @param values     residuals, oldest first; the last one belongs to {@code lastDays}
+     * @param stepDays   grid step, days (the series' sampling step)
+     * @param lastDays   time of the last residual, days relative to the evaluation time (≤ 0)
+     */
+    record Residuals(double[] values, double stepDays, double lastDays) {
+    }
+
+    private FirstTouch() {
+    }
+
+    /**
+     * Simulates the first touch.
+     *
+     * @param mean        the model's mean path, value at x days after the evaluation time
+     * @param slopeDraws  one slope perturbation per path, units per day (length {@link #PATHS})
+     * @param levelDraws  one level offset per path for the future, units (null: none): how much a future peak may differ
+     * @param res         the residuals to resample
+     * @param threshold   the level that counts as exhaustion
+     * @param direction   which way it lies
+     * @param horizonDays no touch is looked for beyond this
+     * @param confidence  coverage of the path band
+     * @param seed        the generator's seed
+     */
+    static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, double[] levelDraws, Residuals res, double threshold, Direction direction,
+                           double horizonDays, double confidence, long seed) {
+        return simulate(mean, slopeDraws, levelDraws, res, 1, threshold, direction, horizonDays, confidence, seed);
+    }
+
+    /**
+     * As above, with blocks of {@code blockDays} whole days (a sawtooth's weekly cycle: its
+     * working days and its weekend come back on the right days) when twice that is known.
+     */
+    static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, double[] levelDraws, Residuals res, int blockDays,
+                           double threshold, Direction direction, double horizonDays, double confidence, long seed) {
+        double sign = direction == Direction.UP ? 1 : -1;
+        double[] r = res.values();
+        int n = r.length;
+        double step = res.stepDays();
+        int perDay = (int) Math.max(1, Math.round(1.0 / step));
+        if (blockDays > 1 && n >= 2 * blockDays * perDay) {
+            perDay *= blockDays;
+        }
+        // Blocks of a day (or of the cycle), aligned to the time of day, when two of them are known;
+        // else shorter blocks from any start (a quarter of what is known, at least an hour).
+        boolean daily = n >= 2 * perDay;
+        int len = daily ? perDay : Math.max(1, Math.min(n, Math.max((int) Math.round(1.0 / 24 / step), n / 4)));
+        int[] starts;
+        if (daily) {
+            starts = new int[n / len];
+            for (int m = 1; m <= starts.length; m++) {
+                starts[m - 1] = n - m * len;
+            }
+        } else {
+            starts = new int[n - len + 1];
+            for (int s = 0; s < starts.length; s++) {
+                starts[s] = s;
+            }
+        }
+        double[] ext = new double[starts.length];
+        for (int k = 0; k < starts.length; k++) {
+            double e = Double.NEGATIVE_INFINITY;
+            for (int o = 0; o < len; o++) {
+                e = Math.max(e, sign * r[starts[k] + o]);
+            }
+            ext[k] = e;
+        }
+        double d0 = res.lastDays();
+        int blocks = (int) Math.min(Integer.MAX_VALUE - 1, Math.ceil((horizonDays - d0) / (len * step)));
+        // Highest value of the mean path toward the threshold in each block, on a grid no coarser
+        // than an hour, plus what the path can move between grid points.
+        double[] blockMax = new double[blocks];
+        int g = Math.max(1, Math.min(len, (int) Math.floor(1.0 / 24 / step)));
+        double slopeBound = 0;
+        for (int b = 0; b < blocks; b++) {
+            double mx = Double.NEGATIVE_INFINITY;
+            int first = b * len + 1;
+            int last = b * len + len;
+            double prev = Double.NaN;
+            for (int j = first; ; j += g) {
+                int jj = Math.min(j, last);
+                double v = sign * mean.applyAsDouble(d0 + jj * step);
+                mx = Math.max(mx, v);
+                if (!Double.isNaN(prev)) {
+                    slopeBound = Math.max(slopeBound, Math.abs(v - prev));
+                }
+                prev = v;
+                if (jj == last) {
+                    break;
+                }
+            }
+            blockMax[b] = mx;
+        }
+        double margin = slopeBound + 1e-12 * Math.abs(threshold);
+        double target = sign * threshold;
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] touch = new double[slopeDraws.length];
+        int[][] chosen = new int[slopeDraws.length][];
+        for (int p = 0; p < slopeDraws.length; p++) {
+            double delta = sign * slopeDraws[p];
+            double lift = levelDraws == null ? 0 : levelDraws[p];
+            touch[p] = Double.POSITIVE_INFINITY;
+            // Only the blocks the band needs are remembered; the rest are drawn and forgotten.
+            int keep = Math.min(blocks, 4096);
+            int[] picks = new int[keep];
+            for (int b = 0; b < blocks; b++) {
+                int k = rnd.nextInt(starts.length);
+                if (b < keep) {
+                    picks[b] = k;
+                }
+                double tEnd = d0 + (b * len + len) * step;
+                if (tEnd - len * step > horizonDays) {
+                    break;
+                }
+                double tStart = d0 + (b * len + 1) * step;
+                double bound = blockMax[b] + Math.max(delta * tStart, delta * tEnd) + sign * lift + ext[k] + margin;
+                if (bound < target) {
+                    continue;
+                }
+                int s = starts[k];
+                boolean hit = false;
+                for (int o = 0; o < len; o++) {
+                    double d = d0 + (b * len + o + 1) * step;
+                    if (d > horizonDays) {
+                        break;
+                    }
+                    double v = sign * (mean.applyAsDouble(d) + sign * delta * d + lift + r[s + o]);
+                    if (v >= target) {
+                        touch[p] = Math.max(d, 0);
+                        hit = true;
+                        break;
+                    }
+                }
+                if (hit) {
+                    break;
+                }
+            }
+            chosen[p] = picks;
+        }
+        double[] sorted = touch.clone();
+        Arrays.sort(sorted);
+        // The band: out to the late quantile of the touch (or 30 days without one), within the horizon.
+        double hiQ = new Result(sorted, null, null, null, null).quantile((1 + confidence) / 2);
+        double extent = Math.min(horizonDays, Double.isFinite(hiQ) ? Math.max(hiQ * 1.25, 1.0) : 30.0);
+        double[] grid = new double[PATH_POINTS];
+        double[] med = new double[PATH_POINTS];
+        double[] lo = new double[PATH_POINTS];
+        double[] hi = new double[PATH_POINTS];
+        double[] vals = new double[slopeDraws.length];
+        for (int i = 0; i < PATH_POINTS; i++) {
+            double d = extent * (i + 1) / PATH_POINTS;
+            grid[i] = d;
+            long j = Math.max(1, Math.round((d - d0) / step));
+            int b = (int) Math.min(blocks - 1, (j - 1) / len);
+            int o = (int) ((j - 1) - (long) b * len);
+            double m = mean.applyAsDouble(d);
+            for (int p = 0; p < vals.length; p++) {
+                int k = b < chosen[p].length ? chosen[p][b] : chosen[p][b % Math.max(1, chosen[p].length)];
+                vals[p] = m + slopeDraws[p] * d + (levelDraws == null ? 0 : levelDraws[p]) + r[starts[k] + Math.min(o, len - 1)];
+            }
+            Arrays.sort(vals);
+            med[i] = vals[vals.length / 2];
+            lo[i] = vals[(int) Math.round((1 - confidence) / 2 * (vals.length - 1))];
+            hi[i] = vals[(int) Math.round((1 + confidence) / 2 * (vals.length - 1))];
+        }
+        return new Result(sorted, grid, med, lo, hi);
+    }
+
+    /**
+     * The residuals of {@code t, y} (times in epoch ms, raw values) about the mean path, put on a
+     * regular grid at the median sampling step (at least a minute); where several points fall in
+     * one grid cell the one nearest the threshold is kept, so a coarser grid never hides a touch.
+     * Each segment (between the given boundary times) is centred on its own median, as the models
+     * give each segment its own level; with {@code boundaries} null nothing is centred (the mean
+     * path already passes through each cycle's own levels, as a sawtooth's does).
+     */
+    static Residuals residuals(long[] t, double[] y, long atMillis, DoubleUnaryOperator mean, long[] boundaries, Direction direction) {
+        int n = t.length;
+        double sign = direction == Direction.UP ? 1 : -1;
+        long[] gaps = new long[Math.max(1, n - 1)];
+        for (int i = 1; i < n; i++) {
+            gaps[i - 1] = t[i] - t[i - 1];
+        }
+        Arrays.sort(gaps);
+        long stepMillis = Math.max(60_000L, n > 1 ? gaps[(n - 1) / 2] : 300_000L);
+        double[] res = new double[n];
+        int seg = 0;
+        int segStart = 0;
+        for (int i = 0; i <= n; i++) {
+            boolean end = boundaries != null && (i == n || (seg < boundaries.length && t[i] >= boundaries[seg]));
+            if (i == n && boundaries == null) {
+                break;
+            }
+            if (end) {
+                if (i > segStart) {
+                    double med = Robust.median(res, segStart, i);
+                    for (int k = segStart; k < i; k++) {
+                        res[k] -= med;
+                    }
+                }
+                if (i == n) {
+                    break;
+                }
+                while (seg < boundaries.length && t[i] >= boundaries[seg]) {
+                    seg++;
+                }
+                segStart = i;
+            }
+            res[i] = y[i] - mean.applyAsDouble((t[i] - atMillis) / Window.DAY_MILLIS);
+        }
+        long last = t[n - 1];
+        int cells = (int) Math.min(1_000_000, (last - t[0]) / stepMillis + 1);
+        double[] grid = new double[cells];
+        boolean[] set = new boolean[cells];
+        for (int i = 0; i < n; i++) {
+            int c = cells - 1 - (int) ((last - t[i]) / stepMillis);
+            if (c < 0) {
+                continue;
+            }
+            if (!set[c] || sign * res[i] > sign * grid[c]) {
+                grid[c] = res[i];
+                set[c] = true;
+            }
+        }
+        // A gap in the samples takes the last value before it: no invented excursions.
+        double prev = 0;
+        for (int c = 0; c < cells; c++) {
+            if (set[c]) {
+                prev = grid[c];
+            } else {
+                grid[c] = prev;
+            }
+        }
+        return new Residuals(grid, stepMillis / Window.DAY_MILLIS, (last - atMillis) / Window.DAY_MILLIS);
+    }
+}

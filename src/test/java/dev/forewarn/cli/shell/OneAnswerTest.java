@@ -1,0 +1,107 @@
+package dev.forewarn.cli.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forewarn.cli.Main;
+import dev.forewarn.forecast.ForecastEngine;
+import dev.forewarn.forecast.Projection;
+import dev.forewarn.report.ProjectionJson;
+import dev.forewarn.series.SeriesKey;
+import dev.forewarn.store.SampleStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** forecast, check, report and top read the same history for /var and give the same date, interval and method. */
+class OneAnswerTest {
+
+    private static final String AT = "2026-03-14T00:00:00Z";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static Path db;
+
+    @BeforeAll
+    static void demoStore() {
+        db = dir.resolve("demo.db");
+        String[] demo = run("demo", "--store", db.toString(), "--end", AT);
+        assertTrue(java.nio.file.Files.isRegularFile(db), demo[1]);
+    }
+
+    /** {stdout, stderr} of one command line run in this JVM. */
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine(args);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.execute(args);
+        return new String[] {out.toString(), err.toString()};
+    }
+
+    /** Every projection object in a JSON document whose series is /var's free space. */
+    private static List<JsonNode> varAvail(JsonNode n, List<JsonNode> into) {
+        if (n.isObject()) {
+            JsonNode s = n.get("series");
+            if (s != null && s.isTextual() && s.asText().startsWith("fs.avail_bytes") && s.asText().contains("mount=\"/var\"")
+                    && n.has("eta")) {
+                into.add(n);
+            }
+            n.elements().forEachRemaining(c -> varAvail(c, into));
+        } else if (n.isArray()) {
+            n.elements().forEachRemaining(c -> varAvail(c, into));
+        }
+        return into;
+    }
+
+    private static JsonNode only(String json) throws Exception {
+        List<JsonNode> found = varAvail(JSON.readTree(json), new ArrayList<>());
+        assertEquals(1, found.size(), json.length() > 2000 ? json.substring(0, 2000) : json);
+        return found.get(0);
+    }
+
+    private static String facts(JsonNode p) {
+        return p.get("eta").asText() + " | " + p.get("eta_low").asText() + " | " + p.get("eta_high").asText() + " | "
+                + p.get("method").asText() + " | " + p.get("data_sha256").asText();
+    }
+
+    @Test
+    void forecastCheckReportAndTopAgreeOnVar() throws Exception {
+        String[] f = run("forecast", "fs.avail_bytes{mount=\"/var\"}", "--threshold", "0", "--store", db.toString(),
+                "--at", AT, "--format", "json", "--confidence", "0.8");
+        JsonNode forecast = only(f[0]);
+        assertTrue(!forecast.get("eta").isNull(), f[0]);
+        String[] c = run("check", "--store", db.toString(), "--at", AT, "--format", "json");
+        JsonNode check = only(c[0]);
+        Path report = dir.resolve("r.json");
+        String[] r = run("report", "--store", db.toString(), "--at", AT, "--format", "json", "--confidence", "0.8",
+                "-o", report.toString());
+        JsonNode rep = only(java.nio.file.Files.readString(report));
+        JsonNode top;
+        try (SampleStore store = SampleStore.openReadOnly(db)) {
+            Map<SeriesKey, Projection> all = TopForecasts.projectAll(store, new ForecastEngine(), Instant.parse(AT).toEpochMilli(),
+                    ZoneOffset.UTC);
+            Projection p = all.entrySet().stream().filter(e -> e.getKey().name().equals("fs.avail_bytes")
+                    && "/var".equals(e.getKey().label("mount"))).map(Map.Entry::getValue).findFirst().orElse(null);
+            assertNotNull(p, all.keySet().toString());
+            top = JSON.readTree(ProjectionJson.toJson(p).toString());
+        }
+        assertEquals(facts(forecast), facts(check), "check");
+        assertEquals(facts(forecast), facts(rep), "report: " + r[1]);
+        assertEquals(facts(forecast), facts(top), "top");
+    }
+}

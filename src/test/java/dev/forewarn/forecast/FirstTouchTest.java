@@ -1,0 +1,152 @@
+package dev.forewarn.forecast;
+
+import static dev.forewarn.forecast.ForecastEngineTest.AVAIL;
+import static dev.forewarn.forecast.ForecastEngineTest.DAY;
+import static dev.forewarn.forecast.ForecastEngineTest.GB;
+import static dev.forewarn.forecast.ForecastEngineTest.HOUR;
+import static dev.forewarn.forecast.ForecastEngineTest.T0;
+import static dev.forewarn.forecast.ForecastEngineTest.request;
+import static dev.forewarn.forecast.ForecastEngineTest.series;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forewarn.series.Series;
+import dev.forewarn.series.SeriesKey;
+import java.util.Random;
+import java.util.function.LongToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+/** The date is the first time the series itself reaches the threshold, not where its mean does. */
+class FirstTouchTest {
+
+    private static final long STEP = 5 * 60_000L;
+    private final ForecastEngine engine = new ForecastEngine();
+
+    /** First time at or after {@code from} (on the sampling grid) where the generator is at or below 0. */
+    private static long firstTouchAtOrBelowZero(LongToDoubleFunction f, long from) {
+        for (long t = from; t < from + 400 * DAY; t += STEP) {
+            if (f.applyAsDouble(t) <= 0) {
+                return t;
+            }
+        }
+        throw new AssertionError("never touches");
+    }
+
+    private static void assertStrictInterval(Projection p) {
+        assertNotNull(p.etaMillis(), p.reason());
+        assertNotNull(p.etaLowMillis(), p.reason());
+        assertTrue(p.etaLowMillis() < p.etaMillis(), "low " + p.etaLowMillis() + " < eta " + p.etaMillis());
+        assertTrue(p.etaHighMillis() == null || p.etaMillis() < p.etaHighMillis(), "eta < high");
+        assertTrue(p.etaMillis() > p.atMillis(), "eta after now while the value is short of the threshold");
+    }
+
+    @Test
+    void dailyTroughsGiveTheDateLongBeforeTheMeanCrosses() {
+        // 2 GB/day fill, a 10 GB daily swing (the nightly spool), a little noise: the troughs reach 0
+        // 5 days before the mean does.
+        Random r = new Random(3);
+        LongToDoubleFunction f = t -> {
+            double d = (t - T0) / (double) DAY;
+            return 100 * GB - 2 * GB * d - 10 * GB * Math.max(0, Math.sin(2 * Math.PI * d)) - 0.2 * GB * r.nextGaussian();
+        };
+        long at = T0 + 20 * DAY;
+        Series s = series(AVAIL, T0, at, STEP, f);
+        Projection p = engine.project(s, request(0, Direction.DOWN, at));
+        assertStrictInterval(p);
+        Random quiet = new Random(4);
+        LongToDoubleFunction noiseFree = t -> {
+            double d = (t - T0) / (double) DAY;
+            return 100 * GB - 2 * GB * d - 10 * GB * Math.max(0, Math.sin(2 * Math.PI * d)) - 0.2 * GB * quiet.nextGaussian();
+        };
+        long truth = firstTouchAtOrBelowZero(noiseFree, at);
+        long meanCrossing = T0 + 50 * DAY;
+        assertTrue(Math.abs(p.etaMillis() - truth) < DAY, "eta " + (p.etaMillis() - at) / HOUR + " h, truth "
+                + (truth - at) / HOUR + " h; " + p.method() + " | " + p.reason());
+        assertTrue(meanCrossing - p.etaMillis() > 3 * DAY, "eta must not be the mean's crossing");
+        assertTrue(p.etaLowMillis() <= truth && (p.etaHighMillis() == null || truth <= p.etaHighMillis()),
+                "interval holds the first touch");
+    }
+
+    @Test
+    void weeklyStepsTowardTheThresholdAreConsumption() {
+        // A batch job keeps what it writes: 20 GB every Sunday, 25 GB left after the last step.
+        long at = T0 + 40 * DAY + 3 * DAY;
+        Random r = new Random(8);
+        LongToDoubleFunction f = t -> {
+            double d = (t - T0) / (double) DAY;
+            int steps = (int) Math.floor(d / 7);
+            return 145 * GB - 20 * GB * steps + 0.05 * GB * r.nextGaussian();
+        };
+        Series s = series(AVAIL, T0, at, STEP, f);
+        Projection p = engine.project(s, request(0, Direction.DOWN, at));
+        assertStrictInterval(p);
+        // Steps on days 42 (25 GB left) and 49 (5 GB left) and 56 (below zero): the touch is on day 56.
+        assertTrue(p.etaMillis() - at < 30 * DAY, "the staircase reaches 0 within weeks: " + (p.etaMillis() - at) / DAY
+                + " d; " + p.method() + " | " + p.reason());
+    }
+
+    @Test
+    void youngFastTrendAfterARestartGetsADate() {
+        // Memory in use flat at 40 % for a month, a restart drops it to 20 %, then it climbs 1.3
+        // points an hour for 19 hours: 95 % is about 39 hours away.
+        SeriesKey mem = SeriesKey.of("mem.used_ratio");
+        long restart = T0 + 30 * DAY;
+        long at = restart + 19 * HOUR;
+        Random r = new Random(12);
+        Series s = series(mem, T0, at, STEP, t -> t < restart ? 40 + 0.3 * r.nextGaussian()
+                : 20 + 1.3 * (t - restart) / (double) HOUR + 0.3 * r.nextGaussian());
+        Projection p = engine.project(s, request(95, Direction.UP, at));
+        assertStrictInterval(p);
+        double hours = (p.etaMillis() - at) / (double) HOUR;
+        assertTrue(hours > 25 && hours < 60, "eta in " + hours + " h; " + p.method() + " | " + p.reason());
+        assertTrue(p.fit().slopePerDay() > 20, "its own slope, about 31 points a day: " + p.fit().slopePerDay());
+    }
+
+    @Test
+    void oneAndAHalfDaysOfHistoryIsLearningWithHowMuchMore() {
+        long at = T0 + 36 * HOUR;
+        Series s = series(AVAIL, T0, at, STEP, t -> 100 * GB - 5 * GB * (t - T0) / (double) DAY);
+        Projection p = engine.project(s, request(0, Direction.DOWN, at));
+        assertEquals(Projection.LEARNING, p.state());
+        assertNull(p.etaMillis());
+        assertEquals(12 * 3600L, p.needsMoreSeconds(), 1.0);
+        assertTrue(ProjectionText.headline(p, java.time.ZoneOffset.UTC).contains("learning"), ProjectionText.headline(p, java.time.ZoneOffset.UTC));
+        assertTrue(!ProjectionText.headline(p, java.time.ZoneOffset.UTC).contains("within a year"));
+    }
+
+    @Test
+    void aNoiseFreeLineStillHasAnIntervalOfNonZeroWidth() {
+        long at = T0 + 10 * DAY;
+        Series s = series(AVAIL, T0, at, STEP, t -> 100 * GB - 2 * GB * (t - T0) / (double) DAY);
+        Projection p = engine.project(s, request(0, Direction.DOWN, at));
+        assertStrictInterval(p);
+        assertNotNull(p.etaHighMillis());
+        assertEquals(T0 + 50 * DAY, p.etaMillis(), HOUR);
+    }
+
+    @Test
+    void theSameDataAlwaysGivesTheSameAnswer() {
+        Random r = new Random(1);
+        long at = T0 + 10 * DAY;
+        Series s = series(AVAIL, T0, at, STEP, t -> 100 * GB - 2 * GB * (t - T0) / (double) DAY + GB * r.nextGaussian());
+        assertEquals(engine.project(s, request(0, Direction.DOWN, at)), engine.project(s, request(0, Direction.DOWN, at)));
+    }
+
+    @Test
+    void thePathBandIsExposedAndBracketsItsMedian() {
+        Random r = new Random(2);
+        long at = T0 + 10 * DAY;
+        Series s = series(AVAIL, T0, at, STEP, t -> 100 * GB - 2 * GB * (t - T0) / (double) DAY + GB * r.nextGaussian());
+        Projection p = engine.project(s, request(0, Direction.DOWN, at));
+        assertNotNull(p.path());
+        ProjectedPath path = p.path();
+        assertTrue(path.timesMillis().length > 10);
+        for (int i = 0; i < path.timesMillis().length; i++) {
+            assertTrue(path.low()[i] <= path.median()[i] && path.median()[i] <= path.high()[i]);
+            assertTrue(path.timesMillis()[i] > at);
+        }
+        assertTrue(path.high()[path.high().length - 1] - path.low()[path.low().length - 1] > 2 * GB, "band carries the noise");
+    }
+}
