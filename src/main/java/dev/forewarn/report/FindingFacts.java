@@ -82,9 +82,10 @@ public final class FindingFacts {
         out.add(data(item, zone));
         out.add(new Fact("SHA-256 of the points shown", item.data().sha256()));
         if (p.dataSha256() != null && !p.dataSha256().equals(item.data().sha256())) {
-            // the forecast reads the rule's window, the chart shows the report's period: two sets of points, two hashes
-            out.add(new Fact("SHA-256 of the points the forecast read", p.dataSha256()
-                    + " (the points of the rule's window up to " + ReportText.dayTime(p.atMillis(), zone) + ")"));
+            // the forecast reads its own span of history, the chart shows the report's period: two sets of points, two hashes
+            out.add(new Fact("SHA-256 of the points the forecast read", p.dataSha256() + " (the points of the "
+                    + dev.forewarn.series.Times.human(java.time.Duration.ofMillis(dev.forewarn.forecast.ForecastEngine.HISTORY_MILLIS))
+                    + " up to " + ReportText.dayTime(p.atMillis(), zone) + ")"));
         }
         return out;
     }
@@ -167,7 +168,7 @@ public final class FindingFacts {
 
     /**
      * The method as the engine names it, where "all N days of history" means all it was handed
-     * (the rule's window): beside a chart of more history it says "the last N days (the rule's window)".
+     * (at most the fit window): beside a chart of more history it says "the last N days (the fit window)".
      */
     static String method(Projection p, SeriesData data) {
         String m = nz(p.method());
@@ -175,7 +176,7 @@ public final class FindingFacts {
         if (all.find() && data.points() > 0) {
             double shownDays = (data.toMillis() - data.fromMillis()) / 86_400_000.0;
             if (shownDays > Double.parseDouble(all.group(1)) + 1) {
-                return m.substring(0, all.start()) + "the last " + all.group(1) + " days (the rule's window)" + m.substring(all.end());
+                return m.substring(0, all.start()) + "the last " + all.group(1) + " days (the fit window)" + m.substring(all.end());
             }
         }
         return m;

@@ -134,7 +134,7 @@ public final class ReportText {
 
     /** A day and time in the reader's zone: {@code Sat 14 Mar 2026 09:05}. */
     public static String dayTime(long millis, ZoneId zone) {
-        return day(millis, zone) + " " + dev.forewarn.series.Times.local(millis, zone).substring(11);
+        return dev.forewarn.series.Times.local(millis, zone);
     }
 
     /** The report's title: "Capacity report: db-7", marked DEMO DATA for the demo store. */
