@@ -111,7 +111,8 @@ record FleetReport(long runwayMillis, long leadTimeMillis, ZoneId zone) {
 
     static Projection withSeries(Projection p, SeriesKey k) {
         return new Projection(k, p.atMillis(), p.value(), p.threshold(), p.direction(), p.etaMillis(), p.etaLowMillis(),
-                p.etaHighMillis(), p.confidence(), p.method(), p.reason(), p.fit(), p.backtest(), p.dataSha256());
+                p.etaHighMillis(), p.confidence(), p.method(), p.reason(), p.fit(), p.backtest(), p.dataSha256(), p.state(),
+                p.needsMoreSeconds(), p.path());
     }
 
     /** The HTML page: the existing report, with the fleet summary placed before its verdict. */

@@ -171,22 +171,16 @@ public final class HtmlReport {
         h.append("</table>\n</section>\n");
     }
 
-    /** The chart's caption: only what the chart draws (a present-value finding has no trend and no interval). */
+    /** The chart's caption: only what the chart draws (without a simulated path, no trend and no band, and it says so). */
     static String caption(ReportItem item, Report r) {
         var p = item.finding().projection();
-        TrendPath t = item.trend();
-        boolean fitted = false;
-        boolean fan = false;
-        for (int i = 0; i < t.timesMillis().length; i++) {
-            fitted |= t.timesMillis()[i] <= p.atMillis();
-            fan |= t.timesMillis()[i] >= p.atMillis() && !Double.isNaN(t.low()[i]);
-        }
+        boolean path = p.path() != null && p.path().timesMillis().length > 0;
         StringBuilder c = new StringBuilder("Blue: measured ").append(ReportText.resource(p.series())).append('.');
-        if (fitted) {
-            c.append(" Red dashed: fitted trend").append(fan ? ", continued into the future" : "").append('.');
-        }
-        if (fan) {
-            c.append(" Red shade: the ").append(ReportText.percent(p.confidence())).append(" interval.");
+        if (path) {
+            c.append(" Red dashed: the median of the forecast's simulated paths.")
+                    .append(" Red shade: the ").append(ReportCharts.band(p)).append('.');
+        } else {
+            c.append(" No trend is drawn: this finding has no simulated path.");
         }
         if (!Double.isNaN(p.threshold())) {
             c.append(FindingFacts.isPresentValue(p) && p.series().name().startsWith("smart.")

@@ -13,8 +13,8 @@ import java.util.function.Function;
 
 /**
  * Assembles a {@link Report} from findings and the points behind them. It is handed the
- * history (it never reads a store), sizes the recommendations, derives the trend paths and
- * hashes the points.
+ * history (it never reads a store), sizes the recommendations and hashes the points (the
+ * future drawn is the projection's own simulated path, not derived here).
  */
 public final class ReportBuilder {
 
@@ -84,7 +84,7 @@ public final class ReportBuilder {
             hashes.add(sha);
             SeriesData data = new SeriesData(p.series().toString(), collector, points.size(),
                     points.isEmpty() ? 0 : points.firstMillis(), points.isEmpty() ? 0 : points.lastMillis(), sha);
-            items.add(new ReportItem(f, Thinning.minMax(points, CHART_BUCKETS), TrendPath.of(p, points, chartEnd(p)),
+            items.add(new ReportItem(f, Thinning.minMax(points, CHART_BUCKETS),
                     Recommendations.of(asRaised(f), runwayMillis, leadTimeMillis, zone, culprits.apply(f)), baselines.apply(f), data));
         }
         return new Report(host, generatedMillis, atMillis, sinceMillis, confidence, runwayMillis, leadTimeMillis,

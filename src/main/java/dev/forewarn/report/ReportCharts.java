@@ -1,18 +1,22 @@
 package dev.forewarn.report;
 
 import dev.forewarn.series.Units;
+import dev.forewarn.forecast.ProjectedPath;
 import dev.forewarn.forecast.Projection;
 import dev.forewarn.series.Series;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.text.SimpleDateFormat;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.TimeZone;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.IntervalMarker;
@@ -30,8 +34,10 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * The chart of one finding: history, fitted trend, the interval as a shaded fan, the threshold
- * line, the crossing marked and its interval shaded on the time axis.
+ * The chart of one finding: history, the engine's own simulated future ({@link ProjectedPath}:
+ * the median of its simulated paths as a dashed line, their band at the projection's confidence
+ * shaded), the threshold line, the crossing marked and its interval shaded on the time axis. A
+ * projection without a path draws no trend at all: nothing is rebuilt from the facts.
  *
  * <p>JFreeChart because it draws on any {@link Graphics2D}: the same chart becomes inline SVG
  * for HTML and Markdown through JFreeSVG, and real vector graphics in the PDF through
@@ -46,6 +52,9 @@ public final class ReportCharts {
     static final Color THRESHOLD = new Color(0x11, 0x11, 0x11);
     static final Color ETA_BAND = new Color(0xf3, 0x9c, 0x12, 0x40);
     static final String FONT = "DejaVu Sans";
+    /** Legend of the drawn median path. */
+    static final String MEDIAN = "median of simulated paths";
+    private static final BasicStroke DASHED = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f);
 
     private ReportCharts() {
     }
@@ -64,24 +73,20 @@ public final class ReportCharts {
             }
         }
         lines.addSeries(history);
-        TrendPath trend = item.trend();
-        XYSeries fitted = new XYSeries("fitted trend", false, true);
+        ProjectedPath path = p.path();
+        XYSeries median = new XYSeries(MEDIAN, false, true);
         YIntervalSeriesCollection fanData = new YIntervalSeriesCollection();
-        YIntervalSeries fan = new YIntervalSeries(ReportText.percent(p.confidence()) + " interval");
-        for (int i = 0; i < trend.timesMillis().length; i++) {
-            long t = trend.timesMillis()[i];
-            if (t <= p.atMillis()) {
-                fitted.add(t, trend.fitted()[i], false);
-            }
-            if (t >= p.atMillis() && !Double.isNaN(trend.low()[i])) {
-                fan.add(t, trend.fitted()[i], trend.low()[i], trend.high()[i]);
+        YIntervalSeries fan = new YIntervalSeries(band(p));
+        if (path != null) {
+            // exactly the engine's points: nothing is fitted, smoothed or joined to the history here
+            for (int i = 0; i < path.timesMillis().length; i++) {
+                median.add(path.timesMillis()[i], path.median()[i], false);
+                fan.add(path.timesMillis()[i], path.median()[i], path.low()[i], path.high()[i]);
             }
         }
         // an empty series would still put a legend entry for a line that is not there
-        if (fitted.getItemCount() > 0) {
-            lines.addSeries(fitted);
-        }
-        if (fan.getItemCount() > 0) {
+        if (median.getItemCount() > 0) {
+            lines.addSeries(median);
             fanData.addSeries(fan);
         }
 
@@ -98,12 +103,13 @@ public final class ReportCharts {
         lineRenderer.setSeriesPaint(0, HISTORY);
         lineRenderer.setSeriesStroke(0, new BasicStroke(1.2f));
         lineRenderer.setSeriesPaint(1, TREND);
-        lineRenderer.setSeriesStroke(1, new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
+        lineRenderer.setSeriesStroke(1, DASHED);
         DeviationRenderer fanRenderer = new DeviationRenderer(true, false);
         fanRenderer.setSeriesPaint(0, TREND);
         fanRenderer.setSeriesFillPaint(0, FAN);
         fanRenderer.setAlpha(1f);
-        fanRenderer.setSeriesStroke(0, new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
+        // the shade only: the median is drawn once, by the line renderer
+        fanRenderer.setSeriesLinesVisible(0, false);
 
         XYPlot plot = new XYPlot(lines, time, value, lineRenderer);
         plot.setDataset(1, fanData);
@@ -150,6 +156,7 @@ public final class ReportCharts {
             plot.addDomainMarker(eta, Layer.FOREGROUND);
         }
         fitRange(plot, value, item, p);
+        plot.setFixedLegendItems(legend(median.getItemCount() > 0, p));
 
         JFreeChart chart = new JFreeChart(null, new Font(FONT, Font.BOLD, 13), plot, true);
         chart.getLegend().setItemFont(new Font(FONT, Font.PLAIN, 10));
@@ -160,10 +167,32 @@ public final class ReportCharts {
         return chart;
     }
 
+    /** The legend names what is drawn and nothing else. */
+    private static LegendItemCollection legend(boolean path, Projection p) {
+        LegendItemCollection items = new LegendItemCollection();
+        Line2D line = new Line2D.Double(-7, 0, 7, 0);
+        Rectangle2D box = new Rectangle2D.Double(-6, -4, 12, 8);
+        items.add(new LegendItem("history", null, null, null, line, new BasicStroke(1.2f), HISTORY));
+        if (path) {
+            items.add(new LegendItem(MEDIAN, null, null, null, line, DASHED, TREND));
+            items.add(new LegendItem(band(p), null, null, null, box, FAN));
+        }
+        for (int i = 0; i < items.getItemCount(); i++) {
+            items.get(i).setLabelFont(new Font(FONT, Font.PLAIN, 10));
+        }
+        return items;
+    }
+
+    /** The band's legend: the engine's own quantiles at the projection's confidence. */
+    static String band(Projection p) {
+        return ReportText.percent(p.confidence()) + " band of simulated paths";
+    }
+
     /** The value range: the history and the threshold, not the whole fan (which can run off to infinity). */
     private static void fitRange(XYPlot plot, NumberAxis axis, ReportItem item, Projection p) {
         Series h = item.history();
-        long to = item.trend().isEmpty() ? p.atMillis() : item.trend().timesMillis()[item.trend().timesMillis().length - 1];
+        long to = p.path() == null || p.path().timesMillis().length == 0 ? p.atMillis()
+                : p.path().timesMillis()[p.path().timesMillis().length - 1];
         // the fit's window, and at least three times the future shown, so the crossing is not squeezed into a corner
         // at least 30 days of the past, so a verdict without a trend (a growing error count) shows its history
         long from = p.atMillis() - Math.max(3 * (to - p.atMillis()), 30L * 86_400_000L);

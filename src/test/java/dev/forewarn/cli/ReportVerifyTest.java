@@ -130,7 +130,7 @@ class ReportVerifyTest {
         List<ReportItem> items = new ArrayList<>();
         for (ReportItem i : genuine.items()) {
             Recommendation r = i.recommendation();
-            items.add(new ReportItem(i.finding(), i.history(), i.trend(),
+            items.add(new ReportItem(i.finding(), i.history(),
                     new Recommendation(r.action().replace("Add at least " + real + " GB", "Add at least " + forged + " GB"), r.amount(),
                             r.orderByMillis(), r.orderByPassed(), r.runwayMillis(), r.leadTimeMillis()), i.baseline(), i.data()));
         }
