@@ -118,7 +118,7 @@ public final class ForecastEngine implements Forecaster {
         ModelChoice.Choice choice = ModelChoice.choose(w, candidates, req.confidence(), s.between(regime.fromMillis(), req.atMillis()));
         FittedModel fit = choice.fit();
         if (fit == null) {
-            return out.none("no model applies", "the points since " + Times.iso(regime.fromMillis()) + " cannot be fitted", null);
+            return out.none("no model applies", "the points since " + Times.local(regime.fromMillis(), java.time.ZoneId.systemDefault()) + " cannot be fitted", null);
         }
         Fit fitRecord = new Fit(fit.samples() == w.size() ? w.rawPoints() : fit.samples(), regime.fromMillis(), s.lastMillis(), fit.slopePerDay(),
                 finite(fit.r2()), finite(fit.residualSd()));

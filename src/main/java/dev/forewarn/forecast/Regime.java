@@ -120,12 +120,12 @@ record Regime(long fromMillis, List<LevelShifts.Shift> shifts, LevelShifts.Shift
         String span = String.format(Locale.ROOT, "%.1f days", days);
         if (shifts.isEmpty()) {
             if (lastShift != null && lastShift.timeMillis() <= fromMillis) {
-                return "the " + span + " since the " + kind(lastShift) + " of " + Times.iso(lastShift.timeMillis());
+                return "the " + span + " since the " + kind(lastShift) + " of " + Times.local(lastShift.timeMillis(), java.time.ZoneId.systemDefault());
             }
             return wholeHistory ? "all " + span + " of history" : "the last " + span;
         }
         return "the last " + span + " (" + (shifts.size() + 1) + " segments split by level shifts, the latest a "
-                + kind(lastShift) + " at " + Times.iso(lastShift.timeMillis()) + "; one slope, level of the current segment)";
+                + kind(lastShift) + " at " + Times.local(lastShift.timeMillis(), java.time.ZoneId.systemDefault()) + "; one slope, level of the current segment)";
     }
 
     static String kind(LevelShifts.Shift s) {

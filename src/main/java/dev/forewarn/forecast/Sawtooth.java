@@ -162,7 +162,7 @@ final class Sawtooth {
      */
     ForecastEngine.Plan plan(FittedModel fit, double confidence) {
         String cycleWords = String.format(Locale.ROOT, "cleanups every %.1f days, next expected about %s",
-                cycleDays, Times.iso(atMillis + Math.round(nextReliefDays * Window.DAY_MILLIS)));
+                cycleDays, Times.local(atMillis + Math.round(nextReliefDays * Window.DAY_MILLIS), java.time.ZoneId.systemDefault()));
         SimpleRegression shown = new SimpleRegression();
         for (int i = 0; i < peaks.length; i++) {
             shown.addData(peakDays[i], peaks[i]);

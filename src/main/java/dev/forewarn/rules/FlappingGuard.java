@@ -59,7 +59,7 @@ final class FlappingGuard {
         if (isBad(e.raised())) {
             state.resolved(rule.id(), series, at);
             notice = new Finding(raw.ruleId(), raw.source(), Severity.OK,
-                    "resolved (was " + e.raised().name() + " since " + Times.iso(e.raisedMillis()) + "): " + raw.message(), raw.projection());
+                    "resolved (was " + e.raised().name() + " since " + Times.local(e.raisedMillis(), java.time.ZoneId.systemDefault()) + "): " + raw.message(), raw.projection());
         }
         if (e.count() != 0 || e.raised() != Severity.OK) {
             state.put(rule.id(), series, new FindingState.Entry(Severity.OK, 0, 0, Severity.OK, 0, at));

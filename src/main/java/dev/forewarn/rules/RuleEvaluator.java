@@ -142,8 +142,8 @@ public final class RuleEvaluator {
             if (recent.isEmpty()) {
                 continue;
             }
-            String msg = MessageTemplate.subject(key) + ": no point since " + Times.iso(recent.lastMillis()) + ", so " + rule.id()
-                    + " cannot judge it; its " + e.raised().name() + " (raised " + Times.iso(e.raisedMillis())
+            String msg = MessageTemplate.subject(key) + ": no point since " + Times.local(recent.lastMillis(), java.time.ZoneId.systemDefault()) + ", so " + rule.id()
+                    + " cannot judge it; its " + e.raised().name() + " (raised " + Times.local(e.raisedMillis(), java.time.ZoneId.systemDefault())
                     + ") is not known to be over: is it still sampled?";
             out.add(new Finding(rule.id(), rule.source(), Severity.UNKNOWN, msg,
                     present(key, atMillis, null, Double.NaN, rule, "stale: no point within " + Times.human(Duration.ofMillis(STALE_MILLIS)))));

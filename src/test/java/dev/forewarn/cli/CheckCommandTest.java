@@ -266,7 +266,7 @@ class CheckCommandTest {
         }
         Run stale = check(args);
         assertEquals(3, stale.code(), stale.out());
-        assertTrue(stale.out().contains("UNKNOWN  /var (fs.avail_bytes): no point since " + Times.iso(now - 3 * DAY)), stale.out());
+        assertTrue(stale.out().contains("UNKNOWN  /var (fs.avail_bytes): no point since " + Times.local(now - 3 * DAY, java.time.ZoneId.systemDefault())), stale.out());
         assertTrue(stale.out().contains("its WARNING (raised "), stale.out());
         assertTrue(!stale.out().contains("RESOLVED"), "nothing says the problem went away: " + stale.out());
     }

@@ -77,6 +77,18 @@ class NoExponentNotationTest {
         assertNoExponent("report.md", mdReport(dir, store));
     }
 
+    @Test
+    void demoCheckAndForecastTextPrintDatesInTheOneLocalStyleNotIso() {
+        // the regime's shift, the sawtooth's next cleanup and the guard's notes were ISO-8601 in text
+        String store = dir.resolve("demo.db").toString();
+        assertEquals(0, CliRun.of("demo", "--store", store).exitCode());
+        Pattern iso = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d");
+        CliRun check = CliRun.of("check", "--store", store, "-v");
+        assertFalse(iso.matcher(check.out()).find(), check.out());
+        CliRun f = CliRun.of("forecast", "--store", store, "fs.avail_bytes{mount=\"/var\"}", "--to-zero", "-v");
+        assertFalse(iso.matcher(f.out()).find(), f.out());
+    }
+
     /** Seven levels from 1e-3 to 1e15, each a plain series and a bytes series rising 5 % a day with noise. */
     private String generatedStore() {
         Path db = dir.resolve("gen.db");
