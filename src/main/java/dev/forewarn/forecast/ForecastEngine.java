@@ -169,9 +169,10 @@ public final class ForecastEngine implements Forecaster {
         double[] lifts = null;
         if (plan.levelSd() > 0) {
             java.util.SplittableRandom lr = new java.util.SplittableRandom(seed + 1);
+            // The level spread is widened as the slope spread is: both rest on the same too-few or calibrated errors.
             lifts = new double[draws.length];
             for (int i = 0; i < lifts.length; i++) {
-                lifts[i] = plan.levelSd() * gaussian(lr);
+                lifts[i] = cal[0] * plan.levelSd() * gaussian(lr);
             }
         }
         FirstTouch.Result r = FirstTouch.simulate(plan.mean(), draws, lifts, res, plan.blockDays(), req.threshold(), req.direction(), horizonDays,
