@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forewarn.fleet.FleetEvaluation;
 import dev.forewarn.fleet.InstanceResult;
 import dev.forewarn.forecast.Projection;
+import dev.forewarn.report.FleetSummary;
 import dev.forewarn.report.HtmlReport;
 import dev.forewarn.report.ProjectionJson;
 import dev.forewarn.report.Recommendation;
@@ -100,7 +101,7 @@ record FleetReport(long runwayMillis, long leadTimeMillis, ZoneId zone) {
                 .mapToLong(Series::firstMillis).min().orElse(ev.atMillis());
         return new ReportBuilder().host(hostLine(ev)).generatedMillis(generatedMillis).atMillis(ev.atMillis())
                 .sinceMillis(Math.min(since, ev.atMillis() - 1)).confidence(confidence).runwayMillis(runwayMillis)
-                .leadTimeMillis(leadTimeMillis).selectors(List.of()).zone(zone)
+                .leadTimeMillis(leadTimeMillis).selectors(List.of()).zone(zone).fleet(summary(ev))
                 .build(findings, k -> history.getOrDefault(k, Series.empty(k)));
     }
 
@@ -115,43 +116,30 @@ record FleetReport(long runwayMillis, long leadTimeMillis, ZoneId zone) {
                 p.needsMoreSeconds(), p.path());
     }
 
-    /** The HTML page: the existing report, with the fleet summary placed before its verdict. */
+    /** The HTML page: the existing report, which draws the fleet summary before its verdict. */
     String html(FleetEvaluation ev, long generatedMillis, double confidence) {
-        String page = HtmlReport.render(report(ev, generatedMillis, confidence));
-        String summary = summaryHtml(ev);
-        int at = page.indexOf("<section class=\"verdict\"");
-        return at < 0 ? page.replace("<body>\n", "<body>\n" + summary) : page.substring(0, at) + summary + page.substring(at);
+        return HtmlReport.render(report(ev, generatedMillis, confidence));
     }
 
-    /** The summary as an HTML section ({@code id="fleet-summary"}). */
-    String summaryHtml(FleetEvaluation ev) {
+    /** The summary as the report model carries it: every renderer draws these words. */
+    FleetSummary summary(FleetEvaluation ev) {
         List<Row> rows = rows(ev);
-        StringBuilder h = new StringBuilder("<section id=\"fleet-summary\"><h2>Fleet summary</h2>\n<p>")
-                .append(esc(FleetCheck.counts(ev))).append(esc(failedText(ev))).append("</p>\n");
-        if (rows.isEmpty()) {
-            h.append("<p>No host is projected to run out of anything within its rules' horizon.</p>\n");
-        } else {
-            h.append("<table class=\"data\" id=\"fleet-table\"><tr><th>Host</th><th>State</th><th>Runs out of</th><th>When</th>"
-                    + "<th>Order by</th><th>Capacity to add</th></tr>\n");
-            for (Row r : rows) {
-                Projection p = r.finding().projection();
-                h.append("<tr class=\"fleet-row\"><td class=\"instance\">").append(esc(r.instance())).append("</td><td><span class=\"sev sev-")
-                        .append(r.finding().severity().name()).append("\">").append(r.finding().severity().name()).append("</span></td><td>")
-                        .append(esc(ReportText.resource(p.series()))).append("</td><td>").append(esc(when(p))).append("</td><td>")
-                        .append(esc(r.rec().orderByMillis() == null ? "—" : ReportText.day(r.rec().orderByMillis(), zone)
-                                + (r.rec().orderByPassed() ? " (passed)" : ""))).append("</td><td>")
-                        .append(esc(r.rec().amount() == null ? "—" : amount(unit(p.series()), r.rec().amount()))).append("</td></tr>\n");
-            }
-            h.append("</table>\n");
-            Map<String, Double> totals = totals(rows);
-            if (!totals.isEmpty()) {
-                List<String> parts = new ArrayList<>();
-                totals.forEach((u, v) -> parts.add(amount(u, v)));
-                h.append("<p id=\"fleet-total\"><b>Total capacity to add</b> for ").append(esc(days(runwayMillis)))
-                        .append(" of headroom: ").append(esc(String.join(", ", parts))).append(".</p>\n");
-            }
+        List<FleetSummary.Row> out = new ArrayList<>();
+        for (Row r : rows) {
+            Projection p = r.finding().projection();
+            out.add(new FleetSummary.Row(r.instance(), r.finding().severity().name(), ReportText.resource(p.series()), when(p),
+                    r.rec().orderByMillis() == null ? "—" : ReportText.day(r.rec().orderByMillis(), zone)
+                            + (r.rec().orderByPassed() ? " (passed)" : ""),
+                    r.rec().amount() == null ? "—" : amount(unit(p.series()), r.rec().amount())));
         }
-        return h.append("</section>\n").toString();
+        Map<String, Double> totals = totals(rows);
+        String total = null;
+        if (!totals.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            totals.forEach((u, v) -> parts.add(amount(u, v)));
+            total = "Total capacity to add for " + days(runwayMillis) + " of headroom: " + String.join(", ", parts) + ".";
+        }
+        return new FleetSummary(FleetCheck.counts(ev) + failedText(ev), out, total);
     }
 
     private String when(Projection p) {
@@ -168,30 +156,6 @@ record FleetReport(long runwayMillis, long leadTimeMillis, ZoneId zone) {
 
     private static String days(long millis) {
         return Math.round(millis / 86_400_000.0) + " days";
-    }
-
-    /** The summary as Markdown lines, for the Markdown report and the terminal. */
-    String summaryText(FleetEvaluation ev) {
-        List<Row> rows = rows(ev);
-        StringBuilder sb = new StringBuilder("## Fleet summary\n\n").append(FleetCheck.counts(ev)).append(failedText(ev)).append("\n\n");
-        if (!rows.isEmpty()) {
-            sb.append("| Host | State | Runs out of | When | Order by | Capacity to add |\n|---|---|---|---|---|---|\n");
-            for (Row r : rows) {
-                Projection p = r.finding().projection();
-                sb.append("| ").append(r.instance()).append(" | ").append(r.finding().severity()).append(" | ")
-                        .append(ReportText.resource(p.series())).append(" | ").append(when(p)).append(" | ")
-                        .append(r.rec().orderByMillis() == null ? "—" : ReportText.day(r.rec().orderByMillis(), zone)).append(" | ")
-                        .append(r.rec().amount() == null ? "—" : amount(unit(p.series()), r.rec().amount())).append(" |\n");
-            }
-            Map<String, Double> totals = totals(rows);
-            if (!totals.isEmpty()) {
-                List<String> parts = new ArrayList<>();
-                totals.forEach((u, v) -> parts.add(amount(u, v)));
-                sb.append("\nTotal capacity to add for ").append(days(runwayMillis)).append(" of headroom: ")
-                        .append(String.join(", ", parts)).append(".\n");
-            }
-        }
-        return sb.toString();
     }
 
     /** The report JSON with a {@code fleet} object first: counts, failed instances, the summary rows and totals. */
@@ -238,19 +202,5 @@ record FleetReport(long runwayMillis, long leadTimeMillis, ZoneId zone) {
         } else {
             o.put(field, Times.iso(millis));
         }
-    }
-
-    private static String esc(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

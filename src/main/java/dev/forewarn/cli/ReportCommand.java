@@ -193,10 +193,6 @@ public final class ReportCommand implements Callable<Integer> {
 
     /** {@code report --prometheus}: the fleet summary, then every host's findings (see {@link FleetReport}). */
     private int writeFleet(Format f, long atMillis, long sinceMillis, ZoneId zone, long now) throws IOException {
-        if (f == Format.pdf || f == Format.md) {
-            throw new UserException("report --prometheus writes html or json (the fleet summary is not in the " + f + " renderer yet)",
-                    ExitCodes.USAGE, null);
-        }
         RuleSet set = RuleSet.load(true, RuleSet.standardDirs(System.getenv()), rules);
         List<Rule> atConfidence = new ArrayList<>();
         set.rules().forEach(r -> atConfidence.add(r.withConfidence(confidence)));
@@ -206,9 +202,21 @@ public final class ReportCommand implements Callable<Integer> {
             byte[] json = (ProjectionJson.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(fleet.json(ev, now, confidence)) + "\n").getBytes(StandardCharsets.UTF_8);
             emit(o -> o.write(json));
-        } else {
+        } else if (f == Format.html) {
             byte[] html = fleet.html(ev, now, confidence).getBytes(StandardCharsets.UTF_8);
             emit(o -> o.write(html));
+        } else {
+            // md and pdf: the same report model, whose fleet summary every renderer draws before the verdict
+            Report report = fleet.report(ev, now, confidence);
+            if (f == Format.md) {
+                try {
+                    MarkdownReport.write(report, output);
+                } catch (IOException | UncheckedIOException e) {
+                    throw new UserException("cannot write the report " + output + ": " + IoWords.reason(e), e);
+                }
+            } else {
+                emit(o -> PdfReport.write(report, o));
+            }
         }
         return ExitCodes.SUCCESS;
     }

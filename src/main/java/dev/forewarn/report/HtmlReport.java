@@ -88,6 +88,9 @@ public final class HtmlReport {
         }
         h.append("</header>\n");
 
+        if (r.fleet() != null) {
+            fleet(h, r.fleet());
+        }
         Verdict v = Verdict.of(r);
         h.append("<section class=\"verdict\" id=\"verdict\"><h2>Verdict</h2>\n<p>").append(esc(v.summary())).append("</p>\n");
         if (!v.lines().isEmpty()) {
@@ -190,6 +193,29 @@ public final class HtmlReport {
             c.append(" Orange band: when the limit is reached (").append(ReportText.interval(p.etaLowMillis(), p.etaHighMillis(), r.zone())).append(").");
         }
         return c.toString();
+    }
+
+    /** The fleet summary ({@code id="fleet-summary"}): counts, one row per host finding, the total to add. */
+    private static void fleet(StringBuilder h, FleetSummary f) {
+        h.append("<section id=\"fleet-summary\"><h2>").append(FleetSummary.HEADING).append("</h2>\n<p>")
+                .append(esc(f.counts())).append("</p>\n");
+        if (f.rows().isEmpty()) {
+            h.append("<p>").append(esc(FleetSummary.NOTHING)).append("</p>\n");
+        } else {
+            h.append("<table class=\"data\" id=\"fleet-table\"><tr><th>Host</th><th>State</th><th>Runs out of</th><th>When</th>"
+                    + "<th>Order by</th><th>Capacity to add</th></tr>\n");
+            for (FleetSummary.Row x : f.rows()) {
+                h.append("<tr class=\"fleet-row\"><td class=\"instance\">").append(esc(x.instance()))
+                        .append("</td><td><span class=\"sev sev-").append(esc(x.severity())).append("\">").append(esc(x.severity()))
+                        .append("</span></td><td>").append(esc(x.resource())).append("</td><td>").append(esc(x.when()))
+                        .append("</td><td>").append(esc(x.orderBy())).append("</td><td>").append(esc(x.capacity())).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        if (f.total() != null) {
+            h.append("<p id=\"fleet-total\">").append(esc(f.total())).append("</p>\n");
+        }
+        h.append("</section>\n");
     }
 
     private static void appendix(StringBuilder h, Report r) {

@@ -74,6 +74,9 @@ public final class MarkdownReport {
         if (r.demo()) {
             m.append("> **").append(esc(ReportText.DEMO)).append("**\n\n");
         }
+        if (r.fleet() != null) {
+            fleet(m, r.fleet());
+        }
         Verdict v = Verdict.of(r);
         m.append("## Verdict\n\n").append(esc(v.summary())).append("\n\n");
         int i = 0;
@@ -150,6 +153,25 @@ public final class MarkdownReport {
                     .append(f.label().startsWith("SHA") ? "`" + f.value() + "`" : cell(f.value())).append(" |\n");
         }
         m.append('\n');
+    }
+
+    /** The fleet summary as a section with a table, before the verdict. */
+    private static void fleet(StringBuilder m, FleetSummary f) {
+        m.append("## ").append(FleetSummary.HEADING).append("\n\n").append(esc(f.counts())).append("\n\n");
+        if (f.rows().isEmpty()) {
+            m.append(esc(FleetSummary.NOTHING)).append("\n\n");
+        } else {
+            m.append("| Host | State | Runs out of | When | Order by | Capacity to add |\n|---|---|---|---|---|---|\n");
+            for (FleetSummary.Row x : f.rows()) {
+                m.append("| ").append(cell(x.instance())).append(" | ").append(cell(x.severity())).append(" | ")
+                        .append(cell(x.resource())).append(" | ").append(cell(x.when())).append(" | ")
+                        .append(cell(x.orderBy())).append(" | ").append(cell(x.capacity())).append(" |\n");
+            }
+            m.append('\n');
+        }
+        if (f.total() != null) {
+            m.append("**").append(esc(f.total())).append("**\n\n");
+        }
     }
 
     /** Escapes Markdown punctuation and the HTML that Markdown passes through; control characters through {@link SafeText}. */

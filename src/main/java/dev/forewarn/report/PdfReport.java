@@ -58,6 +58,10 @@ public final class PdfReport {
                     l.paragraph(ReportText.DEMO, l.bold, 12, CRIT, 0);
                 }
                 l.space(12);
+                if (r.fleet() != null) {
+                    fleet(l, r.fleet());
+                    l.space(12);
+                }
                 verdict(l, r);
                 int n = 0;
                 int charted = ReportLimits.charted(r.items().size());
@@ -99,6 +103,25 @@ public final class PdfReport {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         write(r, b);
         return b.toByteArray();
+    }
+
+    /** The fleet summary: counts, one two-column row per host finding, the total to add. */
+    private static void fleet(PdfLayout l, FleetSummary f) {
+        l.paragraph(FleetSummary.HEADING, l.bold, 15, Color.BLACK, 0);
+        l.space(2);
+        l.paragraph(f.counts(), l.regular, 11, Color.BLACK, 0);
+        l.space(4);
+        if (f.rows().isEmpty()) {
+            l.paragraph(FleetSummary.NOTHING, l.regular, 11, Color.BLACK, 0);
+        }
+        for (FleetSummary.Row x : f.rows()) {
+            l.table(java.util.List.of(new FindingFacts.Fact(x.instance() + " [" + x.severity() + "]",
+                    x.resource() + " runs out " + x.when() + "; order by " + x.orderBy() + "; capacity to add " + x.capacity())), 130);
+        }
+        if (f.total() != null) {
+            l.space(4);
+            l.paragraph(f.total(), l.bold, 11, Color.BLACK, 0);
+        }
     }
 
     private static void verdict(PdfLayout l, Report r) {

@@ -24,17 +24,27 @@ import java.util.List;
  * @param demo            the data is the invented history of {@code forewarn demo}, not a real host's
  * @param trackRecordNote what to say when {@code trackRecord} is empty: why (no history kept, none before this time, unreadable)
  * @param checked         the verdict as {@code forewarn check} gives it on the same store: status, pending verdicts, guard memory
+ * @param fleet           the fleet summary drawn before the verdict of a fleet report, or null for one host
  */
 public record Report(String host, long generatedMillis, long atMillis, long sinceMillis, double confidence,
                      long runwayMillis, long leadTimeMillis, List<String> selectors, List<ReportItem> items,
                      List<TrackRecordEntry> trackRecord, List<String> collectors, String sha256, ZoneId zone,
-                     Provenance provenance, boolean demo, Checked checked, String trackRecordNote) {
+                     Provenance provenance, boolean demo, Checked checked, String trackRecordNote, FleetSummary fleet) {
 
     public Report {
         selectors = List.copyOf(selectors);
         items = List.copyOf(items);
         trackRecord = List.copyOf(trackRecord);
         collectors = List.copyOf(collectors);
+    }
+
+    /** A single host's report: no fleet summary. */
+    public Report(String host, long generatedMillis, long atMillis, long sinceMillis, double confidence,
+                  long runwayMillis, long leadTimeMillis, List<String> selectors, List<ReportItem> items,
+                  List<TrackRecordEntry> trackRecord, List<String> collectors, String sha256, ZoneId zone,
+                  Provenance provenance, boolean demo, Checked checked, String trackRecordNote) {
+        this(host, generatedMillis, atMillis, sinceMillis, confidence, runwayMillis, leadTimeMillis, selectors, items,
+                trackRecord, collectors, sha256, zone, provenance, demo, checked, trackRecordNote, null);
     }
 
     /**

@@ -37,6 +37,7 @@ public final class ReportBuilder {
     private boolean demo;
     private Report.Checked checked = Report.Checked.NONE;
     private String trackRecordNote = "No earlier findings are recorded for this host.";
+    private FleetSummary fleet;
 
     public ReportBuilder host(String v) { host = v; return this; }
     public ReportBuilder generatedMillis(long v) { generatedMillis = v; return this; }
@@ -66,6 +67,9 @@ public final class ReportBuilder {
     /** The verdict as check gives it (status, pending findings, the guard's memory). */
     public ReportBuilder checked(Report.Checked v) { checked = v; return this; }
 
+    /** The fleet summary every format draws before the verdict (fleet reports only; null: none). */
+    public ReportBuilder fleet(FleetSummary v) { fleet = v; return this; }
+
     /** The report over these findings; {@code history} gives the points read for each series. */
     public Report build(List<Finding> findings, Function<SeriesKey, Series> history) {
         List<Finding> sorted = new ArrayList<>(findings);
@@ -88,7 +92,7 @@ public final class ReportBuilder {
                     Recommendations.of(asRaised(f), runwayMillis, leadTimeMillis, zone, culprits.apply(f)), baselines.apply(f), data));
         }
         return new Report(host, generatedMillis, atMillis, sinceMillis, confidence, runwayMillis, leadTimeMillis,
-                selectors, items, trackRecord, List.copyOf(collectors), PointsHash.combine(hashes), zone, provenance, demo, checked, trackRecordNote);
+                selectors, items, trackRecord, List.copyOf(collectors), PointsHash.combine(hashes), zone, provenance, demo, checked, trackRecordNote, fleet);
     }
 
     /** A pending finding is advised on as the verdict it is about to be raised as, not as an OK. */

@@ -147,6 +147,44 @@ class FleetCheckCommandTest {
     }
 
     @Test
+    void markdownReportCarriesTheFleetSummaryBeforeTheVerdict() throws Exception {
+        String since = Long.toString(history.endMillis() / 1000 - 10 * 86400);
+        Path mdFile = dir.resolve("fleet-report.md");
+        CliRun md = CliRun.of("report", "--prometheus", prometheus.url(), "--at", at, "--since", since, "-o", mdFile.toString());
+        assertEquals(0, md.exitCode(), md.err());
+        String text = Files.readString(mdFile);
+        int summary = text.indexOf("## Fleet summary");
+        int verdict = text.indexOf("## Verdict");
+        assertTrue(summary >= 0 && summary < verdict, text);
+        String section = text.substring(summary, verdict);
+        List<String> rows = section.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Host")).toList();
+        assertEquals(1, rows.size(), section);
+        assertTrue(rows.get(0).startsWith("| filling:9100 | WARNING | /data (free space) |"), rows.get(0));
+        assertTrue(section.contains("Total capacity to add for 90 days of headroom:"), section);
+    }
+
+    @Test
+    void pdfReportCarriesTheFleetSummaryBeforeTheVerdict() throws Exception {
+        String since = Long.toString(history.endMillis() / 1000 - 10 * 86400);
+        Path pdfFile = dir.resolve("fleet-report.pdf");
+        CliRun pdf = CliRun.of("report", "--prometheus", prometheus.url(), "--at", at, "--since", since, "-o", pdfFile.toString());
+        assertEquals(0, pdf.exitCode(), pdf.err());
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdfFile.toFile())) {
+            org.apache.pdfbox.text.PDFTextStripper strip = new org.apache.pdfbox.text.PDFTextStripper();
+            strip.setEndPage(1);
+            text = strip.getText(d);
+        }
+        int summary = text.indexOf("Fleet summary");
+        int verdict = text.indexOf("Verdict");
+        assertTrue(summary >= 0 && summary < verdict, text);
+        String section = text.substring(summary, verdict);
+        assertTrue(section.contains("filling:9100 [WARNING]"), section);
+        assertTrue(!section.contains("calm-1:9100") && !section.contains("calm-2:9100"), section);
+        assertTrue(section.contains("Total capacity to add for 90 days of headroom:"), section);
+    }
+
+    @Test
     void forecastProjectsTheSelectorOnEveryInstanceAsTheStoreWouldFromTheSamePoints() throws Exception {
         String sel = "fs.avail_bytes{mount=\"/data\"}";
         CliRun r = CliRun.of("forecast", sel, "--prometheus", prometheus.url(), "--at", at, "--format", "json");
