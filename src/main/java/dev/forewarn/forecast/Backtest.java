@@ -104,21 +104,8 @@ public final class Backtest {
 
     /** Where predict_linear's 6-hour line meets the threshold, or null when it points away. */
     static Long baselineEta(Series past, long at, double threshold, Direction d) {
-        double[] r = PredictLinear.regression(past, at, PredictLinear.WARNING.windowMillis());
-        if (r == null) {
-            return null;
-        }
-        double slope = r[0];
-        double level = r[1];
-        double sign = d == Direction.UP ? 1 : -1;
-        if (sign * (level - threshold) >= 0) {
-            return at;
-        }
-        if (sign * slope <= 0) {
-            return null;
-        }
-        double seconds = (threshold - level) / slope;
-        return seconds > 3.2e8 ? null : at + Math.round(seconds * 1000);
+        // about ten years: further than any horizon a forecast is judged against
+        return PredictLinear.lineEtaMillis(past, at, PredictLinear.WARNING.windowMillis(), threshold, d, 320_000_000_000L);
     }
 
     /** Lead time, ETA errors, coverage and false alarms of a replay. */

@@ -49,6 +49,29 @@ public final class PredictLinear {
     }
 
     /**
+     * Where the least-squares line over {@code [at - windowMillis, at]} meets the threshold, epoch
+     * milliseconds: {@code at} when its value at {@code at} is already there, null when it points
+     * away, has too few samples, or meets it more than {@code horizonMillis} after {@code at}.
+     */
+    public static Long lineEtaMillis(Series v, long at, long windowMillis, double threshold, Direction d, long horizonMillis) {
+        double[] r = regression(v, at, windowMillis);
+        if (r == null) {
+            return null;
+        }
+        double slope = r[0];
+        double level = r[1];
+        double sign = d == Direction.UP ? 1 : -1;
+        if (sign * (level - threshold) >= 0) {
+            return at;
+        }
+        if (sign * slope <= 0) {
+            return null;
+        }
+        double millis = (threshold - level) / slope * 1000;
+        return millis > horizonMillis ? null : at + Math.round(millis);
+    }
+
+    /**
      * The least-squares line predict_linear uses: {slope per second, intercept at t}, or null
      * with fewer than two samples (or an infinite constant).
      */

@@ -62,20 +62,6 @@ final class Baselines {
      * away or meets it beyond {@code horizonMillis}.
      */
     static Long lineEta(Series v, long at, long windowMillis, double threshold, Direction d, long horizonMillis) {
-        double[] r = PredictLinear.regression(v, at, windowMillis);
-        if (r == null) {
-            return null;
-        }
-        double slope = r[0];
-        double level = r[1];
-        double sign = d == Direction.UP ? 1 : -1;
-        if (sign * (level - threshold) >= 0) {
-            return at;
-        }
-        if (sign * slope <= 0) {
-            return null;
-        }
-        double millis = (threshold - level) / slope * 1000;
-        return millis > horizonMillis ? null : at + Math.round(millis);
+        return PredictLinear.lineEtaMillis(v, at, windowMillis, threshold, d, horizonMillis);
     }
 }
