@@ -12,6 +12,10 @@ import dev.forewarn.series.Series;
 import dev.forewarn.series.SeriesKey;
 import dev.forewarn.series.Times;
 import dev.forewarn.store.SampleStore;
+import dev.forewarn.fleet.FleetReader;
+import dev.forewarn.fleet.PrometheusException;
+import dev.forewarn.series.Selector;
+import dev.forewarn.series.SeriesSource;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +41,9 @@ public final class BacktestCommand implements Callable<Integer> {
 
     /** Output forms. */
     enum Format { text, json }
+
+    @Mixin
+    PrometheusOptions prometheus;
 
     @Mixin
     Verbosity verbosity;
@@ -70,43 +77,72 @@ public final class BacktestCommand implements Callable<Integer> {
             }
         }
         List<Result> results = new ArrayList<>();
-        try (SampleStore s = SampleStore.openReadOnly(store.path())) {
-            List<SeriesKey> keys = SeriesLookup.matching(s, selector);
-            ForecastEngine engine = new ForecastEngine();
-            // closed before the results are printed, which wipes the bar; also on the way out of an error
-            try (Progress progress = Progress.start("backtest", keys.size())) {
-                for (SeriesKey k : keys) {
-                    Interruption.check();
-                    progress.set(results.size()); // one result per series, whichever way the body ends
-                    Series series = s.read(k, Long.MIN_VALUE, Long.MAX_VALUE);
-                    if (series.size() < 2) {
-                        results.add(new Result(k, null, "fewer than two points"));
-                        continue;
+        ForecastEngine engine = new ForecastEngine();
+        if (prometheus.enabled()) {
+            results.addAll(fleet(spec0, engine));
+        } else {
+            try (SampleStore s = SampleStore.openReadOnly(store.path())) {
+                List<SeriesKey> keys = SeriesLookup.matching(s, selector);
+                // closed before the results are printed, which wipes the bar; also on the way out of an error
+                try (Progress progress = Progress.start("backtest", keys.size())) {
+                    for (SeriesKey k : keys) {
+                        Interruption.check();
+                        progress.set(results.size()); // one result per series, whichever way the body ends
+                        results.add(replay(s, k, k, spec0, engine));
                     }
-                    long end = series.lastMillis();
-                    ForecastCommand.ForecastRequestFactory f = new ForecastCommand.ForecastRequestFactory(spec0, null, end, 0.8,
-                            ForecastRequest.DEFAULT_HORIZON_MILLIS);
-                    ForecastRequest req = f.request(s, k, series);
-                    long first = series.firstMillis() + ForecastEngine.MIN_SPAN_MILLIS;
-                    if (first > end) {
-                        results.add(new Result(k, null, "needs more than " + Times.human(java.time.Duration.ofMillis(ForecastEngine.MIN_SPAN_MILLIS))
-                                + " of history to replay, has " + Times.human(java.time.Duration.ofMillis(series.spanMillis()))));
-                        continue;
-                    }
-                    long stepMillis = stepMillis(end - first);
-                    Series size = null;
-                    String companion = ThresholdSpec.companionOf(k.name());
-                    if (companion != null && k.name().endsWith("avail_bytes")) {
-                        size = s.read(k.withName(companion), Long.MIN_VALUE, Long.MAX_VALUE);
-                    }
-                    Backtest.Case c = new Backtest.Case(k.toString(), series, size, req.threshold(), req.direction(),
-                            Backtest.firstCrossingIn(series, req.threshold(), req.direction()), end, first, end, stepMillis);
-                    results.add(new Result(k, Backtest.summarise(c, Backtest.replay(c, engine, 0.8)), null));
                 }
             }
         }
         print(results, spec.commandLine().getOut());
         return ExitCodes.SUCCESS;
+    }
+
+    /** {@code backtest --prometheus}: the selector on every instance, one instance's history in memory at a time. */
+    private List<Result> fleet(ThresholdSpec spec0, ForecastEngine engine) {
+        Selector sel = SeriesLookup.parse(selector == null ? "*" : selector);
+        long to = System.currentTimeMillis();
+        long from = to - ForecastEngine.HISTORY_MILLIS;
+        List<Result> out = new ArrayList<>();
+        try {
+            FleetReader reader = prometheus.reader();
+            reader.client().version();
+            for (String i : reader.instances(from, to)) {
+                Interruption.check();
+                FleetReader.InstanceData data = reader.read(i, from, to);
+                for (SeriesKey k : data.source().find(sel)) {
+                    out.add(replay(data.source(), k, k.withLabel("instance", i), spec0, engine));
+                }
+            }
+        } catch (PrometheusException e) {
+            throw PrometheusOptions.failure(e, ExitCodes.FAILURE);
+        }
+        return out;
+    }
+
+    /** One series' rolling-origin replay over all the history {@code s} holds; {@code shown} names it in the result. */
+    private Result replay(SeriesSource s, SeriesKey k, SeriesKey shown, ThresholdSpec spec0, ForecastEngine engine) {
+        Series series = s.read(k, Long.MIN_VALUE, Long.MAX_VALUE);
+        if (series.size() < 2) {
+            return new Result(shown, null, "fewer than two points");
+        }
+        long end = series.lastMillis();
+        ForecastCommand.ForecastRequestFactory f = new ForecastCommand.ForecastRequestFactory(spec0, null, end, 0.8,
+                ForecastRequest.DEFAULT_HORIZON_MILLIS);
+        ForecastRequest req = f.request(s, k, series);
+        long first = series.firstMillis() + ForecastEngine.MIN_SPAN_MILLIS;
+        if (first > end) {
+            return new Result(shown, null, "needs more than " + Times.human(java.time.Duration.ofMillis(ForecastEngine.MIN_SPAN_MILLIS))
+                    + " of history to replay, has " + Times.human(java.time.Duration.ofMillis(series.spanMillis())));
+        }
+        long stepMillis = stepMillis(end - first);
+        Series size = null;
+        String companion = ThresholdSpec.companionOf(k.name());
+        if (companion != null && k.name().endsWith("avail_bytes")) {
+            size = s.read(k.withName(companion), Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+        Backtest.Case c = new Backtest.Case(shown.toString(), series, size, req.threshold(), req.direction(),
+                Backtest.firstCrossingIn(series, req.threshold(), req.direction()), end, first, end, stepMillis);
+        return new Result(shown, Backtest.summarise(c, Backtest.replay(c, engine, 0.8)), null);
     }
 
     private long stepMillis(long span) {

@@ -30,7 +30,7 @@ public final class PrometheusOptions {
     @Option(names = "--match", paramLabel = "SELECTOR", description = "With --prometheus: label matchers every query gets, e.g. '{job=\"node\",env=\"prod\"}'.")
     String match;
 
-    @Option(names = "--step", paramLabel = "DURATION", defaultValue = "5m", description = "With --prometheus: resolution of the history read (default: ${DEFAULT-VALUE}); long windows are asked in chunks of at most 11,000 points.")
+    @Option(names = "--query-step", paramLabel = "DURATION", defaultValue = "5m", description = "With --prometheus: resolution of the history read (default: ${DEFAULT-VALUE}); long windows are asked in chunks of at most 11,000 points.")
     String step;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "4", description = "With --prometheus: instances read and judged at once (default: ${DEFAULT-VALUE}).")
@@ -95,9 +95,9 @@ public final class PrometheusOptions {
                 throw new UserException("--match: " + e.getMessage(), ExitCodes.USAGE, e);
             }
         }
-        long stepMillis = duration("--step", step);
+        long stepMillis = duration("--query-step", step);
         if (stepMillis < 1000) {
-            throw new UserException("--step must be at least 1s, got " + step, ExitCodes.USAGE, null);
+            throw new UserException("--query-step must be at least 1s, got " + step, ExitCodes.USAGE, null);
         }
         try {
             return new FleetReader(client(), re, sel, stepMillis / 1000);

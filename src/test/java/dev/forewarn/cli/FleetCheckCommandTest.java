@@ -185,6 +185,32 @@ class FleetCheckCommandTest {
     }
 
     @Test
+    void backtestReplaysTheSelectorOnEveryInstanceAsTheStoreWouldFromTheSamePoints() throws Exception {
+        String sel = "fs.avail_bytes{mount=\"/data\"}";
+        CliRun r = CliRun.of("backtest", sel, "--prometheus", prometheus.url(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode a = new ObjectMapper().readTree(r.out());
+        assertEquals(3, a.size(), r.out());
+        JsonNode filling = null;
+        for (JsonNode x : a) {
+            if (x.get("series").asText().contains("instance=\"filling:9100\"")) {
+                filling = x;
+            }
+        }
+        assertTrue(filling != null && filling.get("origins").asInt() > 0, r.out());
+        Path db = dir.resolve("filling-backtest.db");
+        try (dev.forewarn.store.SampleStore s = dev.forewarn.store.SampleStore.open(db)) {
+            s.appendAll(history.forewarnSeries(history.hosts().get(0)));
+        }
+        CliRun local = CliRun.of("backtest", sel, "--store", db.toString(), "--format", "json");
+        assertEquals(0, local.exitCode(), local.err());
+        JsonNode l = new ObjectMapper().readTree(local.out()).get(0);
+        for (String field : List.of("origins", "forewarn", "node_mixin")) {
+            assertEquals(l.get(field), filling.get(field), field);
+        }
+    }
+
+    @Test
     void forecastProjectsTheSelectorOnEveryInstanceAsTheStoreWouldFromTheSamePoints() throws Exception {
         String sel = "fs.avail_bytes{mount=\"/data\"}";
         CliRun r = CliRun.of("forecast", sel, "--prometheus", prometheus.url(), "--at", at, "--format", "json");
