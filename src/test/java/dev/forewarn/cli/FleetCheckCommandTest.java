@@ -41,6 +41,15 @@ class FleetCheckCommandTest {
         at = Long.toString(history.endMillis() / 1000);
     }
 
+    /** The filling instance's points, as forewarn names them, in a SQLite store of their own. */
+    private static Path fillingStore(String file) {
+        Path db = dir.resolve(file);
+        try (dev.forewarn.store.SampleStore s = dev.forewarn.store.SampleStore.open(db)) {
+            s.appendAll(history.forewarnSeries(history.hosts().get(0)));
+        }
+        return db;
+    }
+
     @AfterAll
     static void stop() throws Exception {
         if (prometheus != null) {
@@ -198,10 +207,7 @@ class FleetCheckCommandTest {
             }
         }
         assertTrue(filling != null && filling.get("origins").asInt() > 0, r.out());
-        Path db = dir.resolve("filling-backtest.db");
-        try (dev.forewarn.store.SampleStore s = dev.forewarn.store.SampleStore.open(db)) {
-            s.appendAll(history.forewarnSeries(history.hosts().get(0)));
-        }
+        Path db = fillingStore("filling-backtest.db");
         CliRun local = CliRun.of("backtest", sel, "--store", db.toString(), "--format", "json");
         assertEquals(0, local.exitCode(), local.err());
         JsonNode l = new ObjectMapper().readTree(local.out()).get(0);
@@ -226,10 +232,7 @@ class FleetCheckCommandTest {
             }
         }
         assertTrue(filling != null && !filling.get("eta").isNull(), r.out());
-        Path db = dir.resolve("filling.db");
-        try (dev.forewarn.store.SampleStore s = dev.forewarn.store.SampleStore.open(db)) {
-            s.appendAll(history.forewarnSeries(history.hosts().get(0)));
-        }
+        Path db = fillingStore("filling.db");
         CliRun local = CliRun.of("forecast", sel, "--store", db.toString(), "--at", at, "--format", "json");
         assertEquals(0, local.exitCode(), local.err());
         JsonNode l = new ObjectMapper().readTree(local.out());
