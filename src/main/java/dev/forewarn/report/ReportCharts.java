@@ -62,7 +62,7 @@ public final class ReportCharts {
     /** The chart for one report item; its text is the item's own, dates in {@code zone}. */
     public static JFreeChart chart(ReportItem item, ZoneId zone) {
         Projection p = item.finding().projection();
-        Units units = Units.of(p.series().name());
+        Units units = Units.ofProjected(p.series());
 
         XYSeriesCollection lines = new XYSeriesCollection();
         XYSeries history = new XYSeries("history", false, true);
