@@ -146,6 +146,11 @@ class NoExponentNotationTest {
                 CliRun f = CliRun.of("forecast", "--store", store, metric + "{mag=\"" + mag + "\"}", "--threshold", limit, "-v");
                 assertEquals(0, f.exitCode(), f::err);
                 assertNoExponent("forecast " + metric + " " + mag, f.out());
+                if (metric.endsWith("_bytes")) {
+                    // a bytes series is worded in bytes (kB, GB/day), never as a bare "283 million"
+                    assertFalse(Pattern.compile("million|billion|trillion|quadrillion").matcher(f.out()).find(), f.out());
+                    assertTrue(Pattern.compile("[0-9] [kMGTP]?B/day").matcher(f.out()).find(), f.out());
+                }
                 CliRun e = CliRun.of("rules", "explain", "gen-" + metric.substring(4).replace('_', '-') + "-" + mag.length(),
                         "--store", store, "--rules", rules.toString());
                 assertEquals(0, e.exitCode(), e::err);
