@@ -120,6 +120,29 @@ class ReportLabelsTest {
     }
 
     @Test
+    void everyDateAPersonReadsIsInTheOneLocalStyle() throws Exception {
+        // the report mixed "Tue 1 Dec 2026 19:05", "2026-12-01 19:05" and "2026-12-01T19:05:27Z"
+        Pattern numeric = Pattern.compile("\\d{4}-\\d\\d-\\d\\d");
+        Path html = dir.resolve("demo.html");
+        Path pdf = dir.resolve("demo.pdf");
+        assertEquals(0, CliRun.of("report", "--store", db.toString(), "-o", html.toString()).exitCode());
+        assertEquals(0, CliRun.of("report", "--store", db.toString(), "-o", pdf.toString()).exitCode());
+        java.util.Map<String, String> visible = new java.util.LinkedHashMap<>();
+        visible.put("md", String.join(" ", dev.forewarn.report.VisibleText.markdown(md)));
+        visible.put("html", String.join(" ", dev.forewarn.report.VisibleText.html(Files.readString(html))));
+        visible.put("pdf", String.join(" ", dev.forewarn.report.VisibleText.pdf(Files.readAllBytes(pdf))));
+        Pattern local = Pattern.compile("(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) 20\\d\\d \\d\\d:\\d\\d");
+        for (var e : visible.entrySet()) {
+            Matcher m = numeric.matcher(e.getValue());
+            if (m.find()) {
+                throw new AssertionError(e.getKey() + " prints a numeric date: "
+                        + e.getValue().substring(Math.max(0, m.start() - 80), Math.min(e.getValue().length(), m.end() + 40)));
+            }
+            assertTrue(local.matcher(e.getValue()).find(), e.getKey() + " names its times as 'Tue 1 Dec 2026 20:05'");
+        }
+    }
+
+    @Test
     void checkOfTheDemoStoreSaysItIsDemoData() {
         CliRun c = CliRun.of("check", "--store", db.toString(), "--at", Times.iso(END));
         assertTrue(c.out().contains("note: DEMO DATA: this store holds the invented history of 'forewarn demo' (host demo-web-1)"), c.out());
