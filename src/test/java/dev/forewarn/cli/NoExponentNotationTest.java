@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * No human surface prints exponent notation: {@code check}, {@code forecast}, {@code rules explain}
- * and the Markdown report, on the demo store and on a store whose values span 1e-3 to 1e15; and
+ * No human surface prints exponent notation: {@code check}, {@code forecast}, {@code rules explain},
+ * the Markdown report and (for the generated store) {@code show}, on the demo store and on a store whose values span 1e-3 to 1e15; and
  * {@code show --format csv} keeps full precision without exponents.
  */
 class NoExponentNotationTest {
@@ -158,6 +158,9 @@ class NoExponentNotationTest {
             }
         }
         assertNoExponent("report.md", mdReport(dir, store));
+        CliRun show = CliRun.of("show", "--store", store);
+        assertEquals(0, show.exitCode(), show::err);
+        assertNoExponent("show", show.out());
     }
 
     @Test
