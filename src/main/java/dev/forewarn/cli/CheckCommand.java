@@ -102,7 +102,7 @@ public final class CheckCommand implements Callable<Integer>, ExitCodeOnError {
                     state.flush();
                 }
                 if (empty) {
-                    notes.add("the store " + path + " holds no history: nothing to replay at " + Times.iso(atMillis));
+                    notes.add("the store " + path + " holds no history: nothing to replay at " + Times.local(atMillis, java.time.ZoneId.systemDefault()));
                 }
             }
             if (at == null) {

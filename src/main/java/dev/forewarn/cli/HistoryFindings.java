@@ -48,6 +48,11 @@ final class HistoryFindings {
      * A replay before the history starts, or a store whose newest point is older than the
      * staleness bound ({@link #staleAfterMillis}) at {@code atMillis}; nothing for an empty store.
      */
+    /** A time in these findings' words: the one local style of text and reports, not ISO-8601 (JSON carries that). */
+    private static String local(long millis) {
+        return Times.local(millis, java.time.ZoneId.systemDefault());
+    }
+
     static List<Finding> of(SampleStore db, long atMillis, boolean replay) {
         StoreInfo info = db.info();
         if (info.firstMillis() == null || info.lastMillis() == null) {
@@ -56,15 +61,15 @@ final class HistoryFindings {
         List<Finding> out = new ArrayList<>();
         if (replay && atMillis < info.firstMillis()) {
             out.add(finding("no-history", SeriesKey.of("forewarn.history"), atMillis,
-                    "no history before " + Times.iso(info.firstMillis()) + ": nothing to replay at " + Times.iso(atMillis)
+                    "no history before " + local(info.firstMillis()) + ": nothing to replay at " + local(atMillis)
                             + " (the store " + db.file() + " starts then)", "replay before the first point"));
             return out;
         }
         long bound = staleAfterMillis(db, info.lastMillis());
         if (atMillis - info.lastMillis() > bound) {
             out.add(finding("sampling-stale", SeriesKey.of("forewarn.history"), atMillis,
-                    "no sample since " + Times.iso(info.lastMillis()) + " (" + Times.human(Duration.ofMillis(atMillis - info.lastMillis()))
-                            + " before " + (replay ? Times.iso(atMillis) : "now") + ", more than "
+                    "no sample since " + local(info.lastMillis()) + " (" + Times.human(Duration.ofMillis(atMillis - info.lastMillis()))
+                            + " before " + (replay ? local(atMillis) : "now") + ", more than "
                             + Times.human(Duration.ofMillis(bound)) + "); is sampling running?"
                             + " (systemctl list-timers 'forewarn-*', the crontab, or collect's log)",
                     "the newest point is older than " + STALE_INTERVALS + " sampling intervals and at least 1h"));

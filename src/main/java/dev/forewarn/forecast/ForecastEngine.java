@@ -4,6 +4,7 @@ import dev.forewarn.series.Rates;
 import dev.forewarn.series.Resample;
 import dev.forewarn.series.Series;
 import dev.forewarn.series.Times;
+import dev.forewarn.series.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +81,8 @@ public final class ForecastEngine implements Forecaster {
         String sha = DataHash.sha256(raw);
         Series s = dropNaN(raw.key().isCounter() ? Rates.perSecond(raw) : raw);
         Double value = s.isEmpty() ? null : s.lastValue();
+        // every value and rate in the words is in the unit of what is projected (a counter's rate)
+        Units u = Units.of(s.key().name());
         Out out = new Out(series, req, value, sha);
         if (s.size() < MIN_POINTS || s.spanMillis() < MIN_SPAN_MILLIS) {
             long step = s.size() >= 2 ? s.spanMillis() / (s.size() - 1) : 300_000L;
@@ -96,7 +99,7 @@ public final class ForecastEngine implements Forecaster {
         double sign = req.direction() == Direction.UP ? 1 : -1;
         if (sign * (value - req.threshold()) >= 0) {
             return out.with(req.atMillis(), req.atMillis(), req.atMillis(), "present value",
-                    "the present value " + ModelChoice.num(value) + " is already at or beyond the threshold", null, BacktestSummary.none());
+                    "the present value " + u.format(value) + " is already at or beyond the threshold", null, BacktestSummary.none());
         }
         // Shifts are looked for on at most SHIFT_POINTS bucket means: a sustained shift survives the
         // averaging, and four months of 5-minute points cost a quarter as much.
@@ -141,7 +144,7 @@ public final class ForecastEngine implements Forecaster {
                 errors = null;
             }
             ModelChoice.Scored wn = choice.winner();
-            plan = new Plan(fit.path(), errors, sd, 0, fit.model().label + " over " + regime.describe(), choice.why() + "; " + spread,
+            plan = new Plan(fit.path(), errors, sd, 0, fit.model().label + " over " + regime.describe(u), choice.why() + "; " + spread,
                     fitRecord, (regime.fromMillis() - req.atMillis()) / Window.DAY_MILLIS,
                     regime.shifts().stream().mapToLong(LevelShifts.Shift::timeMillis).toArray(),
                     wn == null ? null : wn.rawErrors(), wn == null ? null : wn.rawHorizons(), 1);
@@ -196,10 +199,10 @@ public final class ForecastEngine implements Forecaster {
         String horizonWords = Times.human(java.time.Duration.ofMillis(req.horizonMillis()));
         if (!Double.isFinite(midQ)) {
             String head = sign * slope <= 0
-                    ? "moving away from the threshold (" + perDay(slope) + "); " + r.touched() + " of " + r.touchDays().length
+                    ? "moving away from the threshold (" + perDay(slope, s) + "); " + r.touched() + " of " + r.touchDays().length
                       + " simulated paths touch it within " + horizonWords
                     : "no touch within " + horizonWords + " in most simulated paths: " + r.touched() + " of " + r.touchDays().length
-                      + " touch it, at " + perDay(slope);
+                      + " touch it, at " + perDay(slope, s);
             Long low = Double.isFinite(lowQ) ? out.at(lowQ) : null;
             return out.with(null, low, null, plan.method(), head + "; " + why, plan.fit(), bt, path);
         }
@@ -297,8 +300,9 @@ public final class ForecastEngine implements Forecaster {
         return sha == null || sha.length() < 16 ? 42L : Long.parseUnsignedLong(sha.substring(0, 16), 16);
     }
 
-    static String perDay(double v) {
-        return ModelChoice.num(v) + "/day";
+    /** A rate in words, in the unit of the projected series {@code s}: {@code −2.05 GB/day}. */
+    static String perDay(double v, Series s) {
+        return Units.of(s.key().name()).perDay(v);
     }
 
     static String pct(double c) {

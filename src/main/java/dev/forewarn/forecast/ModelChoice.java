@@ -1,5 +1,6 @@
 package dev.forewarn.forecast;
 
+import dev.forewarn.series.Units;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -83,16 +84,17 @@ final class ModelChoice {
             lo = Robust.conformalQuantile(best.rateErrors(), (1 - confidence) / 2);
             hi = Robust.conformalQuantile(best.rateErrors(), (1 + confidence) / 2);
         }
-        return new Choice(fit, best, all, lo, hi, why(best, all));
+        return new Choice(fit, best, all, lo, hi, why(best, all, raw == null ? Units.PLAIN : Units.of(raw.key().name())));
     }
 
-    private static String why(Scored best, List<Scored> all) {
+    /** Why this model, errors in the unit {@code u} of the series. */
+    private static String why(Scored best, List<Scored> all, Units u) {
         if (best == null) {
             return "too little history to compare models on past forecasts; robust trend by default";
         }
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "lowest error when forecasting this series' own past (%d origins): mean error %s",
-                best.origins(), num(best.meanAbsError())));
+                best.origins(), u.format(best.meanAbsError())));
         List<String> others = new ArrayList<>();
         for (Scored s : all) {
             if (s != best) {
@@ -101,7 +103,7 @@ final class ModelChoice {
                     continue;
                 }
                 String note = s.meanAbsError() < best.meanAbsError() ? " (not better by its " + Math.round(s.model().margin * 100) + " % margin)" : "";
-                others.add(s.model().label + " " + num(s.meanAbsError()) + note);
+                others.add(s.model().label + " " + u.format(s.meanAbsError()) + note);
             }
         }
         if (!others.isEmpty()) {
@@ -110,7 +112,7 @@ final class ModelChoice {
         return sb.toString();
     }
 
-    /** A number in a reason, through the one human formatter. */
+    /** A unitless number in a reason (a factor, a count of days), through the one human formatter. */
     static String num(double v) {
         return dev.forewarn.series.Human.number(v);
     }

@@ -31,7 +31,7 @@ public final class ProjectionText {
     /** What happens when: "/var fills on Sat 14 Mar 2026 (80 %: 9–18 Mar)", or why no date. */
     public static String headline(Projection p, ZoneId zone) {
         String who = subject(p.series());
-        Units u = Units.of(p.series().name());
+        Units u = Units.ofProjected(p.series());
         if (p.learning()) {
             return who + ": learning (" + (p.needsMoreSeconds() == null ? "too little history"
                     : "needs about " + dev.forewarn.series.Times.human(java.time.Duration.ofSeconds(p.needsMoreSeconds())) + " more history")
@@ -51,7 +51,7 @@ public final class ProjectionText {
     public static String evidence(Projection p, ZoneId zone) {
         StringBuilder sb = new StringBuilder(methodWords(p.method()));
         if (p.fit() != null) {
-            Units u = Units.of(p.series().name());
+            Units u = Units.ofProjected(p.series());
             sb.append(p.method() != null && p.method().contains("since the") ? " since " : " from ")
                     .append(SHORT.format(at(p.fit().fromMillis(), zone)))
                     .append(", ").append(u.perDay(p.fit().slopePerDay()))

@@ -3,9 +3,9 @@ package dev.forewarn.forecast;
 import dev.forewarn.series.Resample;
 import dev.forewarn.series.Series;
 import dev.forewarn.series.Times;
+import dev.forewarn.series.Units;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Which points the trend is fitted to: the current regime — the points since the last level
@@ -114,21 +114,21 @@ record Regime(long fromMillis, List<LevelShifts.Shift> shifts, LevelShifts.Shift
         return new Window(atMillis, x, y, seg, raw);
     }
 
-    /** In words, for the method field: "the 9.5 days since the level shift of ...". */
-    String describe() {
+    /** In words, for the method field: "the 9.5 days since the drop of 12 GB of ...", amounts in the series' unit {@code u}. */
+    String describe(Units u) {
         double days = (atMillis - fromMillis) / Window.DAY_MILLIS;
-        String span = String.format(Locale.ROOT, "%.1f days", days);
+        String span = ModelChoice.num(days) + (days == 1 ? " day" : " days");
         if (shifts.isEmpty()) {
             if (lastShift != null && lastShift.timeMillis() <= fromMillis) {
-                return "the " + span + " since the " + kind(lastShift) + " of " + Times.local(lastShift.timeMillis(), java.time.ZoneId.systemDefault());
+                return "the " + span + " since the " + kind(lastShift, u) + " of " + Times.local(lastShift.timeMillis(), java.time.ZoneId.systemDefault());
             }
             return wholeHistory ? "all " + span + " of history" : "the last " + span;
         }
         return "the last " + span + " (" + (shifts.size() + 1) + " segments split by level shifts, the latest a "
-                + kind(lastShift) + " at " + Times.local(lastShift.timeMillis(), java.time.ZoneId.systemDefault()) + "; one slope, level of the current segment)";
+                + kind(lastShift, u) + " at " + Times.local(lastShift.timeMillis(), java.time.ZoneId.systemDefault()) + "; one slope, level of the current segment)";
     }
 
-    static String kind(LevelShifts.Shift s) {
-        return (s.size() < 0 ? "drop of " : "rise of ") + ModelChoice.num(Math.abs(s.size()));
+    static String kind(LevelShifts.Shift s, Units u) {
+        return (s.size() < 0 ? "drop of " : "rise of ") + u.format(Math.abs(s.size()));
     }
 }

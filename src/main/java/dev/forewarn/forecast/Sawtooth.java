@@ -2,6 +2,7 @@ package dev.forewarn.forecast;
 
 import dev.forewarn.series.Series;
 import dev.forewarn.series.Times;
+import dev.forewarn.series.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -161,8 +162,8 @@ final class Sawtooth {
      * {@link #MIN_PEAKS_FOR_DATE} peaks, flat peaks with the measured slope as the spread.
      */
     ForecastEngine.Plan plan(FittedModel fit, double confidence) {
-        String cycleWords = String.format(Locale.ROOT, "cleanups every %.1f days, next expected about %s",
-                cycleDays, Times.local(atMillis + Math.round(nextReliefDays * Window.DAY_MILLIS), java.time.ZoneId.systemDefault()));
+        String cycleWords = String.format(Locale.ROOT, "cleanups every %s days, next expected about %s",
+                ModelChoice.num(cycleDays), Times.local(atMillis + Math.round(nextReliefDays * Window.DAY_MILLIS), java.time.ZoneId.systemDefault()));
         SimpleRegression shown = new SimpleRegression();
         for (int i = 0; i < peaks.length; i++) {
             shown.addData(peakDays[i], peaks[i]);
@@ -194,7 +195,7 @@ final class Sawtooth {
             slopeSd = Math.abs(measured);
             levelSd = peaks.length >= 2 ? Math.abs(peaks[peaks.length - 1] - peaks[peaks.length - 2]) : 0;
             spreadWords = "flat peaks: " + peaks.length + " peaks are too few to trust their trend ("
-                    + ForecastEngine.perDay(measured) + " taken as the spread)";
+                    + ForecastEngine.perDay(measured, recent) + " taken as the spread)";
         }
         Double r2 = peaks.length >= 3 && Double.isFinite(shown.getRSquare()) ? shown.getRSquare() : null;
         Double sd = peaks.length >= 3 ? Math.sqrt(Math.max(0, shown.getMeanSquareError())) : null;
@@ -242,8 +243,8 @@ final class Sawtooth {
             double peak = a + b * end;
             return peak - fill * (end - d) / cyc;
         };
-        String why = "sawtooth: " + cycleWords + "; the next peak is projected at " + ModelChoice.num(mean.applyAsDouble(next))
-                + ", the peaks move " + ForecastEngine.perDay(measured) + "; slope spread: " + spreadWords;
+        String why = "sawtooth: " + cycleWords + "; the next peak is projected at " + Units.of(recent.key().name()).format(mean.applyAsDouble(next))
+                + ", the peaks move " + ForecastEngine.perDay(measured, recent) + "; slope spread: " + spreadWords;
         // Residual blocks as long as the cycle (in whole days), so a weekly cycle's working days and weekend stay where they are.
         int blockDays = (int) Math.max(1, Math.round(cycleDays));
         return new ForecastEngine.Plan(mean, null, slopeSd, levelSd, envMethod, why, envFit, startCur - 3 * cycleDays, null, null, null,

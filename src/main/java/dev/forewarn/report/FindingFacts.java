@@ -50,7 +50,7 @@ public final class FindingFacts {
         if (isPresentValue(p)) {
             return presentValue(item, zone);
         }
-        Units u = Units.of(p.series().name());
+        Units u = Units.ofProjected(p.series());
         List<Fact> out = new ArrayList<>();
         out.add(new Fact("Series", p.series().toString()));
         out.add(new Fact("Present value", p.value() == null ? "unknown" : u.format(p.value())
@@ -97,7 +97,7 @@ public final class FindingFacts {
     static List<Fact> presentValue(ReportItem item, ZoneId zone) {
         Finding f = item.finding();
         Projection p = f.projection();
-        Units u = Units.of(p.series().name());
+        Units u = Units.ofProjected(p.series());
         List<Fact> out = new ArrayList<>();
         out.add(new Fact("Series", p.series().toString()));
         out.add(new Fact("Present value", p.value() == null ? "unknown" : u.format(p.value()) + " at " + ReportText.dayTime(p.atMillis(), zone)));

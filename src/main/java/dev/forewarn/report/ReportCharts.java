@@ -59,10 +59,27 @@ public final class ReportCharts {
     private ReportCharts() {
     }
 
+    /**
+     * Tick units of a time axis, every one labelled in the report's one short date style
+     * ({@code 7 Nov}): JFreeChart's defaults change the format with the span drawn, so one chart
+     * read {@code 7-Nov} and another {@code Oct-2026}.
+     */
+    static org.jfree.chart.axis.TickUnits dayTicks(ZoneId zone) {
+        org.jfree.chart.axis.TickUnits units = new org.jfree.chart.axis.TickUnits();
+        int[][] steps = {{1, 1}, {1, 2}, {1, 7}, {1, 14}, {2, 1}, {2, 2}, {2, 3}, {2, 6}};
+        for (int[] st : steps) {
+            SimpleDateFormat f = new SimpleDateFormat("d MMM", Locale.ENGLISH);
+            f.setTimeZone(TimeZone.getTimeZone(zone));
+            units.add(new org.jfree.chart.axis.DateTickUnit(st[0] == 1 ? org.jfree.chart.axis.DateTickUnitType.DAY
+                    : org.jfree.chart.axis.DateTickUnitType.MONTH, st[1], f));
+        }
+        return units;
+    }
+
     /** The chart for one report item; its text is the item's own, dates in {@code zone}. */
     public static JFreeChart chart(ReportItem item, ZoneId zone) {
         Projection p = item.finding().projection();
-        Units units = Units.of(p.series().name());
+        Units units = Units.ofProjected(p.series());
 
         XYSeriesCollection lines = new XYSeriesCollection();
         XYSeries history = new XYSeries("history", false, true);
@@ -92,6 +109,7 @@ public final class ReportCharts {
 
         DateAxis time = new DateAxis(null);
         time.setTimeZone(TimeZone.getTimeZone(zone));
+        time.setStandardTickUnits(dayTicks(zone));
         time.setLabelFont(new Font(FONT, Font.PLAIN, 11));
         time.setTickLabelFont(new Font(FONT, Font.PLAIN, 10));
         NumberAxis value = new NumberAxis(ReportText.resource(p.series()));

@@ -18,6 +18,8 @@ public enum Units {
     CELSIUS,
     /** {@code _seconds}: under a minute as seconds, longer as days and hours. */
     SECONDS,
+    /** {@code _bytes_per_second}: a byte counter's rate ({@code 1.2 MB/s}). */
+    BYTES_PER_SECOND,
     /** {@code _per_second}: a rate derived from a counter. */
     PER_SECOND,
     /** Anything else: a count or a load. */
@@ -39,10 +41,23 @@ public enum Units {
         if (metricName.endsWith("_seconds") || metricName.endsWith("_seconds_total")) {
             return SECONDS;
         }
+        if (metricName.endsWith("_bytes_per_second")) {
+            return BYTES_PER_SECOND;
+        }
         if (metricName.endsWith("_per_second")) {
             return PER_SECOND;
         }
         return PLAIN;
+    }
+
+    /**
+     * The unit of what the forecast engine projects for a series: the series' own, except that a
+     * counter ({@code _total}) is projected as its per-second rate ({@code net.rx_bytes_total}
+     * in {@code MB/s}), as the engine reads it.
+     */
+    public static Units ofProjected(SeriesKey key) {
+        String n = key.name();
+        return key.isCounter() ? of(n.substring(0, n.length() - "_total".length()) + "_per_second") : of(n);
     }
 
     /** A value for people: {@code 12.9 GB}, {@code 87 %}, {@code 41 °C}, {@code 1,204}. */
@@ -55,14 +70,19 @@ public enum Units {
             case RATIO -> Math.abs(v) < 10 ? String.format(Locale.ROOT, "%.1f %%", v * 100) : Human.number(v * 100) + " %";
             case CELSIUS -> Math.abs(v) < 1000 ? String.format(Locale.ROOT, "%.1f °C", v) : Human.number(v) + " °C";
             case SECONDS -> Math.abs(v) < 60 ? plain(v) + " s" : Times.human(java.time.Duration.ofSeconds(Math.round(v)));
+            case BYTES_PER_SECOND -> bytes(v) + "/s";
             case PER_SECOND -> plain(v) + "/s";
             case PLAIN -> plain(v);
         };
     }
 
-    /** A rate per day: {@code 6.7 GB/day}, signed. */
+    /** A rate per day: {@code +6.7 GB/day}, {@code −0.5 %/day}, a rate's change {@code +1.2 MB/s per day}; signed. */
     public String perDay(double v) {
-        return (v < 0 ? Human.MINUS : "+") + format(Math.abs(v)) + "/day";
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        String per = this == BYTES_PER_SECOND || this == PER_SECOND ? " per day" : "/day";
+        return (v < 0 ? Human.MINUS : "+") + format(Math.abs(v)) + per;
     }
 
     /** Bytes with three significant digits in the largest decimal unit below the value. */

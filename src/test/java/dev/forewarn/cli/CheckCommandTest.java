@@ -220,7 +220,7 @@ class CheckCommandTest {
         Path db = storeWithVar(now - 2 * DAY, d -> 50 * GIB); // the timer was disabled two days ago
         Run r = check("--store", db.toString(), "--quiet");
         assertEquals(3, r.code(), r.out() + r.err());
-        assertTrue(r.firstLine().startsWith("FOREWARN UNKNOWN - no sample since " + Times.iso(now - 2 * DAY)), r.firstLine());
+        assertTrue(r.firstLine().startsWith("FOREWARN UNKNOWN - no sample since " + Times.local(now - 2 * DAY, java.time.ZoneId.systemDefault())), r.firstLine());
         assertTrue(r.firstLine().contains("is sampling running?"), r.firstLine());
     }
 
@@ -292,7 +292,7 @@ class CheckCommandTest {
         for (String when : List.of("1970-01-01", Times.iso(AT - 11 * DAY))) {
             Run r = check("--store", db.toString(), "--at", when);
             assertEquals(3, r.code(), when + ": " + r.out() + r.err());
-            assertTrue(r.firstLine().startsWith("FOREWARN UNKNOWN - no history before " + Times.iso(AT - 10 * DAY)), r.firstLine());
+            assertTrue(r.firstLine().startsWith("FOREWARN UNKNOWN - no history before " + Times.local(AT - 10 * DAY, java.time.ZoneId.systemDefault())), r.firstLine());
         }
         assertEquals(0, check("--store", db.toString(), "--at", Times.iso(AT - 5 * DAY)).code(), "within the history it judges");
     }

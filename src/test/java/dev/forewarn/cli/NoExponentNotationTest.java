@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * No human surface prints exponent notation: {@code check}, {@code forecast}, {@code rules explain}
- * and the Markdown report, on the demo store and on a store whose values span 1e-3 to 1e15; and
+ * No human surface prints exponent notation: {@code check}, {@code forecast}, {@code rules explain},
+ * the Markdown report and (for the generated store) {@code show}, on the demo store and on a store whose values span 1e-3 to 1e15; and
  * {@code show --format csv} keeps full precision without exponents.
  */
 class NoExponentNotationTest {
@@ -146,6 +146,11 @@ class NoExponentNotationTest {
                 CliRun f = CliRun.of("forecast", "--store", store, metric + "{mag=\"" + mag + "\"}", "--threshold", limit, "-v");
                 assertEquals(0, f.exitCode(), f::err);
                 assertNoExponent("forecast " + metric + " " + mag, f.out());
+                if (metric.endsWith("_bytes")) {
+                    // a bytes series is worded in bytes (kB, GB/day), never as a bare "283 million"
+                    assertFalse(Pattern.compile("million|billion|trillion|quadrillion").matcher(f.out()).find(), f.out());
+                    assertTrue(Pattern.compile("[0-9] [kMGTP]?B/day").matcher(f.out()).find(), f.out());
+                }
                 CliRun e = CliRun.of("rules", "explain", "gen-" + metric.substring(4).replace('_', '-') + "-" + mag.length(),
                         "--store", store, "--rules", rules.toString());
                 assertEquals(0, e.exitCode(), e::err);
@@ -153,6 +158,9 @@ class NoExponentNotationTest {
             }
         }
         assertNoExponent("report.md", mdReport(dir, store));
+        CliRun show = CliRun.of("show", "--store", store);
+        assertEquals(0, show.exitCode(), show::err);
+        assertNoExponent("show", show.out());
     }
 
     @Test

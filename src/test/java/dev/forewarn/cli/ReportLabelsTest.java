@@ -82,9 +82,15 @@ class ReportLabelsTest {
 
     @Test
     void theMethodAgreesWithTheDataShownBesideIt() {
+        int compared = 0;
         for (String s : md.split("\n## ")) {
             Matcher all = Pattern.compile("all ([0-9.]+) days of history").matcher(s);
-            Matcher data = Pattern.compile("\\| Data shown \\| [0-9,]+ points from \\w+ collector, \\w+ (\\d+ \\w+ \\d+) to \\w+ (\\d+ \\w+ \\d+) \\|").matcher(s);
+            // "| Data |" was the row's name when the method said "all 30.0 days" beside 90 days of it
+            Matcher data = Pattern.compile("\\| Data(?: shown)? \\| [0-9,]+ points from \\w+ collector, \\w+ (\\d+ \\w+ \\d+) to \\w+ (\\d+ \\w+ \\d+) \\|").matcher(s);
+            if (s.contains("| Method | ") && !s.contains("| Method | present value") && data.find()) {
+                compared++;
+                data.reset();
+            }
             if (all.find() && data.find()) {
                 long days = java.time.temporal.ChronoUnit.DAYS.between(
                         java.time.LocalDate.parse(data.group(1), java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)),
@@ -92,6 +98,7 @@ class ReportLabelsTest {
                 assertTrue(days <= Double.parseDouble(all.group(1)) + 1, "'all " + all.group(1) + " days of history' beside " + days + " days of data: " + s);
             }
         }
+        assertTrue(compared >= 2, "the forecasts' methods were read beside their data rows: " + md);
     }
 
     @Test
@@ -117,6 +124,29 @@ class ReportLabelsTest {
         assertFalse(track.contains("first report"), track);
         assertTrue(track.contains("could not be read"), track);
         assertTrue(section("Track record").contains("this is the first report from this history"), "an empty history read is the first report");
+    }
+
+    @Test
+    void everyDateAPersonReadsIsInTheOneLocalStyle() throws Exception {
+        // the report mixed "Tue 1 Dec 2026 19:05", "2026-12-01 19:05" and "2026-12-01T19:05:27Z"
+        Pattern numeric = Pattern.compile("\\d{4}-\\d\\d-\\d\\d");
+        Path html = dir.resolve("demo.html");
+        Path pdf = dir.resolve("demo.pdf");
+        assertEquals(0, CliRun.of("report", "--store", db.toString(), "-o", html.toString()).exitCode());
+        assertEquals(0, CliRun.of("report", "--store", db.toString(), "-o", pdf.toString()).exitCode());
+        java.util.Map<String, String> visible = new java.util.LinkedHashMap<>();
+        visible.put("md", String.join(" ", dev.forewarn.report.VisibleText.markdown(md)));
+        visible.put("html", String.join(" ", dev.forewarn.report.VisibleText.html(Files.readString(html))));
+        visible.put("pdf", String.join(" ", dev.forewarn.report.VisibleText.pdf(Files.readAllBytes(pdf))));
+        Pattern local = Pattern.compile("(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) 20\\d\\d \\d\\d:\\d\\d");
+        for (var e : visible.entrySet()) {
+            Matcher m = numeric.matcher(e.getValue());
+            if (m.find()) {
+                throw new AssertionError(e.getKey() + " prints a numeric date: "
+                        + e.getValue().substring(Math.max(0, m.start() - 80), Math.min(e.getValue().length(), m.end() + 40)));
+            }
+            assertTrue(local.matcher(e.getValue()).find(), e.getKey() + " names its times as 'Tue 1 Dec 2026 20:05'");
+        }
     }
 
     @Test

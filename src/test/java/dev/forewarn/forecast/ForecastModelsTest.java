@@ -34,7 +34,7 @@ class ForecastModelsTest {
         Projection p = engine.project(s, request(0, Direction.DOWN, at));
         assertNull(p.etaMillis(), p.method() + " | " + p.reason());
         assertTrue(p.method().startsWith("envelope"), p.method());
-        assertTrue(p.reason().contains("cleanups every 7.0 days"), p.reason());
+        assertTrue(p.reason().contains("cleanups every 7 days"), p.reason());
     }
 
     @Test

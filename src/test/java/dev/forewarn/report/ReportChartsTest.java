@@ -94,6 +94,30 @@ class ReportChartsTest {
         assertTrue(svg.contains("median of simulated paths") && svg.contains("95 % band of simulated paths"), "the SVG's legend names them");
     }
 
+    /** The date format of the time axis's ticks once the chart is drawn at the report's size. */
+    private static String tickLabel(ReportItem item) {
+        JFreeChart chart = ReportCharts.chart(item, ZoneOffset.UTC);
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(SvgCharts.WIDTH, SvgCharts.HEIGHT, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        ReportCharts.draw(chart, g, SvgCharts.WIDTH, SvgCharts.HEIGHT);
+        g.dispose();
+        org.jfree.chart.axis.DateAxis axis = (org.jfree.chart.axis.DateAxis) chart.getXYPlot().getDomainAxis();
+        return axis.getTickUnit().dateToString(new java.util.Date(AT));
+    }
+
+    @Test
+    void everyChartsTimeAxisReadsInTheOneDayMonthStyle() {
+        // a crossing in 10 days (a few weeks drawn) and one in about 300 days (two years drawn): the
+        // default tick units wrote "7-Nov" on one and "Oct-2026" on the other
+        String weeks = tickLabel(report(t -> 20 * GB - 2 * GB * (t - AT) / (double) DAY).items().get(0));
+        String years = tickLabel(report(t -> 60 * GB - 0.2 * GB * (t - AT) / (double) DAY
+                + 0.05 * GB * Math.sin(2 * Math.PI * t / (double) DAY)).items().get(0));
+        String day = java.time.format.DateTimeFormatter.ofPattern("d MMM", java.util.Locale.ENGLISH)
+                .format(java.time.Instant.ofEpochMilli(AT).atZone(ZoneOffset.UTC));
+        assertEquals(day, weeks, "a chart of weeks");
+        assertEquals(day, years, "a chart of months");
+    }
+
     @Test
     void aLinearProjectionIsDrawnStraight() {
         ReportItem item = report(t -> 60 * GB - 2 * GB * (t - AT + 20 * DAY) / (double) DAY).items().get(0);

@@ -55,17 +55,27 @@ class OneAnswerTest {
 
     /** Every projection object in a JSON document whose series is /var's free space. */
     private static List<JsonNode> varAvail(JsonNode n, List<JsonNode> into) {
+        return projections(n, s -> s.startsWith("fs.avail_bytes") && s.contains("mount=\"/var\""), into);
+    }
+
+    /** Every projection object in a JSON document whose series text passes {@code series}. */
+    private static List<JsonNode> projections(JsonNode n, java.util.function.Predicate<String> series, List<JsonNode> into) {
         if (n.isObject()) {
             JsonNode s = n.get("series");
-            if (s != null && s.isTextual() && s.asText().startsWith("fs.avail_bytes") && s.asText().contains("mount=\"/var\"")
-                    && n.has("eta")) {
+            if (s != null && s.isTextual() && series.test(s.asText()) && n.has("eta")) {
                 into.add(n);
             }
-            n.elements().forEachRemaining(c -> varAvail(c, into));
+            n.elements().forEachRemaining(c -> projections(c, series, into));
         } else if (n.isArray()) {
-            n.elements().forEachRemaining(c -> varAvail(c, into));
+            n.elements().forEachRemaining(c -> projections(c, series, into));
         }
         return into;
+    }
+
+    private static JsonNode onlyMemory(String json) throws Exception {
+        List<JsonNode> found = projections(JSON.readTree(json), "mem.available_bytes"::equals, new ArrayList<>());
+        assertEquals(1, found.size(), json.length() > 2000 ? json.substring(0, 2000) : json);
+        return found.get(0);
     }
 
     private static JsonNode only(String json) throws Exception {
@@ -100,6 +110,34 @@ class OneAnswerTest {
             assertNotNull(p, all.keySet().toString());
             top = JSON.readTree(ProjectionJson.toJson(p).toString());
         }
+        assertEquals(facts(forecast), facts(check), "check");
+        assertEquals(facts(forecast), facts(rep), "report: " + r[1]);
+        assertEquals(facts(forecast), facts(top), "top");
+    }
+
+    @Test
+    void forecastCheckReportAndTopAgreeOnTheDemosMemoryGivenTheRulesThresholdAndConfidence() throws Exception {
+        // the demo's memory had four answers: forecast toward 0 (80 %), check and report toward the rule's
+        // 2 % of total (80 % and 95 %), top toward 0; with the same threshold and confidence they are one
+        String[] f = run("forecast", "mem.available_bytes", "--threshold", "2%", "--store", db.toString(),
+                "--at", AT, "--format", "json", "--confidence", "0.8");
+        JsonNode forecast = onlyMemory(f[0]);
+        assertTrue(!forecast.get("eta").isNull(), f[0]);
+        String[] c = run("check", "--store", db.toString(), "--at", AT, "--format", "json");
+        JsonNode check = onlyMemory(c[0]);
+        Path report = dir.resolve("m.json");
+        String[] r = run("report", "--store", db.toString(), "--at", AT, "--format", "json", "--confidence", "0.8",
+                "-o", report.toString());
+        JsonNode rep = onlyMemory(java.nio.file.Files.readString(report));
+        JsonNode top;
+        try (SampleStore store = SampleStore.openReadOnly(db)) {
+            Map<SeriesKey, Projection> all = TopForecasts.projectAll(store, new ForecastEngine(), Instant.parse(AT).toEpochMilli(),
+                    ZoneOffset.UTC);
+            Projection p = all.get(SeriesKey.of("mem.available_bytes"));
+            assertNotNull(p, all.keySet().toString());
+            top = JSON.readTree(ProjectionJson.toJson(p).toString());
+        }
+        assertEquals(forecast.get("threshold").asDouble(), check.get("threshold").asDouble(), 1, "the rule's 2 % of total, as --threshold 2%");
         assertEquals(facts(forecast), facts(check), "check");
         assertEquals(facts(forecast), facts(rep), "report: " + r[1]);
         assertEquals(facts(forecast), facts(top), "top");
