@@ -39,7 +39,8 @@ final class ReportConfidence {
         }
         // The engine's history span, as check, forecast and top read it: one series, one answer.
         var p = new ForecastEngine().project(source.read(key, atMillis - ForecastEngine.HISTORY_MILLIS, atMillis),
-                new ForecastRequest(threshold, rule.direction(), atMillis, confidence, ForecastRequest.DEFAULT_HORIZON_MILLIS));
+                new ForecastRequest(threshold, rule.direction(), atMillis, confidence, ForecastRequest.DEFAULT_HORIZON_MILLIS))
+                .withThresholdText(rule.threshold().shown(key.name(), threshold));
         boolean forecast = f.projection().fit() != null || f.projection().hasEta();
         return p.hasEta() || forecast ? new Finding(f.ruleId(), f.source(), f.severity(), f.message(), p) : f;
     }
