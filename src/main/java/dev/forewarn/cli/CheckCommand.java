@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.forewarn.forecast.ForecastEngine;
 import dev.forewarn.report.CheckText;
 import dev.forewarn.report.ProjectionJson;
+import dev.forewarn.report.DemoMarker;
 import dev.forewarn.rules.Evaluation;
+import dev.forewarn.rules.RuleFileFindings;
 import dev.forewarn.rules.Finding;
 import dev.forewarn.rules.Pending;
 import dev.forewarn.rules.RuleEvaluator;
@@ -109,7 +111,7 @@ public final class CheckCommand implements Callable<Integer>, ExitCodeOnError {
                 // what smartctl finds on this host says nothing about a replay of the past
                 SmartNote.of(rules, db).ifPresent(notes::add);
             }
-            String demo = DemoHistory.hostOf(db);
+            String demo = DemoMarker.hostOf(db);
             if (demo != null) {
                 notes.add("DEMO DATA: this store holds the invented history of 'forewarn demo' (host " + demo + "), not this machine's");
             }

@@ -1,5 +1,6 @@
 package dev.forewarn.cli;
 
+import dev.forewarn.report.DemoMarker;
 import dev.forewarn.series.Series;
 import dev.forewarn.series.SeriesKey;
 import java.util.ArrayList;
@@ -25,23 +26,12 @@ final class DemoHistory {
     /** Deploys (restarts of billing-api), days before the end. */
     private static final double[] DEPLOYS = {120, 92, 66, 40};
 
-    /** The demo host's own name: reports of the demo store carry it, never this machine's name. */
-    static final String HOST = "demo-web-1";
-    /**
-     * The series that marks a store as the demo's: one point, value 1, labelled with the demo
-     * host's name (the Prometheus "info metric" idiom), so any reader of the data can tell.
-     */
-    static final String INFO_SERIES = "forewarn.demo_info";
+    /** The demo host's own name (see {@link DemoMarker}). */
+    static final String HOST = DemoMarker.HOST;
+    /** The series that marks a store as the demo's (see {@link DemoMarker}). */
+    static final String INFO_SERIES = DemoMarker.INFO_SERIES;
 
     private DemoHistory() {
-    }
-
-    /** The demo host's name when {@code source} holds the demo's marker series, else null. */
-    static String hostOf(dev.forewarn.series.SeriesSource source) {
-        for (SeriesKey k : source.find(dev.forewarn.series.Selector.of(INFO_SERIES))) {
-            return k.label("host") == null ? HOST : k.label("host");
-        }
-        return null;
     }
 
     /** Every series, ending at {@code endMillis} (the last sample at or before it, on the 5-minute grid). */

@@ -11,6 +11,7 @@ import dev.forewarn.report.ProjectionJson;
 import dev.forewarn.rules.Finding;
 import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.RuleEvaluator;
+import dev.forewarn.rules.RuleFileFindings;
 import dev.forewarn.rules.RuleSet;
 import dev.forewarn.rules.Severity;
 import dev.forewarn.series.Times;

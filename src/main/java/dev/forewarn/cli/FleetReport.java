@@ -111,9 +111,7 @@ record FleetReport(long runwayMillis, long leadTimeMillis, ZoneId zone) {
     }
 
     static Projection withSeries(Projection p, SeriesKey k) {
-        return new Projection(k, p.atMillis(), p.value(), p.threshold(), p.direction(), p.etaMillis(), p.etaLowMillis(),
-                p.etaHighMillis(), p.confidence(), p.method(), p.reason(), p.fit(), p.backtest(), p.dataSha256(), p.state(),
-                p.needsMoreSeconds(), p.path());
+        return p.withSeries(k);
     }
 
     /** The HTML page: the existing report, which draws the fleet summary before its verdict. */
@@ -146,7 +144,8 @@ record FleetReport(long runwayMillis, long leadTimeMillis, ZoneId zone) {
         if (p.etaMillis() == null) {
             return p.value() == null ? "now" : "now (past the level)";
         }
-        return ReportText.day(p.etaMillis(), zone) + " (" + ReportText.interval(p.etaLowMillis(), p.etaHighMillis(), zone) + ")";
+        return ReportText.day(p.etaMillis(), zone) + " (" + ReportText.percent(p.confidence()) + ": "
+                + ReportText.interval(p.etaLowMillis(), p.etaHighMillis(), zone) + ")";
     }
 
     private static String failedText(FleetEvaluation ev) {

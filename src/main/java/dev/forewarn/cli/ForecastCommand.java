@@ -109,7 +109,8 @@ public final class ForecastCommand implements Callable<Integer> {
                     ended.add(k + " (" + end + ")");
                     continue;
                 }
-                out.add(engine.project(series, f.request(s, k, series)));
+                ForecastRequest req = f.request(s, k, series);
+                out.add(engine.project(series, req).withThresholdText(f.shown(k, req.threshold())));
             }
         }
         if (out.isEmpty()) {
@@ -131,7 +132,7 @@ public final class ForecastCommand implements Callable<Integer> {
     static Projection project(ForecastEngine engine, SeriesSource source, SeriesKey k, ForecastRequestFactory f) {
         Series series = history(source, k, f.atMillis());
         ForecastRequest req = f.request(source, k, series);
-        return engine.project(series, req);
+        return engine.project(series, req).withThresholdText(f.shown(k, req.threshold()));
     }
 
     /** The engine's history window of one series, up to and including {@code atMillis}. */
@@ -180,13 +181,9 @@ public final class ForecastCommand implements Callable<Integer> {
         w.flush();
     }
 
-    /** The threshold as written and the interval's confidence: " [threshold 100 GiB, 80 % interval]". */
-    private String thresholdNote(Projection p) {
-        ThresholdSpec t = thresholdSpec() != null ? thresholdSpec() : ForecastRequestFactory.defaultFor(p.series());
-        String n = p.series().name();
-        String whole = t.kind() != ThresholdSpec.Kind.PERCENT || n.endsWith("_ratio") ? null
-                : p.series().withName(t.companion() != null ? t.companion() : ThresholdSpec.companionOf(n)).toString();
-        return " [threshold " + t.shown(n, p.threshold(), whole) + ", " + Math.round(p.confidence() * 100) + " % interval]";
+    /** The threshold as written and the interval's confidence: " [threshold 100 GiB (107 GB), 80 % interval]". */
+    private static String thresholdNote(Projection p) {
+        return " [threshold " + p.thresholdShown() + ", " + Math.round(p.confidence() * 100) + " % interval]";
     }
 
     private ThresholdSpec thresholdSpec() {
@@ -243,6 +240,18 @@ public final class ForecastCommand implements Callable<Integer> {
                 throw new UserException(e.getMessage());
             }
             return new ForecastRequest(r.value(), r.direction(), atMillis, confidence, horizonMillis);
+        }
+
+        /**
+         * The threshold as the user wrote it for series {@code k}, resolved to {@code level}: "100 GiB (107 GB)",
+         * "5% of fs.size_bytes{mount="/"} (12 GB)"; without --threshold, the default's ("0 B", "100% of ...").
+         */
+        String shown(SeriesKey k, double level) {
+            ThresholdSpec t = spec != null ? spec : defaultFor(k);
+            String n = k.name();
+            String whole = t.kind() != ThresholdSpec.Kind.PERCENT || n.endsWith("_ratio") ? null
+                    : k.withName(t.companion() != null ? t.companion() : ThresholdSpec.companionOf(n)).toString();
+            return t.shown(n, level, whole);
         }
 
         static ThresholdSpec defaultFor(SeriesKey k) {

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Hand-written rather than a progress-bar library: the bar is one formatted line and the
  * terminal test is the part that matters.
  */
-public final class Progress implements AutoCloseable {
+public final class Progress implements dev.forewarn.report.ProgressMeter {
 
     /** Minimum time between two redraws, milliseconds. */
     static final long REDRAW_MILLIS = 100;

@@ -8,15 +8,20 @@ import dev.forewarn.report.MarkdownReport;
 import dev.forewarn.report.PdfReport;
 import dev.forewarn.report.ProjectionJson;
 import dev.forewarn.report.Report;
+import dev.forewarn.report.ReportAssembly;
 import dev.forewarn.report.ReportDiff;
+import dev.forewarn.report.ReportInputs;
 import dev.forewarn.report.ReportJson;
 import dev.forewarn.report.TextDiff;
 import dev.forewarn.report.VisibleText;
+import dev.forewarn.rules.FindingState;
+import dev.forewarn.rules.InvalidRulesException;
 import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.RuleSet;
 import dev.forewarn.series.Selector;
 import dev.forewarn.series.Times;
 import dev.forewarn.store.SampleStore;
+import dev.forewarn.store.StoreFindingState;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -153,7 +158,7 @@ public final class ReportCommand implements Callable<Integer> {
             return writeFleet(f, atMillis, sinceMillis, zone, now);
         }
         ReportAssembly a = new ReportAssembly(host, atMillis, sinceMillis, confidence,
-                duration("--runway", runway), duration("--lead-time", leadTime), selectors, rules, zone);
+                duration("--runway", runway), duration("--lead-time", leadTime), selectors, zone);
         Report report;
         try (SampleStore s = openStore()) {
             Long first = s.info().firstMillis();
@@ -163,7 +168,7 @@ public final class ReportCommand implements Callable<Integer> {
                         + Times.iso(atMillis) + " (the store " + store.path() + " starts then); give a later --at");
             }
             // a replay (--at) is judged raw, as 'check --at' judges it; otherwise with the guard's memory, as check does
-            report = a.build(s, now, at != null ? java.util.Map.of() : null);
+            report = build(a, s, now, at != null ? java.util.Map.of() : null);
         }
         if (!selectorTexts.isEmpty() && report.items().isEmpty()) {
             throw new UserException("no rule judges a series matching " + String.join(" ", selectorTexts)
@@ -250,11 +255,11 @@ public final class ReportCommand implements Callable<Integer> {
                 parseTime("at", written.path("at").asText(), 0, zone), parseTime("since", written.path("since").asText(), 0, zone),
                 written.path("confidence").asDouble(0.95),
                 Math.round(written.path("runway_days").asDouble(90) * 86_400_000.0),
-                Math.round(written.path("lead_time_days").asDouble(30) * 86_400_000.0), selectors, rules, zone);
+                Math.round(written.path("lead_time_days").asDouble(30) * 86_400_000.0), selectors, zone);
         long generated = written.hasNonNull("generated") ? parseTime("generated", written.get("generated").asText(), 0, zone) : clock.getAsLong();
         Report recomputed;
         try (SampleStore s = openStore()) {
-            recomputed = a.build(s, generated, ReportJson.guardMemory(written));
+            recomputed = build(a, s, generated, ReportJson.guardMemory(written));
         }
         List<ReportDiff.Difference> diffs = ReportDiff.compare(written, ReportJson.toJson(recomputed));
         List<TextDiff.Change> text = textChanges(bytes, recomputed);
@@ -318,6 +323,25 @@ public final class ReportCommand implements Callable<Integer> {
             charts.add(base + "-chart-" + i);
         }
         return TextDiff.compare(VisibleText.markdown(t), VisibleText.markdown(MarkdownReport.render(recomputed, charts)), sections);
+    }
+
+    /** The report of {@code store}; rules with problems are the command's error line. */
+    private Report build(ReportAssembly a, SampleStore s, long generatedMillis, java.util.Map<String, FindingState.Entry> guardMemory) {
+        try {
+            return a.build(inputs(s, rules), generatedMillis, guardMemory);
+        } catch (InvalidRulesException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What a report of {@code store} is computed from: the rules in force (built-in, installed,
+     * then {@code rulesFile}), the store's findings history, this machine's name, a progress bar.
+     */
+    static ReportInputs inputs(SampleStore store, Path rulesFile) {
+        RuleSet set = RuleSet.load(true, RuleSet.standardDirs(System.getenv()), rulesFile);
+        return new ReportInputs(store, set, rulesFile, () -> StoreFindingState.load(store), localHost(),
+                n -> Progress.start("report", n));
     }
 
     private SampleStore openStore() {

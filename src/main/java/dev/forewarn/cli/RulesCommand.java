@@ -216,13 +216,13 @@ public final class RulesCommand implements Runnable {
                 out.println("  judged as:  per-second rate over " + human(r.rateWindowMillis()));
             }
             if (r.threshold() != null) {
-                out.println("  threshold:  " + r.threshold() + "; WARNING when the crossing is within "
+                out.println("  threshold:  " + r.threshold().written(r.selector().name()) + "; WARNING when the crossing is within "
                         + human(r.warningMillis()) + ", CRITICAL within " + human(r.criticalMillis()));
                 out.println("  evidence:   at least " + human(r.evidence().spanMillis()) + " and " + r.evidence().samples() + " samples");
             }
             if (r.nowWarning() != null || r.nowCritical() != null) {
-                out.println("  now:        WARNING at " + (r.nowWarning() == null ? "-" : r.nowWarning())
-                        + ", CRITICAL at " + (r.nowCritical() == null ? "-" : r.nowCritical()));
+                out.println("  now:        WARNING at " + (r.nowWarning() == null ? "-" : r.nowWarning().written(r.selector().name()))
+                        + ", CRITICAL at " + (r.nowCritical() == null ? "-" : r.nowCritical().written(r.selector().name())));
             }
             if (r.growth() != null) {
                 out.println("  growing:    " + r.growth().severity() + " when non-zero and grown within " + human(r.growth().withinMillis()));

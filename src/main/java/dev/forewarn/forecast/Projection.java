@@ -26,6 +26,9 @@ import dev.forewarn.series.SeriesKey;
  *                      too little history to judge yet
  * @param needsMoreSeconds how much more history (seconds) the engine needs before it judges, or null when none
  * @param path          the simulated median path and band toward the threshold, or null when none was simulated
+ * @param thresholdText the threshold as the user wrote it, for a reader ("100 GiB (107 GB)",
+ *                      "5% of fs.size_bytes (12 GB)"), or null when only the level is known
+ *                      ({@link #thresholdShown()} then formats the level)
  */
 public record Projection(
         SeriesKey series,
@@ -44,19 +47,51 @@ public record Projection(
         String dataSha256,
         String state,
         Long needsMoreSeconds,
-        ProjectedPath path) {
+        ProjectedPath path,
+        String thresholdText) {
 
     /** The engine judged the series. */
     public static final String READY = "ready";
     /** Too little history: no verdict yet, see {@link #needsMoreSeconds()}. */
     public static final String LEARNING = "learning";
 
+    /** A projection whose threshold is known only as a level (no written form). */
+    public Projection(SeriesKey series, long atMillis, Double value, double threshold, Direction direction, Long etaMillis,
+                      Long etaLowMillis, Long etaHighMillis, double confidence, String method, String reason, Fit fit,
+                      BacktestSummary backtest, String dataSha256, String state, Long needsMoreSeconds, ProjectedPath path) {
+        this(series, atMillis, value, threshold, direction, etaMillis, etaLowMillis, etaHighMillis, confidence, method, reason,
+                fit, backtest, dataSha256, state, needsMoreSeconds, path, null);
+    }
+
     /** The old arity: a judged projection without a simulated path. */
     public Projection(SeriesKey series, long atMillis, Double value, double threshold, Direction direction, Long etaMillis,
                       Long etaLowMillis, Long etaHighMillis, double confidence, String method, String reason, Fit fit,
                       BacktestSummary backtest, String dataSha256) {
         this(series, atMillis, value, threshold, direction, etaMillis, etaLowMillis, etaHighMillis, confidence, method, reason,
-                fit, backtest, dataSha256, READY, null, null);
+                fit, backtest, dataSha256, READY, null, null, null);
+    }
+
+    /** This projection with the threshold as the user wrote it (see {@link #thresholdText()}). */
+    public Projection withThresholdText(String text) {
+        return new Projection(series, atMillis, value, threshold, direction, etaMillis, etaLowMillis, etaHighMillis, confidence,
+                method, reason, fit, backtest, dataSha256, state, needsMoreSeconds, path, text);
+    }
+
+    /** This projection of another series (the same figures; a fleet's instance label added). */
+    public Projection withSeries(SeriesKey key) {
+        return new Projection(key, atMillis, value, threshold, direction, etaMillis, etaLowMillis, etaHighMillis, confidence,
+                method, reason, fit, backtest, dataSha256, state, needsMoreSeconds, path, thresholdText);
+    }
+
+    /**
+     * The threshold for a reader: as written when known ("100 GiB (107 GB)"), else the level in the
+     * series' unit ("107 GB"); null when there is no threshold (NaN).
+     */
+    public String thresholdShown() {
+        if (thresholdText != null) {
+            return thresholdText;
+        }
+        return Double.isNaN(threshold) ? null : dev.forewarn.series.Units.of(series.name()).format(threshold);
     }
 
     /** True while the engine is still learning the series (too little history). */

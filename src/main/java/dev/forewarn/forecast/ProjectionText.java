@@ -38,11 +38,11 @@ public final class ProjectionText {
                     + " before a trend verdict)";
         }
         if (p.etaMillis() == null) {
-            String why = p.reason() == null ? "no trend toward " + u.format(p.threshold()) : firstClause(p.reason());
+            String why = p.reason() == null ? "no trend toward " + limit(p) : firstClause(p.reason());
             return who + ": no date (" + why + ")";
         }
         if (p.etaMillis() <= p.atMillis()) {
-            return who + " is already " + (p.direction() == Direction.DOWN ? "at or below " : "at or above ") + u.format(p.threshold());
+            return who + " is already " + (p.direction() == Direction.DOWN ? "at or below " : "at or above ") + limit(p);
         }
         return who + " " + verb(p, u) + " on " + DAY.format(at(p.etaMillis(), zone)) + " (" + interval(p, zone) + ")";
     }
@@ -86,9 +86,15 @@ public final class ProjectionText {
             return "fills";
         }
         if (free && p.direction() == Direction.DOWN) {
-            return "falls to " + u.format(p.threshold()) + " free";
+            return "falls to " + limit(p) + " free";
         }
-        return (p.direction() == Direction.UP ? "reaches " : "falls to ") + u.format(p.threshold());
+        return (p.direction() == Direction.UP ? "reaches " : "falls to ") + limit(p);
+    }
+
+    /** The threshold as the user wrote it where known ("100 GiB (107 GB)"), else its level in the series' unit. */
+    static String limit(Projection p) {
+        String shown = p.thresholdShown();
+        return shown != null ? shown : Units.of(p.series().name()).format(p.threshold());
     }
 
     /** The mount, interface or disk a person knows the series by; else its canonical text. */

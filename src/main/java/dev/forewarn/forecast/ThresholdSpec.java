@@ -138,7 +138,9 @@ public record ThresholdSpec(Kind kind, double value, String text, String compani
 
     /**
      * The threshold as the user wrote it, for a reader: a unit as written ({@code 100 GiB} stays
-     * 100 GiB), a percentage with its whole and the level it means ({@code 5% of fs.size_bytes (12 GB)}).
+     * 100 GiB), with the level in the units the other figures are printed in beside it where that
+     * reads differently ({@code 100 GiB (107 GB)}); a percentage with its whole and the level it
+     * means ({@code 5% of fs.size_bytes (12 GB)}); a plain number in the series' unit.
      *
      * @param metricName the judged series' metric
      * @param level      the resolved level, in the series' unit
@@ -150,8 +152,14 @@ public record ThresholdSpec(Kind kind, double value, String text, String compani
             case ZERO -> u.format(0);
             case ABSOLUTE -> {
                 Matcher a = ABSOLUTE.matcher(text);
-                boolean hasUnit = a.matches() && (a.group(2) != null || a.group(4) != null);
-                yield hasUnit ? a.group(1) + " " + text.substring(a.end(1)).strip() : u.format(level);
+                if (!a.matches() || !hasUnit()) {
+                    yield u.format(level);
+                }
+                // as written, and the level in the units every other figure is printed in when that reads
+                // differently: "100 GiB (107 GB)", "100 G (100 GB)" (G is decimal), but "100 GB" once
+                String written = a.group(1) + " " + text.substring(a.end(1)).strip();
+                String printed = u.format(level);
+                yield written.replace(" ", "").equalsIgnoreCase(printed.replace(" ", "")) ? written : written + " (" + printed + ")";
             }
             case PERCENT -> {
                 String pct = text.substring(0, text.indexOf('%') + 1).replaceAll("\\s+", ""); // as written: "5%"
@@ -159,6 +167,15 @@ public record ThresholdSpec(Kind kind, double value, String text, String compani
                         : pct + " of " + whole + " (" + u.format(level) + ")";
             }
         };
+    }
+
+    /** True for an absolute level written with a unit suffix ({@code 10G}, {@code 100GiB}, {@code 512B}). */
+    public boolean hasUnit() {
+        if (kind != Kind.ABSOLUTE) {
+            return false;
+        }
+        Matcher a = ABSOLUTE.matcher(text);
+        return a.matches() && (a.group(2) != null || a.group(4) != null);
     }
 
     /** The companion size series' name for a metric, or null when it has none. */

@@ -55,7 +55,7 @@ public final class FindingFacts {
         out.add(new Fact("Series", p.series().toString()));
         out.add(new Fact("Present value", p.value() == null ? "unknown" : u.format(p.value())
                 + " at " + Times.local(p.atMillis(), zone)));
-        out.add(new Fact("Threshold", u.format(p.threshold()) + " (" + (p.direction().label().equals("down") ? "falling to it" : "rising to it") + ")"));
+        out.add(new Fact("Threshold", limit(p) + ", " + (p.direction().label().equals("down") ? "falling to it" : "rising to it")));
         if (p.hasEta()) {
             out.add(new Fact("Projected crossing", ReportText.day(p.etaMillis(), zone) + ", in "
                     + Times.human(Duration.ofMillis(p.etaMillis() - p.atMillis()))));
@@ -113,6 +113,7 @@ public final class FindingFacts {
         } else {
             out.add(new Fact("What changed", (p.direction().label().equals("down") ? "below " : "above ") + "the limit"
                     + (since == null ? "" : " since " + ReportText.dayTime(since, zone))));
+            // the reason names the level as written ("past the critical level 200% of cpu.cores"): the figure is what it came to
             out.add(new Fact("Limit", (Double.isNaN(p.threshold()) ? "" : u.format(p.threshold()) + ": ") + nz(p.reason())));
         }
         out.add(new Fact("Judged on", "the present value against the rule's level; no projection"));
@@ -120,6 +121,12 @@ public final class FindingFacts {
         out.add(data(item, zone));
         out.add(new Fact("SHA-256 of the points shown", item.data().sha256()));
         return out;
+    }
+
+    /** The threshold as the rule or the command line wrote it ("100 GiB (107 GB)"), else its level in the series' unit. */
+    static String limit(Projection p) {
+        String shown = p.thresholdShown();
+        return shown != null ? shown : Units.of(p.series().name()).format(p.threshold());
     }
 
     /** A finding judged on its present value: no fit and no date. */

@@ -190,7 +190,8 @@ public final class HtmlReport {
                     ? " Black line: the earlier level it grew from." : " Black line: the limit.");
         }
         if (p.hasEta()) {
-            c.append(" Orange band: when the limit is reached (").append(ReportText.interval(p.etaLowMillis(), p.etaHighMillis(), r.zone())).append(").");
+            c.append(" Orange band: when the limit is reached, ").append(ReportText.percent(p.confidence())).append(" interval (")
+                    .append(ReportText.interval(p.etaLowMillis(), p.etaHighMillis(), r.zone())).append(").");
         }
         return c.toString();
     }

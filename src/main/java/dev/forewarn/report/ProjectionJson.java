@@ -28,6 +28,8 @@ public final class ProjectionJson {
         o.put("at", Times.iso(p.atMillis()));
         putNumber(o, "value", p.value());
         putNumber(o, "threshold", p.threshold());
+        // the threshold as written, beside the number it resolved to: "100 GiB (107 GB)", "5% of fs.size_bytes (12 GB)"
+        o.put("threshold_text", p.thresholdShown());
         o.put("direction", p.direction().label());
         putTime(o, "eta", p.etaMillis());
         putTime(o, "eta_low", p.etaLowMillis());

@@ -53,7 +53,7 @@ public record Report(String host, long generatedMillis, long atMillis, long sinc
      *
      * @param version     forewarn's version ("dev" when run from classes)
      * @param commit      the git commit forewarn was built from, or "unknown"
-     * @param rulesSha256 SHA-256 of the rules in force (see the CLI's rule loading)
+     * @param rulesSha256 SHA-256 of the rules in force ({@link RulesDigest})
      * @param rulesFile   the extra rules file given with {@code --rules}, or null
      */
     public record Provenance(String version, String commit, String rulesSha256, String rulesFile) {

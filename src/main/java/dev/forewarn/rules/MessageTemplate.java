@@ -54,9 +54,9 @@ public final class MessageTemplate {
      *
      * @param when      the verdict phrase
      * @param value     present value, or null
-     * @param threshold the level judged against, or null
+     * @param threshold the level judged against as the rule wrote it ("100 GiB (107 GB)"), or null
      */
-    public static String render(String template, String ruleId, SeriesKey key, String when, Double value, Double threshold) {
+    public static String render(String template, String ruleId, SeriesKey key, String when, Double value, String threshold) {
         StringBuilder sb = new StringBuilder();
         int i = 0;
         while (i < template.length()) {
@@ -74,7 +74,7 @@ public final class MessageTemplate {
                 case "subject" -> subject(key);
                 case "metric" -> key.name();
                 case "value" -> value == null ? "?" : formatValue(key.name(), value);
-                case "threshold" -> threshold == null ? "?" : formatValue(key.name(), threshold);
+                case "threshold" -> threshold == null ? "?" : threshold;
                 case "rule" -> ruleId;
                 default -> {
                     String l = key.label(name);

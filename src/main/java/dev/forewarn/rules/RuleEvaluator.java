@@ -173,7 +173,7 @@ public final class RuleEvaluator {
                     // The rule's template words a problem ("/var fills in 9 days"); an OK verdict is worded plainly.
                     String msg = v.severity() == Severity.OK ? MessageTemplate.subject(key) + " " + v.when()
                             : MessageTemplate.render(rule.message(), rule.id(), key, v.when(),
-                            v.projection().value(), Double.isNaN(v.projection().threshold()) ? null : v.projection().threshold());
+                            v.projection().value(), v.projection().thresholdShown());
                     out.add(new Finding(rule.id(), rule.source(), v.severity(), msg, v.projection()));
                 }
             } catch (RuntimeException e) {
@@ -201,10 +201,10 @@ public final class RuleEvaluator {
         Double warn = level(rule.nowWarning(), s.key(), source, at, companions);
         if (crit != null && beyond(value, crit, dir)) {
             verdicts.add(new Verdict(Severity.CRITICAL, nowPhrase(s.key(), value, crit, rule.nowCritical(), dir),
-                    present(s.key(), at, value, crit, rule, "past the critical level " + rule.nowCritical())));
+                    present(s.key(), at, value, crit, rule.nowCritical(), rule, "past the critical level " + rule.nowCritical())));
         } else if (warn != null && beyond(value, warn, dir)) {
             verdicts.add(new Verdict(Severity.WARNING, nowPhrase(s.key(), value, warn, rule.nowWarning(), dir),
-                    present(s.key(), at, value, warn, rule, "past the warning level " + rule.nowWarning())));
+                    present(s.key(), at, value, warn, rule.nowWarning(), rule, "past the warning level " + rule.nowWarning())));
         }
         if (rule.growth() != null) {
             Verdict g = growth(rule, raw, at);
@@ -225,10 +225,12 @@ public final class RuleEvaluator {
                 return null; // every level needs a companion this series lacks (no swap, no size): nothing to judge
             }
             Double shown = crit != null ? crit : warn;
+            Threshold shownLevel = crit != null ? rule.nowCritical() : rule.nowWarning();
             return new Verdict(Severity.OK, "is fine: " + MessageTemplate.formatValue(s.key().name(), value)
-                    + (shown != null ? " (" + (dir == Direction.DOWN ? "critical below " : "critical above ")
-                    + MessageTemplate.formatValue(s.key().name(), shown) + ")" : ""),
-                    present(s.key(), at, value, shown == null ? Double.NaN : shown, rule, "present value within limits"));
+                    + (shown != null ? "; " + (crit != null ? "critical " : "warning ") + (dir == Direction.DOWN ? "below " : "above ")
+                    + shownLevel.shown(s.key().name(), shown) : ""),
+                    present(s.key(), at, value, shown == null ? Double.NaN : shown, shown == null ? null : shownLevel, rule,
+                            "present value within limits"));
         }
         Verdict worst = verdicts.get(0);
         for (Verdict v : verdicts) {
@@ -250,7 +252,7 @@ public final class RuleEvaluator {
         if (beyond(value, thr, dir)) {
             return new Verdict(Severity.CRITICAL, "— reached: " + MessageTemplate.formatValue(key.name(), value)
                     + " now, the limit is " + rule.threshold().shown(key.name(), thr),
-                    present(key, at, value, thr, rule, "the threshold " + rule.threshold() + " is already reached"));
+                    present(key, at, value, thr, rule.threshold(), rule, "the threshold " + rule.threshold().shown(key.name(), thr) + " is already reached"));
         }
         Rule.Evidence ev = rule.evidence();
         Series s = recent;
@@ -264,7 +266,7 @@ public final class RuleEvaluator {
             long more = Math.max(Math.max(0, ev.spanMillis() - s.spanMillis()), Math.max(0, ev.samples() - s.size()) * step);
             Projection p = new Projection(key, at, value, thr, rule.direction(), null, null, null, rule.confidence(),
                     "learning", "learning: " + need, null, BacktestSummary.none(), null, Projection.LEARNING,
-                    more > 0 ? Math.max(1, (more + 999) / 1000) : null, null);
+                    more > 0 ? Math.max(1, (more + 999) / 1000) : null, null, rule.threshold().shown(key.name(), thr));
             return new Verdict(Severity.OK, "is learning: no trend verdict yet (" + need + ")", p);
         }
         long horizon = Math.max(rule.warningMillis(), rule.criticalMillis());
@@ -278,12 +280,13 @@ public final class RuleEvaluator {
                     + Times.human(Duration.ofMillis((long) Math.min(Long.MAX_VALUE / 2.0, distance / fastest)));
             return new Verdict(Severity.OK, "is not projected to reach " + rule.threshold().shown(key.name(), thr)
                     + " within " + Times.human(Duration.ofMillis(horizon)) + " (" + why + ")",
-                    present(key, at, value, thr, rule, "screened without a full forecast: " + why));
+                    present(key, at, value, thr, rule.threshold(), rule, "screened without a full forecast: " + why));
         }
         if (s == recent) {
             s = fullSeries.get();
         }
-        Projection p = forecaster.project(s, new ForecastRequest(thr, dir, at, rule.confidence(), ForecastRequest.DEFAULT_HORIZON_MILLIS));
+        Projection p = forecaster.project(s, new ForecastRequest(thr, dir, at, rule.confidence(), ForecastRequest.DEFAULT_HORIZON_MILLIS))
+                .withThresholdText(rule.threshold().shown(key.name(), thr));
         if (p.learning()) {
             return new Verdict(Severity.OK, "is learning: no trend verdict yet (" + p.reason() + ")", p);
         }
@@ -365,8 +368,14 @@ public final class RuleEvaluator {
     }
 
     private static Projection present(SeriesKey key, long at, Double value, double threshold, Rule rule, String reason) {
+        return present(key, at, value, threshold, null, rule, reason);
+    }
+
+    /** A present-value projection whose level is {@code written} resolved ({@code null}: a level without a written form). */
+    private static Projection present(SeriesKey key, long at, Double value, double threshold, Threshold written, Rule rule, String reason) {
         return new Projection(key, at, value, threshold, rule.direction(), null, null, null, rule.confidence(),
-                "present value", reason, null, BacktestSummary.none(), null);
+                "present value", reason, null, BacktestSummary.none(), null)
+                .withThresholdText(written == null ? null : written.shown(key.name(), threshold));
     }
 
     static Double lastFinite(Series s) {

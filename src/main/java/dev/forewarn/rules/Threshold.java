@@ -72,6 +72,23 @@ public record Threshold(double value, String companion, String text) {
         return spec.shown(metricName, level, null);
     }
 
+    /**
+     * The level as the rule wrote it where no series resolves it ({@code rules explain}): a unit
+     * spaced and its level in the units the other figures use ({@code 100 GiB (107 GB)}), a plain
+     * number as written ({@code 0}), a percentage with its whole ({@code 5% of fs.size_bytes of the
+     * same series' labels}).
+     *
+     * @param metricName the judged metric
+     */
+    public String written(String metricName) {
+        ThresholdSpec spec = ThresholdSpec.parse(text);
+        if (spec.kind() == ThresholdSpec.Kind.PERCENT) {
+            String pct = text.substring(0, text.indexOf('%') + 1).replaceAll("\\s+", "");
+            return relative() ? pct + " of " + companion + " with the judged series' labels" : pct;
+        }
+        return spec.hasUnit() ? spec.shown(metricName, value, null) : text;
+    }
+
     @Override
     public String toString() {
         return text;

@@ -156,6 +156,16 @@ class FleetCheckCommandTest {
     }
 
     @Test
+    void theFleetSummarysDateStatesItsIntervalsConfidence() throws Exception {
+        String since = Long.toString(history.endMillis() / 1000 - 10 * 86400);
+        Path htmlFile = dir.resolve("fleet-confidence.html");
+        CliRun html = CliRun.of("report", "--prometheus", prometheus.url(), "--at", at, "--since", since, "-o", htmlFile.toString());
+        assertEquals(0, html.exitCode(), html.err());
+        String when = org.jsoup.Jsoup.parse(Files.readString(htmlFile)).select("#fleet-table tr.fleet-row td").get(3).text();
+        assertTrue(when.matches(".+ \\(95 %: .+\\)"), when);
+    }
+
+    @Test
     void markdownReportCarriesTheFleetSummaryBeforeTheVerdict() throws Exception {
         String since = Long.toString(history.endMillis() / 1000 - 10 * 86400);
         Path mdFile = dir.resolve("fleet-report.md");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.forewarn.report.PdfReport;
 import dev.forewarn.report.Recommendation;
 import dev.forewarn.report.Report;
+import dev.forewarn.report.ReportAssembly;
 import dev.forewarn.report.ReportItem;
 import dev.forewarn.series.Series;
 import dev.forewarn.series.SeriesKey;
@@ -115,10 +116,10 @@ class ReportVerifyTest {
     @Test
     void aForgedFigureInThePdfFailsVerify() throws Exception {
         // A forger redraws the pages with another figure and keeps the genuine figures attached.
-        ReportAssembly a = new ReportAssembly(null, LAST, LAST - 90 * DAY, 0.95, 90 * DAY, 30 * DAY, List.of(), null, ZoneId.systemDefault());
+        ReportAssembly a = new ReportAssembly(null, LAST, LAST - 90 * DAY, 0.95, 90 * DAY, 30 * DAY, List.of(), ZoneId.systemDefault());
         Report genuine;
         try (SampleStore s = SampleStore.openReadOnly(db)) {
-            genuine = a.build(s, LAST + 60_000);
+            genuine = a.build(ReportCommand.inputs(s, null), LAST + 60_000);
         }
         Path pdf = dir.resolve("r.pdf");
         Files.write(pdf, PdfReport.bytes(genuine));

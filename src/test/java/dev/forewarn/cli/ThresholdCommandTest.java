@@ -67,9 +67,71 @@ class ThresholdCommandTest {
     void forecastStatesItsThresholdAsWrittenAndItsConfidence() {
         CliRun r = CliRun.of("forecast", "--store", store, "fs.avail_bytes", "--threshold", "100GiB");
         assertEquals(0, r.exitCode(), r::err);
-        assertTrue(r.out().contains("[threshold 100 GiB, 80 % interval]"), r.out());
+        assertTrue(r.out().contains("[threshold 100 GiB (107 GB), 80 % interval]"), r.out());
         CliRun p = CliRun.of("forecast", "--store", store, "fs.avail_bytes", "--threshold", "5%");
         assertTrue(p.out().contains("threshold 5% of fs.size_bytes{mount=\"/data\"} (55 GB)"), p.out());
+    }
+
+    /** The rule of {@link #checkStatesTheRulesThresholdAsWritten}, its message naming the threshold. */
+    private Path gibRule() throws IOException {
+        Path rules = dir.resolve("gib.yaml");
+        Files.writeString(rules, """
+                rules:
+                  - id: data-space
+                    series: fs.avail_bytes{mount="/data"}
+                    direction: down
+                    threshold: 100GiB
+                    warning: 60d
+                    critical: 1d
+                    message: "{mount} reaches {threshold} {when}"
+                """);
+        return rules;
+    }
+
+    @Test
+    void theMessagesThresholdPlaceholderIsTheThresholdAsWritten() throws IOException {
+        CliRun r = CliRun.of("check", "--store", store, "--rules", gibRule().toString());
+        assertEquals(ExitCodes.WARNING, r.exitCode(), r::err);
+        assertTrue(r.out().contains("/data reaches 100 GiB (107 GB) "), r.out());
+    }
+
+    @Test
+    void checkJsonKeepsTheNumberAndAddsTheThresholdAsWritten() throws IOException {
+        CliRun r = CliRun.of("check", "--store", store, "--rules", gibRule().toString(), "--format", "json");
+        var findings = dev.forewarn.report.ProjectionJson.MAPPER.readTree(r.out()).path("findings");
+        var data = java.util.stream.StreamSupport.stream(findings.spliterator(), false)
+                .filter(f -> f.path("rule").asText().equals("data-space")).findFirst().orElseThrow(() -> new AssertionError(r.out()));
+        assertEquals(100 * GIB, data.path("threshold").asDouble(), 0.5);
+        assertEquals("100 GiB (107 GB)", data.path("threshold_text").asText());
+        assertEquals(0.8, data.path("confidence").asDouble());
+    }
+
+    @Test
+    void forecastsHeadlineFallsToTheThresholdAsWritten() {
+        CliRun r = CliRun.of("forecast", "--store", store, "fs.avail_bytes", "--threshold", "100GiB");
+        assertTrue(r.out().startsWith("/data falls to 100 GiB (107 GB) free on "), r.out());
+    }
+
+    @Test
+    void theReportStatesTheRulesThresholdAsWrittenAndTheConfidenceOfItsInterval() throws IOException {
+        Path md = dir.resolve("r.md");
+        CliRun r = CliRun.of("report", "--store", store, "--rules", gibRule().toString(), "-o", md.toString(), "fs.avail_bytes");
+        assertEquals(0, r.exitCode(), r::err);
+        String text = Files.readString(md);
+        assertTrue(text.contains("| Threshold | 100 GiB (107 GB), falling to it |"), text);
+        assertTrue(text.contains("| 95 % interval |"), text);
+        Path html = dir.resolve("r.html");
+        assertEquals(0, CliRun.of("report", "--store", store, "--rules", gibRule().toString(), "-o", html.toString(), "fs.avail_bytes").exitCode());
+        String page = Files.readString(html);
+        assertTrue(page.contains("Orange band: when the limit is reached, 95 % interval ("), page);
+        assertTrue(page.contains("100 GiB (107 GB)"), page);
+    }
+
+    @Test
+    void rulesExplainShowsTheThresholdAsWrittenWithItsLevel() throws IOException {
+        CliRun r = CliRun.of("rules", "explain", "data-space", "--store", store, "--rules", gibRule().toString());
+        assertEquals(0, r.exitCode(), r::err);
+        assertTrue(r.out().contains("threshold:  100 GiB (107 GB); WARNING when the crossing is within 60d"), r.out());
     }
 
     @Test

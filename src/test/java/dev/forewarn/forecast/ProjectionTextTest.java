@@ -32,4 +32,22 @@ class ProjectionTextTest {
                 0.8, "too little history", "needs at least 2d of history, has 3h", null, BacktestSummary.none(), "abc");
         assertEquals("/: no date (needs at least 2d of history, has 3h)", ProjectionText.line(p, ZoneOffset.UTC));
     }
+
+    @Test
+    void aSeriesAlreadyPastItsThresholdSaysTheThresholdAsWritten() {
+        Projection p = new Projection(SeriesKey.of("fs.avail_bytes", "mount", "/data"), t("2026-03-08T00:00:00Z"), 90e9,
+                100 * 1024.0 * 1024 * 1024, Direction.DOWN, t("2026-03-08T00:00:00Z"), null, null, 0.8, "present value", "reached",
+                null, BacktestSummary.none(), "abc").withThresholdText("100 GiB (107 GB)");
+        assertEquals("/data is already at or below 100 GiB (107 GB)", ProjectionText.headline(p, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aFallingSeriesFallsToTheThresholdAsWrittenAndALevelWithoutAWrittenFormIsFormatted() {
+        Projection p = new Projection(SeriesKey.of("fs.avail_bytes", "mount", "/data"), t("2026-03-08T00:00:00Z"), 200e9,
+                100 * 1024.0 * 1024 * 1024, Direction.DOWN, t("2026-03-14T09:00:00Z"), t("2026-03-09T00:00:00Z"),
+                t("2026-03-18T00:00:00Z"), 0.8, "theil-sen", "why", null, BacktestSummary.none(), "abc");
+        assertEquals("/data falls to 107 GB free on Sat 14 Mar 2026 (80 %: 9–18 Mar)", ProjectionText.headline(p, ZoneOffset.UTC));
+        assertEquals("/data falls to 100 GiB (107 GB) free on Sat 14 Mar 2026 (80 %: 9–18 Mar)",
+                ProjectionText.headline(p.withThresholdText("100 GiB (107 GB)"), ZoneOffset.UTC));
+    }
 }

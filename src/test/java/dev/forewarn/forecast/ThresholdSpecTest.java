@@ -56,4 +56,15 @@ class ThresholdSpecTest {
         assertEquals(Direction.UP, ThresholdSpec.parse("90").resolve(src, temp, s, 1_000, null).direction());
         assertEquals(Direction.DOWN, ThresholdSpec.parse("10").resolve(src, temp, s, 1_000, null).direction());
     }
+
+    @Test
+    void aUnitIsShownAsWrittenWithTheLevelBesideItWhereItReadsDifferently() {
+        String n = "fs.avail_bytes";
+        assertEquals("100 GiB (107 GB)", ThresholdSpec.parse("100GiB").shown(n, 100 * 1024.0 * 1024 * 1024, null));
+        // G is decimal in the grammar, where df -h's G is binary: the level beside it says which was meant
+        assertEquals("100 G (100 GB)", ThresholdSpec.parse("100G").shown(n, 100e9, null));
+        assertEquals("100 GB", ThresholdSpec.parse("100GB").shown(n, 100e9, null));
+        assertEquals("0 B", ThresholdSpec.parse("0").shown(n, 0, null));
+        assertEquals("1.5 GB", ThresholdSpec.parse("1.5e9").shown(n, 1.5e9, null));
+    }
 }

@@ -55,6 +55,16 @@ class RuleEvaluatorTest {
     }
 
     @Test
+    void aFineVerdictNamesTheLevelItKeepsClearOfAsTheRuleWroteIt() {
+        RuleEvaluator ev = new RuleEvaluator(new ForecastEngine(), ZoneOffset.UTC);
+        Finding f = ev.evaluate(List.of(LOW), source(50, AT), AT, true, new InMemoryFindingState()).findings().get(0);
+        assertEquals(Severity.OK, f.severity());
+        // the rule has a warning level only: it is not called critical, and it reads as written
+        assertTrue(f.message().endsWith("is fine: 53.7 GB; warning below 10% of fs.size_bytes (10.7 GB)"), f.message());
+        assertEquals("10% of fs.size_bytes (10.7 GB)", f.projection().thresholdText());
+    }
+
+    @Test
     void verdictIsRaisedOnlyAfterHoldingForTheRulesEvaluationsAndResolvedOnce() {
         RuleEvaluator ev = new RuleEvaluator(new ForecastEngine(), ZoneOffset.UTC);
         InMemoryFindingState state = new InMemoryFindingState();

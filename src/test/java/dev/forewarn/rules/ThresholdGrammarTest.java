@@ -79,7 +79,7 @@ class ThresholdGrammarTest {
     @Test
     void thresholdIsShownAsWritten() {
         Threshold gib = Threshold.parse("100GiB", "fs.avail_bytes");
-        assertEquals("100 GiB", gib.shown("fs.avail_bytes", gib.value()));
+        assertEquals("100 GiB (107 GB)", gib.shown("fs.avail_bytes", gib.value()));
         Threshold pct = Threshold.parse("2% of mem.total_bytes", "mem.available_bytes");
         assertEquals("2% of mem.total_bytes (344 MB)", pct.shown("mem.available_bytes", 344e6));
         assertEquals("0 B", Threshold.parse("0", "fs.avail_bytes").shown("fs.avail_bytes", 0));

@@ -1,14 +1,8 @@
-package dev.forewarn.cli;
+package dev.forewarn.rules;
 
 import dev.forewarn.forecast.BacktestSummary;
 import dev.forewarn.forecast.Direction;
 import dev.forewarn.forecast.Projection;
-import dev.forewarn.rules.Finding;
-import dev.forewarn.rules.RuleFile;
-import dev.forewarn.rules.RuleProblem;
-import dev.forewarn.rules.RuleSet;
-import dev.forewarn.rules.RuleSource;
-import dev.forewarn.rules.Severity;
 import dev.forewarn.series.SeriesKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +11,13 @@ import java.util.List;
  * One UNKNOWN finding per rules file with problems, naming the file and the line of its first
  * problem: a broken file is reported, never silently dropped, and never hides the other files' rules.
  */
-final class RuleFileFindings {
+public final class RuleFileFindings {
 
     private RuleFileFindings() {
     }
 
-    static List<Finding> of(RuleSet rules, long atMillis) {
+    /** The UNKNOWN findings of the files of {@code rules} with problems, stamped at {@code atMillis}. */
+    public static List<Finding> of(RuleSet rules, long atMillis) {
         List<Finding> out = new ArrayList<>();
         for (RuleFile f : rules.files()) {
             if (f.ok()) {

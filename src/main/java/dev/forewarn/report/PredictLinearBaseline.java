@@ -1,0 +1,57 @@
+package dev.forewarn.report;
+
+import dev.forewarn.forecast.Direction;
+import dev.forewarn.forecast.ForecastRequest;
+import dev.forewarn.forecast.PredictLinear;
+import dev.forewarn.rules.Finding;
+import dev.forewarn.series.Series;
+
+/**
+ * The report's predict_linear row: what Prometheus' {@code predict_linear} over the node-mixin's
+ * 6-hour range says about a finding's series, solved for the finding's threshold, so the reader
+ * sees the method beside the alert they already run.
+ */
+public final class PredictLinearBaseline {
+
+    /** predict_linear's range in the node-mixin alert NodeFilesystemSpaceFillingUp, milliseconds. */
+    public static final long WINDOW_MILLIS = PredictLinear.WARNING.windowMillis();
+
+    static final String METHOD = "predict_linear over the last 6 hours (as in node-mixin's NodeFilesystemSpaceFillingUp)";
+
+    private PredictLinearBaseline() {
+    }
+
+    /**
+     * When predict_linear's straight line meets the threshold, within the engine's one-year
+     * horizon: {@code atMillis} when the series is already past it, a null date when it moves
+     * away or is flat; null (no row) for a counter, a SMART count or a finding without a threshold.
+     *
+     * @param f        the finding
+     * @param s        its series' history up to {@code atMillis}
+     * @param atMillis the report's evaluation time, epoch milliseconds
+     */
+    public static Baseline of(Finding f, Series s, long atMillis) {
+        var p = f.projection();
+        // predict_linear answers "when does it reach the limit"; a count judged on its growth has no such question
+        if (s == null || s.isEmpty() || p.series().isCounter() || Double.isNaN(p.threshold()) || p.series().name().startsWith("smart.")) {
+            return null;
+        }
+        double now = PredictLinear.predict(s, atMillis, WINDOW_MILLIS, 0);
+        double day = PredictLinear.predict(s, atMillis, WINDOW_MILLIS, 86_400);
+        if (Double.isNaN(now) || Double.isNaN(day)) {
+            return new Baseline(METHOD, null, null);
+        }
+        double slope = day - now;
+        double gap = p.threshold() - now;
+        boolean toward = p.direction() == Direction.DOWN ? slope < 0 : slope > 0;
+        if (gap == 0 || (p.direction() == Direction.DOWN ? gap > 0 : gap < 0)) {
+            return new Baseline(METHOD, atMillis, null);
+        }
+        if (!toward) {
+            return new Baseline(METHOD, null, null);
+        }
+        double days = gap / slope;
+        long eta = atMillis + Math.round(days * 86_400_000.0);
+        return new Baseline(METHOD, days * 86_400_000.0 > ForecastRequest.DEFAULT_HORIZON_MILLIS ? null : eta, null);
+    }
+}
