@@ -91,10 +91,13 @@ public final class ProjectionText {
         return (p.direction() == Direction.UP ? "reaches " : "falls to ") + limit(p);
     }
 
-    /** The threshold as the user wrote it where known ("100 GiB (107 GB)"), else its level in the series' unit. */
+    /**
+     * The threshold as the user wrote it where known ("100 GiB (107 GB)"), else its level in the
+     * unit of what is projected (a counter's threshold is on its rate: "40 MB/s").
+     */
     static String limit(Projection p) {
         String shown = p.thresholdShown();
-        return shown != null ? shown : Units.of(p.series().name()).format(p.threshold());
+        return shown != null ? shown : Units.ofProjected(p.series()).format(p.threshold());
     }
 
     /** The mount, interface or disk a person knows the series by; else its canonical text. */
