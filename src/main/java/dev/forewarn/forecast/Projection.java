@@ -85,13 +85,13 @@ public record Projection(
 
     /**
      * The threshold for a reader: as written when known ("100 GiB (107 GB)"), else the level in the
-     * series' unit ("107 GB"); null when there is no threshold (NaN).
+     * unit of what is projected ("107 GB"; a counter's rate, "40 MB/s"); null when there is no threshold (NaN).
      */
     public String thresholdShown() {
         if (thresholdText != null) {
             return thresholdText;
         }
-        return Double.isNaN(threshold) ? null : dev.forewarn.series.Units.of(series.name()).format(threshold);
+        return Double.isNaN(threshold) ? null : dev.forewarn.series.Units.ofProjected(series).format(threshold);
     }
 
     /** True while the engine is still learning the series (too little history). */
