@@ -178,7 +178,11 @@ public final class HtmlReport {
     static String caption(ReportItem item, Report r) {
         var p = item.finding().projection();
         boolean path = p.path() != null && p.path().timesMillis().length > 0;
-        StringBuilder c = new StringBuilder("Blue: measured ").append(ReportText.resource(p.series())).append('.');
+        long[] window = ReportCharts.window(item);
+        // the chart shows a stretch of the report's data; the table's data row names all of it
+        boolean hours = window[1] - window[0] < 2 * 86_400_000L;
+        StringBuilder c = new StringBuilder("Shown: ").append(hours ? ReportText.dayTime(window[0], r.zone()) : ReportText.day(window[0], r.zone()))
+                .append(" to ").append(hours ? ReportText.dayTime(window[1], r.zone()) : ReportText.day(window[1], r.zone())).append(". Blue: measured ").append(ReportText.resource(p.series())).append('.');
         if (path) {
             c.append(" Red dashed: the median of the forecast's simulated paths.")
                     .append(" Red shade: the ").append(ReportCharts.band(p)).append('.');
@@ -190,7 +194,9 @@ public final class HtmlReport {
                     ? " Black line: the earlier level it grew from." : " Black line: the limit.");
         }
         if (p.hasEta()) {
-            c.append(" Orange band: when the limit is reached (").append(ReportText.interval(p.etaLowMillis(), p.etaHighMillis(), r.zone())).append(").");
+            c.append(" Solid red line: the most likely day, ").append(ReportText.day(p.etaMillis(), r.zone())).append('.');
+            c.append(" Orange band: the ").append(ReportText.percent(p.confidence())).append(" interval of when the limit is reached (")
+                    .append(ReportText.interval(p.etaLowMillis(), p.etaHighMillis(), r.zone())).append(").");
         }
         return c.toString();
     }
@@ -225,7 +231,7 @@ public final class HtmlReport {
             h.append("<tr><th>").append(esc(f.label())).append("</th><td").append(f.label().startsWith("SHA") ? " class=\"hash\"" : "")
                     .append(">").append(esc(f.value())).append("</td></tr>\n");
         }
-        h.append("</table>\n<table class=\"data\"><tr><th>Series</th><th>Points</th><th>From</th><th>To</th><th>SHA-256 of the points shown</th></tr>\n");
+        h.append("</table>\n<table class=\"data\"><tr><th>Series</th><th>Points</th><th>From</th><th>To</th><th>SHA-256 of its points</th></tr>\n");
         for (ReportItem i : r.items()) {
             SeriesData d = i.data();
             h.append("<tr><td><code>").append(esc(d.series())).append("</code></td><td>")
