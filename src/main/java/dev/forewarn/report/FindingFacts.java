@@ -6,7 +6,6 @@ import dev.forewarn.forecast.Fit;
 import dev.forewarn.forecast.Projection;
 import dev.forewarn.rules.Finding;
 import dev.forewarn.series.Times;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +56,8 @@ public final class FindingFacts {
                 + " at " + Times.local(p.atMillis(), zone)));
         out.add(new Fact("Threshold", u.format(p.threshold()) + " (" + (p.direction().label().equals("down") ? "falling to it" : "rising to it") + ")"));
         if (p.hasEta()) {
-            out.add(new Fact("Projected crossing", ReportText.day(p.etaMillis(), zone) + ", in "
-                    + Times.human(Duration.ofMillis(p.etaMillis() - p.atMillis()))));
+            out.add(new Fact("Projected crossing", ReportText.day(p.etaMillis(), zone) + (p.etaMillis() > p.atMillis()
+                    ? ", in " + ReportText.span(p.etaMillis() - p.atMillis()) : ", " + ReportText.span(p.atMillis() - p.etaMillis()) + " ago")));
             out.add(new Fact(ReportText.percent(p.confidence()) + " interval", ReportText.interval(p.etaLowMillis(), p.etaHighMillis(), zone)));
         } else {
             out.add(new Fact("Projected crossing", "none within the horizon"));
@@ -80,12 +79,11 @@ public final class FindingFacts {
         }
         out.add(rule(f));
         out.add(data(item, zone));
-        out.add(new Fact("SHA-256 of the points shown", item.data().sha256()));
+        out.add(new Fact("SHA-256 of these points", item.data().sha256()));
         if (p.dataSha256() != null && !p.dataSha256().equals(item.data().sha256())) {
             // the forecast reads its own span of history, the chart shows the report's period: two sets of points, two hashes
             out.add(new Fact("SHA-256 of the points the forecast read", p.dataSha256() + " (the points of the "
-                    + dev.forewarn.series.Times.human(java.time.Duration.ofMillis(dev.forewarn.forecast.ForecastEngine.HISTORY_MILLIS))
-                    + " up to " + ReportText.dayTime(p.atMillis(), zone) + ")"));
+                    + ReportText.span(dev.forewarn.forecast.ForecastEngine.HISTORY_MILLIS) + " up to " + ReportText.dayTime(p.atMillis(), zone) + ")"));
         }
         return out;
     }
@@ -118,7 +116,7 @@ public final class FindingFacts {
         out.add(new Fact("Judged on", "the present value against the rule's level; no projection"));
         out.add(rule(f));
         out.add(data(item, zone));
-        out.add(new Fact("SHA-256 of the points shown", item.data().sha256()));
+        out.add(new Fact("SHA-256 of these points", item.data().sha256()));
         return out;
     }
 
@@ -127,7 +125,7 @@ public final class FindingFacts {
         return p.fit() == null && !p.hasEta() && "present value".equals(p.method());
     }
 
-    /** The time of the first point above {@code level} in the points shown, or null. */
+    /** The time of the first point above {@code level} in the points of the report, or null. */
     private static Long firstAbove(ReportItem item, double level) {
         var h = item.history();
         for (int i = 0; i < h.size(); i++) {
@@ -157,11 +155,13 @@ public final class FindingFacts {
     }
 
     private static Fact rule(Finding f) {
-        return new Fact("Rule", f.ruleId() + " (" + f.severity().name() + "), defined in " + (f.source() == null ? "unknown" : f.source().toString()));
+        // an OK rule beside a dated crossing is the PLAN badge: say why it is not an alert, not a bare "OK"
+        String verdict = ReportText.badge(f).equals("PLAN") ? "OK: not alerting yet, so listed to plan for" : f.severity().name();
+        return new Fact("Rule", f.ruleId() + " (" + verdict + "), defined in " + (f.source() == null ? "unknown" : f.source().toString()));
     }
 
     private static Fact data(ReportItem item, ZoneId zone) {
-        return new Fact("Data shown", String.format(Locale.ROOT, "%,d points from %s collector, %s to %s", item.data().points(), item.data().collector(),
+        return new Fact("Data in this report", String.format(Locale.ROOT, "%,d points from %s collector, %s to %s", item.data().points(), item.data().collector(),
                 item.data().points() == 0 ? "-" : ReportText.day(item.data().fromMillis(), zone),
                 item.data().points() == 0 ? "-" : ReportText.day(item.data().toMillis(), zone)));
     }

@@ -55,7 +55,9 @@ public final class Recommendations {
         boolean memory = key.name().startsWith("mem.") || key.name().startsWith("swap.") || key.name().startsWith("proc.");
         if (memory && culprit != null) {
             boolean late = early <= p.atMillis();
-            String action = "Fix or restart " + culprit + (late ? " now" : " before " + ReportText.day(early, zone))
+            // the deadline first: after the culprit's "since ..." clause a "before ..." reads as part of its history
+            String who = culprit.strip().endsWith(",") ? culprit.strip().substring(0, culprit.strip().length() - 1) : culprit.strip();
+            String action = (late ? "Now, fix" : "Before " + ReportText.day(early, zone) + ", fix") + " or restart " + who
                     + ": that is what uses up the memory."
                     + (size == null ? "" : " Adding memory instead only buys time: " + runwayDays + " days at today's growth need "
                     + size + " more.");

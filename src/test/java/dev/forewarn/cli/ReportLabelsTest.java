@@ -84,7 +84,7 @@ class ReportLabelsTest {
     void theMethodAgreesWithTheDataShownBesideIt() {
         for (String s : md.split("\n## ")) {
             Matcher all = Pattern.compile("all ([0-9.]+) days of history").matcher(s);
-            Matcher data = Pattern.compile("\\| Data shown \\| [0-9,]+ points from \\w+ collector, \\w+ (\\d+ \\w+ \\d+) to \\w+ (\\d+ \\w+ \\d+) \\|").matcher(s);
+            Matcher data = Pattern.compile("\\| Data in this report \\| [0-9,]+ points from \\w+ collector, \\w+ (\\d+ \\w+ \\d+) to \\w+ (\\d+ \\w+ \\d+) \\|").matcher(s);
             if (all.find() && data.find()) {
                 long days = java.time.temporal.ChronoUnit.DAYS.between(
                         java.time.LocalDate.parse(data.group(1), java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)),
@@ -98,7 +98,7 @@ class ReportLabelsTest {
     void twoHashesOfOneSeriesSayWhichPointsEachCovers() {
         String mem = section("available memory");
         assertFalse(mem.contains("| SHA-256 of the points |"), mem);
-        assertTrue(mem.contains("| SHA-256 of the points shown |"), mem);
+        assertTrue(mem.contains("| SHA-256 of these points |"), mem);
         assertTrue(mem.contains("| SHA-256 of the points the forecast read | "), mem);
     }
 
