@@ -103,7 +103,7 @@ public final class ReportCharts {
         time.setLabelFont(new Font(FONT, Font.PLAIN, 11));
         time.setTickLabelFont(new Font(FONT, Font.PLAIN, 10));
         NumberAxis value = new NumberAxis(ReportText.resource(p.series()));
-        value.setNumberFormatOverride(new HumanNumberFormat(units));
+        value.setNumberFormatOverride(new HumanNumberFormat(units, neverNegative(h, p)));
         value.setLabelFont(new Font(FONT, Font.PLAIN, 11));
         value.setTickLabelFont(new Font(FONT, Font.PLAIN, 10));
 
@@ -226,6 +226,19 @@ public final class ReportCharts {
             from = Math.max(from, h.firstMillis());
         }
         return new long[] {from, Math.max(to, from + DAY_MILLIS)};
+    }
+
+    /** A quantity that never went below zero toward a limit at or above it (free space, available memory). */
+    static boolean neverNegative(Series h, Projection p) {
+        if (p.threshold() < 0) {
+            return false;
+        }
+        for (int i = 0; i < h.size(); i++) {
+            if (h.value(i) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the history's last value lies in the upper 40 % of the value axis. */

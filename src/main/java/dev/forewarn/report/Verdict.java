@@ -55,7 +55,9 @@ public record Verdict(String summary, List<Line> lines) {
                 if (undated > 0) {
                     b.append(", and ").append(undated == 1 ? "one other problem needs" : undated + " other problems need").append(" attention now");
                 }
-                b.append(". Dates are the most likely day, with the ").append(ReportText.percent(r.confidence())).append(" interval in brackets.");
+                // "how sure" in words a manager reads: what the interval is, not only its name
+                b.append(". Dates are the most likely day; in brackets, the range of days that holds it with ").append(ReportText.percent(r.confidence()))
+                        .append(" confidence.");
             } else {
                 b.append(undated == 1 ? "One problem" : undated + " problems").append(" on ").append(r.host()).append(undated == 1 ? " needs" : " need")
                         .append(" attention now; nothing is projected to run out within the forecast horizon.");

@@ -141,6 +141,10 @@ class ChartReadabilityTest {
             lowest = Math.min(lowest, v);
         }
         assertTrue(value.getLowerBound() <= lowest, "axis from " + value.getLowerBound() + ", median down to " + lowest);
+        // memory is never below zero: the axis runs there for the median, but labels no "−1 GB" of available memory
+        List<Text> texts = texts(SvgCharts.svg(item, ZoneOffset.UTC, "t_"));
+        assertTrue(texts.stream().anyMatch(t -> t.words().equals("0 B")), texts.toString());
+        assertTrue(texts.stream().noneMatch(t -> t.words().matches("^[−-][0-9].*")), texts.toString());
     }
 
     @Test
@@ -190,7 +194,8 @@ class ChartReadabilityTest {
         DateAxis time = (DateAxis) ReportCharts.chart(item, ZoneOffset.UTC).getXYPlot().getDomainAxis();
         assertTrue(caption.startsWith("Shown: " + ReportText.day(time.getMinimumDate().getTime(), ZoneOffset.UTC) + " to "
                 + ReportText.day(time.getMaximumDate().getTime(), ZoneOffset.UTC) + "."), caption);
-        assertTrue(caption.contains("Solid red line: the most likely day, " + ReportText.day(AT + 36 * HOUR, ZoneOffset.UTC)), caption);
+        assertTrue(caption.contains("Solid red line: the most likely day, " + ReportText.day(AT + 36 * HOUR, ZoneOffset.UTC)
+                + ", when half of the simulated paths have first reached the limit"), caption);
         assertTrue(caption.contains("Orange band: the 95 % interval of when the limit is reached"), caption);
         assertNotNull(item.finding().projection().path());
         assertEquals(AT, item.finding().projection().atMillis());
