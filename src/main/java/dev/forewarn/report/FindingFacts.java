@@ -162,8 +162,13 @@ public final class FindingFacts {
 
     private static Fact data(ReportItem item, ZoneId zone) {
         return new Fact("Data in this report", String.format(Locale.ROOT, "%,d points from %s collector, %s to %s", item.data().points(), item.data().collector(),
-                item.data().points() == 0 ? "-" : ReportText.day(item.data().fromMillis(), zone),
-                item.data().points() == 0 ? "-" : ReportText.day(item.data().toMillis(), zone)));
+                item.data().points() == 0 ? "-" : when(item.data().fromMillis(), item.data(), zone),
+                item.data().points() == 0 ? "-" : when(item.data().toMillis(), item.data(), zone)));
+    }
+
+    /** A day, or a day and time when the data spans less than two days ("Tue 1 Dec 2026 to Tue 1 Dec 2026" said nothing). */
+    private static String when(long millis, SeriesData data, ZoneId zone) {
+        return data.toMillis() - data.fromMillis() < 2 * 86_400_000L ? ReportText.dayTime(millis, zone) : ReportText.day(millis, zone);
     }
 
     /**

@@ -59,6 +59,8 @@ public final class ReportCharts {
     /** Legend of the drawn median path. */
     static final String MEDIAN = "median of simulated paths";
     private static final long DAY_MILLIS = 86_400_000L;
+    /** The shortest stretch a chart shows. */
+    static final long MIN_SPAN_MILLIS = 15 * 60_000L;
     /** A date label's width as a share of the time axis (about 45 of 700 points), with a margin. */
     private static final double LABEL_SHARE = 0.1;
     private static final BasicStroke DASHED = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f);
@@ -225,7 +227,9 @@ public final class ReportCharts {
         if (!h.isEmpty()) {
             from = Math.max(from, h.firstMillis());
         }
-        return new long[] {from, Math.max(to, from + DAY_MILLIS)};
+        // a few minutes of history stay the width of the chart: widening runs into the past,
+        // never a day into an empty future with the points in a sliver at the left edge
+        return new long[] {Math.min(from, to - MIN_SPAN_MILLIS), to};
     }
 
     /** A quantity that never went below zero toward a limit at or above it (free space, available memory). */

@@ -55,4 +55,13 @@ class FindingFactsTest {
         var item = ReportFixtures.report("/var").items().stream().filter(i -> i.finding().projection().hasEta()).findFirst().orElseThrow();
         assertEquals("Sat 14 Mar 2026, in 41 days", row(FindingFacts.of(item, java.time.ZoneOffset.UTC), "Projected crossing"));
     }
+
+    /** Eight minutes of data said "Tue 1 Dec 2026 to Tue 1 Dec 2026": short spans carry their times. */
+    @Test
+    void dataOfLessThanTwoDaysIsDatedToTheMinute() {
+        var item = ReportFixtures.fewMinutesOfLoad().items().get(0);
+        assertEquals("8 points from cpu collector, " + dev.forewarn.series.Times.local(ReportFixtures.AT - 7 * 60_000L, java.time.ZoneOffset.UTC)
+                + " to " + dev.forewarn.series.Times.local(ReportFixtures.AT, java.time.ZoneOffset.UTC),
+                row(FindingFacts.of(item, java.time.ZoneOffset.UTC), "Data in this report"));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.forewarn.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,5 +47,12 @@ class RecommendationWordingTest {
         String action = Recommendations.of(memory(AT - DAY), 90 * DAY, 30 * DAY, ZoneOffset.UTC, CULPRIT).action();
         assertTrue(action.startsWith("Now, fix or restart billing-api"), action);
         assertFalse(action.contains(",:"), action);
+    }
+
+    /** The load advice repeated check's pending note from the heading and said "Look at cpu.load15". */
+    @Test
+    void loadAboveTheCoresIsAdvisedInWordsWithoutThePendingNote() {
+        String action = ReportFixtures.fewMinutesOfLoad().items().get(0).recommendation().action();
+        assertEquals("Find what overloads the processors now, or add cores: load is above the cores \u2014 11.5 now, above 200% of cpu.cores (4).", action);
     }
 }

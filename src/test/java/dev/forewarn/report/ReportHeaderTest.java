@@ -42,4 +42,18 @@ class ReportHeaderTest {
         assertEquals("37 hours", ReportText.span(37 * 3_600_000L));
         assertEquals("20 minutes", ReportText.span(20 * 60_000L));
     }
+
+    /** A new host's report said "history since" three months ago and named forecasts that never ran. */
+    @Test
+    void theAppendixOfAFewMinutesSaysWhereTheHistoryStarts() {
+        String evaluated = AppendixFacts.of(ReportFixtures.fewMinutesOfLoad()).stream()
+                .filter(f -> f.label().equals("Evaluated at")).findFirst().orElseThrow().value();
+        var utc = java.time.ZoneOffset.UTC;
+        assertEquals(dev.forewarn.series.Times.local(ReportFixtures.AT, utc) + "; the report shows history from "
+                + dev.forewarn.series.Times.local(ReportFixtures.AT - 7 * 60_000L, utc) + ", its first point (asked for since "
+                + dev.forewarn.series.Times.local(ReportFixtures.AT - 90 * DAY, utc) + ")", evaluated);
+        String header = ReportText.header(ReportFixtures.fewMinutesOfLoad());
+        assertTrue(header.contains("(7 minutes of data)"), header);
+        assertFalse(header.contains("forecasts"), header);
+    }
 }
