@@ -53,7 +53,7 @@ public final class FindingFacts {
         List<Fact> out = new ArrayList<>();
         out.add(new Fact("Series", p.series().toString()));
         out.add(new Fact("Present value", p.value() == null ? "unknown" : u.format(p.value())
-                + " at " + Times.local(p.atMillis(), zone)));
+                + " at " + Times.local(measuredMillis(item), zone)));
         out.add(new Fact("Threshold", u.format(p.threshold()) + " (" + (p.direction().label().equals("down") ? "falling to it" : "rising to it") + ")"));
         if (p.hasEta()) {
             out.add(new Fact("Projected crossing", ReportText.day(p.etaMillis(), zone) + (p.etaMillis() > p.atMillis()
@@ -98,7 +98,7 @@ public final class FindingFacts {
         Units u = Units.of(p.series().name());
         List<Fact> out = new ArrayList<>();
         out.add(new Fact("Series", p.series().toString()));
-        out.add(new Fact("Present value", p.value() == null ? "unknown" : u.format(p.value()) + " at " + ReportText.dayTime(p.atMillis(), zone)));
+        out.add(new Fact("Present value", p.value() == null ? "unknown" : u.format(p.value()) + " at " + ReportText.dayTime(measuredMillis(item), zone)));
         boolean growth = p.reason() != null && p.reason().startsWith("a non-zero count that grew");
         Long since = p.value() == null || Double.isNaN(p.threshold()) ? null
                 : growth ? firstAbove(item, 0) : firstOfRunBeyond(item, p.threshold(), p.direction());
@@ -118,6 +118,15 @@ public final class FindingFacts {
         out.add(data(item, zone));
         out.add(new Fact("SHA-256 of these points", item.data().sha256()));
         return out;
+    }
+
+    /**
+     * When the present value was measured: the series' newest point, which can be older than the
+     * time the report is judged at (a collector that stopped, a sample skipped), else that time.
+     */
+    static long measuredMillis(ReportItem item) {
+        long at = item.finding().projection().atMillis();
+        return item.data().points() > 0 && item.data().toMillis() <= at ? item.data().toMillis() : at;
     }
 
     /** A finding judged on its present value: no fit and no date. */

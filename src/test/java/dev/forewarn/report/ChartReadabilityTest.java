@@ -207,7 +207,7 @@ class ChartReadabilityTest {
         long[] window = ReportCharts.window(item);
         assertEquals(AT, window[1], "the chart ends at the newest point: nothing is projected");
         assertTrue(window[0] <= item.history().firstMillis(), "every point is drawn");
-        assertEquals(ReportCharts.MIN_SPAN_MILLIS, window[1] - window[0], "seven minutes of points drawn over a quarter hour");
+        assertEquals(ReportCharts.MIN_SPAN_MILLIS, window[1] - window[0], "thirteen minutes of history drawn over a quarter hour");
         DateAxis time = (DateAxis) ReportCharts.chart(item, ZoneOffset.UTC).getXYPlot().getDomainAxis();
         assertEquals(window[1], time.getMaximumDate().getTime());
     }

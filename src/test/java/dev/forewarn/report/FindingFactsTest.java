@@ -60,8 +60,16 @@ class FindingFactsTest {
     @Test
     void dataOfLessThanTwoDaysIsDatedToTheMinute() {
         var item = ReportFixtures.fewMinutesOfLoad().items().get(0);
-        assertEquals("8 points from cpu collector, " + dev.forewarn.series.Times.local(ReportFixtures.AT - 7 * 60_000L, java.time.ZoneOffset.UTC)
-                + " to " + dev.forewarn.series.Times.local(ReportFixtures.AT, java.time.ZoneOffset.UTC),
+        assertEquals("8 points from cpu collector, " + dev.forewarn.series.Times.local(ReportFixtures.AT - 13 * 60_000L, java.time.ZoneOffset.UTC)
+                + " to " + dev.forewarn.series.Times.local(ReportFixtures.AT - 6 * 60_000L, java.time.ZoneOffset.UTC),
                 row(FindingFacts.of(item, java.time.ZoneOffset.UTC), "Data in this report"));
+    }
+
+    /** "11.5 at 23:52" named the report's time for a point measured at 23:46. */
+    @Test
+    void thePresentValueIsDatedWhenItWasMeasured() {
+        var item = ReportFixtures.fewMinutesOfLoad().items().get(0);
+        assertEquals("11.5 at " + dev.forewarn.series.Times.local(ReportFixtures.AT - 6 * 60_000L, java.time.ZoneOffset.UTC),
+                row(FindingFacts.of(item, java.time.ZoneOffset.UTC), "Present value"));
     }
 }

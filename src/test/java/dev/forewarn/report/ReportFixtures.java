@@ -87,13 +87,16 @@ final class ReportFixtures {
                 .build(List.of(mem, var), h::get);
     }
 
-    /** A new host's first minutes: 8 points of load15 at 11.5 above a limit of 4, pending in check. */
+    /**
+     * A new host's first minutes: 8 points of load15 at 11.5 above a limit of 4, pending in check,
+     * the newest 6 minutes before the report's time (the load collector missed the last sample).
+     */
     static Report fewMinutesOfLoad() {
         SeriesKey key = SeriesKey.of("cpu.load15");
         long[] t = new long[8];
         double[] v = new double[8];
         for (int i = 0; i < 8; i++) {
-            t[i] = AT - (7 - i) * 60_000L;
+            t[i] = AT - (13 - i) * 60_000L;
             v[i] = 11.5;
         }
         Projection p = new Projection(key, AT, 11.5, 4, Direction.UP, null, null, null, 0.95, "present value",

@@ -50,10 +50,10 @@ class ReportHeaderTest {
                 .filter(f -> f.label().equals("Evaluated at")).findFirst().orElseThrow().value();
         var utc = java.time.ZoneOffset.UTC;
         assertEquals(dev.forewarn.series.Times.local(ReportFixtures.AT, utc) + "; the report shows history from "
-                + dev.forewarn.series.Times.local(ReportFixtures.AT - 7 * 60_000L, utc) + ", its first point (asked for since "
+                + dev.forewarn.series.Times.local(ReportFixtures.AT - 13 * 60_000L, utc) + ", its first point (asked for since "
                 + dev.forewarn.series.Times.local(ReportFixtures.AT - 90 * DAY, utc) + ")", evaluated);
         String header = ReportText.header(ReportFixtures.fewMinutesOfLoad());
-        assertTrue(header.contains("(7 minutes of data)"), header);
+        assertTrue(header.contains("(13 minutes of data)"), header);
         assertFalse(header.contains("forecasts"), header);
     }
 }
