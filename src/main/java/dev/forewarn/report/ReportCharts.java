@@ -172,10 +172,12 @@ public final class ReportCharts {
             plot.addDomainMarker(eta, Layer.FOREGROUND);
         }
         fitRange(plot, value, item, p, window);
-        if (endsHigh(item.history(), value)) {
-            // the line ends at the top beside "now": the label goes to the bottom, off the line
-            now.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
-            now.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        // "now" sits at the top of its line unless the history ends there or the limit runs there
+        double[] taken = {lastShare(item.history(), value), (p.threshold() - value.getLowerBound()) / (value.getUpperBound() - value.getLowerBound())};
+        if (taken(taken, 0.88, 1.0)) {
+            boolean bottom = !taken(taken, 0.0, 0.12);
+            now.setLabelAnchor(bottom ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.LEFT);
+            now.setLabelTextAnchor(bottom ? TextAnchor.BOTTOM_RIGHT : TextAnchor.CENTER_RIGHT);
         }
         plot.setFixedLegendItems(legend(median.getItemCount() > 0, p));
 
@@ -245,11 +247,21 @@ public final class ReportCharts {
         return true;
     }
 
-    /** Whether the history's last value lies in the upper 40 % of the value axis. */
-    static boolean endsHigh(Series h, NumberAxis axis) {
+    /** Where the history's last value lies on the value axis, 0 at the bottom to 1 at the top (NaN: no value). */
+    static double lastShare(Series h, NumberAxis axis) {
         for (int i = h.size() - 1; i >= 0; i--) {
             if (!Double.isNaN(h.value(i))) {
-                return h.value(i) > axis.getLowerBound() + 0.6 * (axis.getUpperBound() - axis.getLowerBound());
+                return (h.value(i) - axis.getLowerBound()) / (axis.getUpperBound() - axis.getLowerBound());
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Whether any of the shares lies in {@code [from, to]} of the value axis. */
+    private static boolean taken(double[] shares, double from, double to) {
+        for (double s : shares) {
+            if (s >= from && s <= to) {
+                return true;
             }
         }
         return false;

@@ -211,4 +211,11 @@ class ChartReadabilityTest {
         DateAxis time = (DateAxis) ReportCharts.chart(item, ZoneOffset.UTC).getXYPlot().getDomainAxis();
         assertEquals(window[1], time.getMaximumDate().getTime());
     }
+
+    /** Load ends at the top and its limit runs along the bottom: "now" was drawn on the limit line. */
+    @Test
+    void theNowLabelLeavesBothTheLineAndTheLimit() {
+        Text now = text(texts(SvgCharts.svg(ReportFixtures.fewMinutesOfLoad().items().get(0), ZoneOffset.UTC, "t_")), "now");
+        assertTrue(now.y() > SvgCharts.HEIGHT * 0.3 && now.y() < SvgCharts.HEIGHT * 0.65, "'now' is drawn at y " + now.y());
+    }
 }
