@@ -33,6 +33,9 @@ public final class ReportText {
             case "mem.available_bytes" -> "available memory";
             case "swap.used_bytes" -> "swap in use";
             case "proc.rss_bytes" -> "memory of " + (key.label("name") == null ? "a process" : key.label("name"));
+            case "cpu.load1" -> "load (1-minute average)";
+            case "cpu.load5" -> "load (5-minute average)";
+            case "cpu.load15" -> "load (15-minute average)";
             default -> {
                 if (n.startsWith("smart.") && key.label("disk") != null) {
                     yield "disk " + key.label("disk") + " (" + n.substring(6).replace('_', ' ') + ")";
