@@ -121,9 +121,7 @@ public final class HtmlReport {
                     .append(esc(caption(item, r))).append("</figcaption></figure>\n");
             h.append("<table class=\"facts\">\n");
             for (FindingFacts.Fact f : FindingFacts.of(r, item)) {
-                h.append("<tr><th>").append(esc(f.label())).append("</th><td")
-                        .append(f.label().startsWith("SHA") ? " class=\"hash\"" : "").append(">")
-                        .append(esc(f.value())).append("</td></tr>\n");
+                h.append("<tr><th>").append(esc(f.label())).append("</th><td>").append(cell(f)).append("</td></tr>\n");
             }
             h.append("</table>\n</section>\n");
         }
@@ -172,6 +170,20 @@ public final class HtmlReport {
                     .append(esc(item.recommendation().action())).append("</td></tr>\n");
         }
         h.append("</table>\n</section>\n");
+    }
+
+    /**
+     * A fact's cell, escaped: a hash in the monospace that breaks anywhere, the words after it
+     * ("(the points of the 120 days up to ...)") in text that breaks at spaces, not "up t|o".
+     */
+    static String cell(FindingFacts.Fact f) {
+        String v = f.value();
+        if (!f.label().startsWith("SHA")) {
+            return esc(v);
+        }
+        int space = v.indexOf(' ');
+        return space < 0 ? "<span class=\"hash\">" + esc(v) + "</span>"
+                : "<span class=\"hash\">" + esc(v.substring(0, space)) + "</span>" + esc(v.substring(space));
     }
 
     /** The chart's caption: only what the chart draws (without a simulated path, no trend and no band, and it says so). */
@@ -230,8 +242,7 @@ public final class HtmlReport {
         ZoneId z = r.zone();
         h.append("<section id=\"appendix\"><h2>Appendix: the data behind this report</h2>\n<table class=\"facts\">\n");
         for (FindingFacts.Fact f : AppendixFacts.of(r)) {
-            h.append("<tr><th>").append(esc(f.label())).append("</th><td").append(f.label().startsWith("SHA") ? " class=\"hash\"" : "")
-                    .append(">").append(esc(f.value())).append("</td></tr>\n");
+            h.append("<tr><th>").append(esc(f.label())).append("</th><td>").append(cell(f)).append("</td></tr>\n");
         }
         h.append("</table>\n<table class=\"data\"><tr><th>Series</th><th>Points</th><th>From</th><th>To</th><th>SHA-256 of its points</th></tr>\n");
         for (ReportItem i : r.items()) {
