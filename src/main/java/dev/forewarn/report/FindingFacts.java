@@ -6,7 +6,6 @@ import dev.forewarn.forecast.Fit;
 import dev.forewarn.forecast.Projection;
 import dev.forewarn.rules.Finding;
 import dev.forewarn.series.Times;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,11 +53,11 @@ public final class FindingFacts {
         List<Fact> out = new ArrayList<>();
         out.add(new Fact("Series", p.series().toString()));
         out.add(new Fact("Present value", p.value() == null ? "unknown" : u.format(p.value())
-                + " at " + Times.local(p.atMillis(), zone)));
+                + " at " + Times.local(measuredMillis(item), zone)));
         out.add(new Fact("Threshold", limit(p) + ", " + (p.direction().label().equals("down") ? "falling to it" : "rising to it")));
         if (p.hasEta()) {
-            out.add(new Fact("Projected crossing", ReportText.day(p.etaMillis(), zone) + ", in "
-                    + Times.human(Duration.ofMillis(p.etaMillis() - p.atMillis()))));
+            out.add(new Fact("Projected crossing", ReportText.day(p.etaMillis(), zone) + (p.etaMillis() > p.atMillis()
+                    ? ", in " + ReportText.span(p.etaMillis() - p.atMillis()) : ", " + ReportText.span(p.atMillis() - p.etaMillis()) + " ago")));
             out.add(new Fact(ReportText.percent(p.confidence()) + " interval", ReportText.interval(p.etaLowMillis(), p.etaHighMillis(), zone)));
         } else {
             out.add(new Fact("Projected crossing", "none within the horizon"));
@@ -80,12 +79,11 @@ public final class FindingFacts {
         }
         out.add(rule(f));
         out.add(data(item, zone));
-        out.add(new Fact("SHA-256 of the points shown", item.data().sha256()));
+        out.add(new Fact("SHA-256 of these points", item.data().sha256()));
         if (p.dataSha256() != null && !p.dataSha256().equals(item.data().sha256())) {
             // the forecast reads its own span of history, the chart shows the report's period: two sets of points, two hashes
             out.add(new Fact("SHA-256 of the points the forecast read", p.dataSha256() + " (the points of the "
-                    + dev.forewarn.series.Times.human(java.time.Duration.ofMillis(dev.forewarn.forecast.ForecastEngine.HISTORY_MILLIS))
-                    + " up to " + ReportText.dayTime(p.atMillis(), zone) + ")"));
+                    + ReportText.span(dev.forewarn.forecast.ForecastEngine.HISTORY_MILLIS) + " up to " + ReportText.dayTime(p.atMillis(), zone) + ")"));
         }
         return out;
     }
@@ -100,7 +98,7 @@ public final class FindingFacts {
         Units u = Units.ofProjected(p.series());
         List<Fact> out = new ArrayList<>();
         out.add(new Fact("Series", p.series().toString()));
-        out.add(new Fact("Present value", p.value() == null ? "unknown" : u.format(p.value()) + " at " + ReportText.dayTime(p.atMillis(), zone)));
+        out.add(new Fact("Present value", p.value() == null ? "unknown" : u.format(p.value()) + " at " + ReportText.dayTime(measuredMillis(item), zone)));
         boolean growth = p.reason() != null && p.reason().startsWith("a non-zero count that grew");
         Long since = p.value() == null || Double.isNaN(p.threshold()) ? null
                 : growth ? firstAbove(item, 0) : firstOfRunBeyond(item, p.threshold(), p.direction());
@@ -119,7 +117,7 @@ public final class FindingFacts {
         out.add(new Fact("Judged on", "the present value against the rule's level; no projection"));
         out.add(rule(f));
         out.add(data(item, zone));
-        out.add(new Fact("SHA-256 of the points shown", item.data().sha256()));
+        out.add(new Fact("SHA-256 of these points", item.data().sha256()));
         return out;
     }
 
@@ -129,12 +127,21 @@ public final class FindingFacts {
         return shown != null ? shown : Units.of(p.series().name()).format(p.threshold());
     }
 
+    /**
+     * When the present value was measured: the series' newest point, which can be older than the
+     * time the report is judged at (a collector that stopped, a sample skipped), else that time.
+     */
+    static long measuredMillis(ReportItem item) {
+        long at = item.finding().projection().atMillis();
+        return item.data().points() > 0 && item.data().toMillis() <= at ? item.data().toMillis() : at;
+    }
+
     /** A finding judged on its present value: no fit and no date. */
     public static boolean isPresentValue(Projection p) {
         return p.fit() == null && !p.hasEta() && "present value".equals(p.method());
     }
 
-    /** The time of the first point above {@code level} in the points shown, or null. */
+    /** The time of the first point above {@code level} in the points of the report, or null. */
     private static Long firstAbove(ReportItem item, double level) {
         var h = item.history();
         for (int i = 0; i < h.size(); i++) {
@@ -164,13 +171,20 @@ public final class FindingFacts {
     }
 
     private static Fact rule(Finding f) {
-        return new Fact("Rule", f.ruleId() + " (" + f.severity().name() + "), defined in " + (f.source() == null ? "unknown" : f.source().toString()));
+        // an OK rule beside a dated crossing is the PLAN badge: say why it is not an alert, not a bare "OK"
+        String verdict = ReportText.badge(f).equals("PLAN") ? "OK: not alerting yet, so listed to plan for" : f.severity().name();
+        return new Fact("Rule", f.ruleId() + " (" + verdict + "), defined in " + (f.source() == null ? "unknown" : f.source().toString()));
     }
 
     private static Fact data(ReportItem item, ZoneId zone) {
-        return new Fact("Data shown", String.format(Locale.ROOT, "%,d points from %s collector, %s to %s", item.data().points(), item.data().collector(),
-                item.data().points() == 0 ? "-" : ReportText.day(item.data().fromMillis(), zone),
-                item.data().points() == 0 ? "-" : ReportText.day(item.data().toMillis(), zone)));
+        return new Fact("Data in this report", String.format(Locale.ROOT, "%,d points from %s collector, %s to %s", item.data().points(), item.data().collector(),
+                item.data().points() == 0 ? "-" : when(item.data().fromMillis(), item.data(), zone),
+                item.data().points() == 0 ? "-" : when(item.data().toMillis(), item.data(), zone)));
+    }
+
+    /** A day, or a day and time when the data spans less than two days ("Tue 1 Dec 2026 to Tue 1 Dec 2026" said nothing). */
+    private static String when(long millis, SeriesData data, ZoneId zone) {
+        return data.toMillis() - data.fromMillis() < 2 * 86_400_000L ? ReportText.dayTime(millis, zone) : ReportText.day(millis, zone);
     }
 
     /**

@@ -121,9 +121,7 @@ public final class HtmlReport {
                     .append(esc(caption(item, r))).append("</figcaption></figure>\n");
             h.append("<table class=\"facts\">\n");
             for (FindingFacts.Fact f : FindingFacts.of(r, item)) {
-                h.append("<tr><th>").append(esc(f.label())).append("</th><td")
-                        .append(f.label().startsWith("SHA") ? " class=\"hash\"" : "").append(">")
-                        .append(esc(f.value())).append("</td></tr>\n");
+                h.append("<tr><th>").append(esc(f.label())).append("</th><td>").append(cell(f)).append("</td></tr>\n");
             }
             h.append("</table>\n</section>\n");
         }
@@ -174,11 +172,29 @@ public final class HtmlReport {
         h.append("</table>\n</section>\n");
     }
 
+    /**
+     * A fact's cell, escaped: a hash in the monospace that breaks anywhere, the words after it
+     * ("(the points of the 120 days up to ...)") in text that breaks at spaces, not "up t|o".
+     */
+    static String cell(FindingFacts.Fact f) {
+        String v = f.value();
+        if (!f.label().startsWith("SHA")) {
+            return esc(v);
+        }
+        int space = v.indexOf(' ');
+        return space < 0 ? "<span class=\"hash\">" + esc(v) + "</span>"
+                : "<span class=\"hash\">" + esc(v.substring(0, space)) + "</span>" + esc(v.substring(space));
+    }
+
     /** The chart's caption: only what the chart draws (without a simulated path, no trend and no band, and it says so). */
     static String caption(ReportItem item, Report r) {
         var p = item.finding().projection();
         boolean path = p.path() != null && p.path().timesMillis().length > 0;
-        StringBuilder c = new StringBuilder("Blue: measured ").append(ReportText.resource(p.series())).append('.');
+        long[] window = ReportCharts.window(item);
+        // the chart shows a stretch of the report's data; the table's data row names all of it
+        boolean hours = window[1] - window[0] < 2 * 86_400_000L;
+        StringBuilder c = new StringBuilder("Shown: ").append(hours ? ReportText.dayTime(window[0], r.zone()) : ReportText.day(window[0], r.zone()))
+                .append(" to ").append(hours ? ReportText.dayTime(window[1], r.zone()) : ReportText.day(window[1], r.zone())).append(". Blue: measured ").append(ReportText.resource(p.series())).append('.');
         if (path) {
             c.append(" Red dashed: the median of the forecast's simulated paths.")
                     .append(" Red shade: the ").append(ReportCharts.band(p)).append('.');
@@ -190,7 +206,10 @@ public final class HtmlReport {
                     ? " Black line: the earlier level it grew from." : " Black line: the limit.");
         }
         if (p.hasEta()) {
-            c.append(" Orange band: when the limit is reached, ").append(ReportText.percent(p.confidence())).append(" interval (")
+            c.append(" Solid red line: the most likely day, ").append(ReportText.day(p.etaMillis(), r.zone()));
+            // the date is the median of the paths' first touches: a reader who sees the dashed median meet the limit later asks why
+            c.append(path ? ", when half of the simulated paths have first reached the limit (the median line can reach it later)." : ".");
+            c.append(" Orange band: the ").append(ReportText.percent(p.confidence())).append(" interval of when the limit is reached (")
                     .append(ReportText.interval(p.etaLowMillis(), p.etaHighMillis(), r.zone())).append(").");
         }
         return c.toString();
@@ -223,10 +242,9 @@ public final class HtmlReport {
         ZoneId z = r.zone();
         h.append("<section id=\"appendix\"><h2>Appendix: the data behind this report</h2>\n<table class=\"facts\">\n");
         for (FindingFacts.Fact f : AppendixFacts.of(r)) {
-            h.append("<tr><th>").append(esc(f.label())).append("</th><td").append(f.label().startsWith("SHA") ? " class=\"hash\"" : "")
-                    .append(">").append(esc(f.value())).append("</td></tr>\n");
+            h.append("<tr><th>").append(esc(f.label())).append("</th><td>").append(cell(f)).append("</td></tr>\n");
         }
-        h.append("</table>\n<table class=\"data\"><tr><th>Series</th><th>Points</th><th>From</th><th>To</th><th>SHA-256 of the points shown</th></tr>\n");
+        h.append("</table>\n<table class=\"data\"><tr><th>Series</th><th>Points</th><th>From</th><th>To</th><th>SHA-256 of its points</th></tr>\n");
         for (ReportItem i : r.items()) {
             SeriesData d = i.data();
             h.append("<tr><td><code>").append(esc(d.series())).append("</code></td><td>")

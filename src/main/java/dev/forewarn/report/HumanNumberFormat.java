@@ -9,13 +9,27 @@ import java.text.ParsePosition;
 final class HumanNumberFormat extends NumberFormat {
 
     private final Units units;
+    private final boolean nonNegative;
 
     HumanNumberFormat(Units units) {
+        this(units, false);
+    }
+
+    /**
+     * @param nonNegative the quantity cannot be below zero (free bytes): ticks below zero stay
+     *                    blank, so a median path simulated past the floor does not label the
+     *                    axis "−500 MB" of available memory
+     */
+    HumanNumberFormat(Units units, boolean nonNegative) {
         this.units = units;
+        this.nonNegative = nonNegative;
     }
 
     @Override
     public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+        if (nonNegative && number < 0) {
+            return toAppendTo;
+        }
         String s = units.format(number);
         // axis ticks read cleaner without trailing zeros: "20.0 GB" -> "20 GB"
         return toAppendTo.append(s.replaceAll("\\.0+ ", " ").replaceAll("(\\.\\d*[1-9])0+ ", "$1 "));

@@ -119,7 +119,7 @@ public final class MarkdownReport {
         }
         m.append("## Appendix: the data behind this report\n\n");
         table(m, AppendixFacts.of(r));
-        m.append("| Series | Points | From | To | SHA-256 of the points shown |\n| --- | ---: | --- | --- | --- |\n");
+        m.append("| Series | Points | From | To | SHA-256 of its points |\n| --- | ---: | --- | --- | --- |\n");
         for (ReportItem item : r.items()) {
             SeriesData d = item.data();
             m.append("| ").append(cell(d.series())).append(" | ").append(String.format(Locale.ROOT, "%,d", d.points())).append(" | ")

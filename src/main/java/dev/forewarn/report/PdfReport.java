@@ -86,7 +86,7 @@ public final class PdfReport {
                             new FindingFacts.Fact("Series", d.series()),
                             new FindingFacts.Fact("Points", String.format(java.util.Locale.ROOT, "%,d from %s to %s", d.points(),
                                     d.points() == 0 ? "-" : Times.local(d.fromMillis(), z), d.points() == 0 ? "-" : Times.local(d.toMillis(), z))),
-                            new FindingFacts.Fact("SHA-256 of the points shown", d.sha256())), 130);
+                            new FindingFacts.Fact("SHA-256 of its points", d.sha256())), 130);
                     l.space(6);
                 }
                 l.space(6);

@@ -42,10 +42,14 @@ public final class Recommendations {
                         null, null, false, runwayMillis, leadTimeMillis);
             }
             // a verdict without a date (a present level, a growing error count): act now
+            // the heading already carries check's "(pending ...)" note: the advice does not repeat it
+            String message = withoutPending(f.message());
             String act = key.name().startsWith("smart.")
                     ? "Order a replacement for disk " + orLabel(key, "disk", "the disk") + " now and move its data off it: "
-                      + withoutSubject(f.message(), orLabel(key, "disk", "")) + "."
-                    : "Look at " + what + " now: " + f.message() + ".";
+                      + withoutSubject(message, orLabel(key, "disk", "")) + "."
+                    : key.name().startsWith("cpu.load")
+                    ? "Find what overloads the processors now, or add cores: " + message + "."
+                    : "Look at " + what + " now: " + message + ".";
             return new Recommendation(act, null, p.atMillis(), true, runwayMillis, leadTimeMillis);
         }
         long early = p.etaLowMillis() != null ? p.etaLowMillis() : p.etaMillis();
@@ -55,7 +59,9 @@ public final class Recommendations {
         boolean memory = key.name().startsWith("mem.") || key.name().startsWith("swap.") || key.name().startsWith("proc.");
         if (memory && culprit != null) {
             boolean late = early <= p.atMillis();
-            String action = "Fix or restart " + culprit + (late ? " now" : " before " + ReportText.day(early, zone))
+            // the deadline first: after the culprit's "since ..." clause a "before ..." reads as part of its history
+            String who = culprit.strip().endsWith(",") ? culprit.strip().substring(0, culprit.strip().length() - 1) : culprit.strip();
+            String action = (late ? "Now, fix" : "Before " + ReportText.day(early, zone) + ", fix") + " or restart " + who
                     + ": that is what uses up the memory."
                     + (size == null ? "" : " Adding memory instead only buys time: " + runwayDays + " days at today's growth need "
                     + size + " more.");
@@ -86,6 +92,11 @@ public final class Recommendations {
                     + ReportText.day(early, zone) + " minus " + leadDays + " days lead time).";
         }
         return new Recommendation(action, amount, orderBy, passed, runwayMillis, leadTimeMillis);
+    }
+
+    /** The message without the flapping guard's trailing "(pending CRITICAL: 1 of 2 evaluations, ...)". */
+    static String withoutPending(String message) {
+        return message == null ? "" : message.replaceFirst("\\s*\\(pending [A-Z]+: [^()]*\\)$", "");
     }
 
     /** "sda: reallocated sectors grew ..." after "disk sda" has been named: "its reallocated sectors grew ...". */

@@ -10,6 +10,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
+import java.text.DateFormat;
 import java.text.SimpleDateFormat;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -18,6 +19,9 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
@@ -54,26 +58,14 @@ public final class ReportCharts {
     static final String FONT = "DejaVu Sans";
     /** Legend of the drawn median path. */
     static final String MEDIAN = "median of simulated paths";
+    private static final long DAY_MILLIS = 86_400_000L;
+    /** The shortest stretch a chart shows. */
+    static final long MIN_SPAN_MILLIS = 15 * 60_000L;
+    /** A date label's width as a share of the time axis (about 45 of 700 points), with a margin. */
+    private static final double LABEL_SHARE = 0.1;
     private static final BasicStroke DASHED = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f);
 
     private ReportCharts() {
-    }
-
-    /**
-     * Tick units of a time axis, every one labelled in the report's one short date style
-     * ({@code 7 Nov}): JFreeChart's defaults change the format with the span drawn, so one chart
-     * read {@code 7-Nov} and another {@code Oct-2026}.
-     */
-    static org.jfree.chart.axis.TickUnits dayTicks(ZoneId zone) {
-        org.jfree.chart.axis.TickUnits units = new org.jfree.chart.axis.TickUnits();
-        int[][] steps = {{1, 1}, {1, 2}, {1, 7}, {1, 14}, {2, 1}, {2, 2}, {2, 3}, {2, 6}};
-        for (int[] st : steps) {
-            SimpleDateFormat f = new SimpleDateFormat("d MMM", Locale.ENGLISH);
-            f.setTimeZone(TimeZone.getTimeZone(zone));
-            units.add(new org.jfree.chart.axis.DateTickUnit(st[0] == 1 ? org.jfree.chart.axis.DateTickUnitType.DAY
-                    : org.jfree.chart.axis.DateTickUnitType.MONTH, st[1], f));
-        }
-        return units;
     }
 
     /** The chart for one report item; its text is the item's own, dates in {@code zone}. */
@@ -109,11 +101,11 @@ public final class ReportCharts {
 
         DateAxis time = new DateAxis(null);
         time.setTimeZone(TimeZone.getTimeZone(zone));
-        time.setStandardTickUnits(dayTicks(zone));
+        time.setStandardTickUnits(tickUnits(zone));
         time.setLabelFont(new Font(FONT, Font.PLAIN, 11));
         time.setTickLabelFont(new Font(FONT, Font.PLAIN, 10));
         NumberAxis value = new NumberAxis(ReportText.resource(p.series()));
-        value.setNumberFormatOverride(new HumanNumberFormat(units));
+        value.setNumberFormatOverride(new HumanNumberFormat(units, neverNegative(h, p)));
         value.setLabelFont(new Font(FONT, Font.PLAIN, 11));
         value.setTickLabelFont(new Font(FONT, Font.PLAIN, 10));
 
@@ -148,6 +140,7 @@ public final class ReportCharts {
         threshold.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         plot.addRangeMarker(threshold, Layer.FOREGROUND);
 
+        long[] window = window(item);
         ValueMarker now = new ValueMarker(p.atMillis(), Color.GRAY, new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {2f, 3f}, 0f));
         now.setLabel("now");
         now.setLabelFont(new Font(FONT, Font.PLAIN, 9));
@@ -162,18 +155,30 @@ public final class ReportCharts {
             IntervalMarker band = new IntervalMarker(lo, hi, ETA_BAND);
             plot.addDomainMarker(band, Layer.BACKGROUND);
             ValueMarker eta = new ValueMarker(p.etaMillis(), TREND, new BasicStroke(1.6f));
-            eta.setLabel(new SimpleDateFormat("d MMM", Locale.ENGLISH) {{ setTimeZone(TimeZone.getTimeZone(zone)); }}
-                    .format(new java.util.Date(p.etaMillis())));
+            eta.setLabel(format("d MMM", zone).format(new java.util.Date(p.etaMillis())));
             eta.setLabelFont(new Font(FONT, Font.BOLD, 11));
             eta.setLabelPaint(TREND);
-            // the label sits left of the line: the chart's right edge is close
-            eta.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            eta.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            if (etaLabelRight(p, window)) {
+                // left of the line it would cover the "now" label
+                eta.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                eta.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            } else {
+                // the label sits left of the line: the chart's right edge is close
+                eta.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+                eta.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            }
             eta.setLabelBackgroundColor(Color.WHITE);
             band.setLabelBackgroundColor(new Color(255, 255, 255, 0));
             plot.addDomainMarker(eta, Layer.FOREGROUND);
         }
-        fitRange(plot, value, item, p);
+        fitRange(plot, value, item, p, window);
+        // "now" sits at the top of its line unless the history ends there or the limit runs there
+        double[] taken = {lastShare(item.history(), value), (p.threshold() - value.getLowerBound()) / (value.getUpperBound() - value.getLowerBound())};
+        if (taken(taken, 0.88, 1.0)) {
+            boolean bottom = !taken(taken, 0.0, 0.12);
+            now.setLabelAnchor(bottom ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.LEFT);
+            now.setLabelTextAnchor(bottom ? TextAnchor.BOTTOM_RIGHT : TextAnchor.CENTER_RIGHT);
+        }
         plot.setFixedLegendItems(legend(median.getItemCount() > 0, p));
 
         JFreeChart chart = new JFreeChart(null, new Font(FONT, Font.BOLD, 13), plot, true);
@@ -206,21 +211,79 @@ public final class ReportCharts {
         return ReportText.percent(p.confidence()) + " band of simulated paths";
     }
 
-    /** The value range: the history and the threshold, not the whole fan (which can run off to infinity). */
-    private static void fitRange(XYPlot plot, NumberAxis axis, ReportItem item, Projection p) {
+    /**
+     * The stretch of time drawn, {@code {fromMillis, toMillis}}: the whole simulated path, and
+     * of the past three times as much, at least 7 days (30 without a path, so a verdict without
+     * a trend, a growing error count, shows its history), so the future and its band are never
+     * squeezed into a sliver at the right edge. Without a path the fit's window is shown whole.
+     */
+    public static long[] window(ReportItem item) {
+        Projection p = item.finding().projection();
         Series h = item.history();
-        long to = p.path() == null || p.path().timesMillis().length == 0 ? p.atMillis()
-                : p.path().timesMillis()[p.path().timesMillis().length - 1];
-        // the fit's window, and at least three times the future shown, so the crossing is not squeezed into a corner
-        // at least 30 days of the past, so a verdict without a trend (a growing error count) shows its history
-        long from = p.atMillis() - Math.max(3 * (to - p.atMillis()), 30L * 86_400_000L);
-        if (p.fit() != null) {
+        boolean path = p.path() != null && p.path().timesMillis().length > 0;
+        long to = path ? p.path().timesMillis()[p.path().timesMillis().length - 1] : p.atMillis();
+        long from = p.atMillis() - Math.max(3 * (to - p.atMillis()), (path ? 7L : 30L) * DAY_MILLIS);
+        if (!path && p.fit() != null) {
             from = Math.min(from, p.fit().fromMillis());
         }
         if (!h.isEmpty()) {
             from = Math.max(from, h.firstMillis());
         }
-        ((DateAxis) plot.getDomainAxis()).setRange(from, Math.max(to, from + 86_400_000L));
+        // a few minutes of history stay the width of the chart: widening runs into the past,
+        // never a day into an empty future with the points in a sliver at the left edge
+        return new long[] {Math.min(from, to - MIN_SPAN_MILLIS), to};
+    }
+
+    /** A quantity that never went below zero toward a limit at or above it (free space, available memory). */
+    static boolean neverNegative(Series h, Projection p) {
+        if (p.threshold() < 0) {
+            return false;
+        }
+        for (int i = 0; i < h.size(); i++) {
+            if (h.value(i) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where the history's last value lies on the value axis, 0 at the bottom to 1 at the top (NaN: no value). */
+    static double lastShare(Series h, NumberAxis axis) {
+        for (int i = h.size() - 1; i >= 0; i--) {
+            if (!Double.isNaN(h.value(i))) {
+                return (h.value(i) - axis.getLowerBound()) / (axis.getUpperBound() - axis.getLowerBound());
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Whether any of the shares lies in {@code [from, to]} of the value axis. */
+    private static boolean taken(double[] shares, double from, double to) {
+        for (double s : shares) {
+            if (s >= from && s <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The crossing's date goes right of its line when the "now" line is so close on its left
+     * that the two labels would overlap, and there is room before the chart's right edge.
+     */
+    static boolean etaLabelRight(Projection p, long[] window) {
+        double span = window[1] - window[0];
+        return (p.etaMillis() - p.atMillis()) / span < LABEL_SHARE && (window[1] - p.etaMillis()) / span > LABEL_SHARE;
+    }
+
+    /**
+     * The value range: the history, the threshold and the drawn median in the window (not the
+     * whole band, which can run off to infinity), so no drawn line leaves the chart.
+     */
+    private static void fitRange(XYPlot plot, NumberAxis axis, ReportItem item, Projection p, long[] window) {
+        Series h = item.history();
+        long from = window[0];
+        ((DateAxis) plot.getDomainAxis()).setRange(from, window[1]);
         double lo = p.threshold();
         double hi = p.threshold();
         for (int i = h.lowerBound(from); i < h.size(); i++) {
@@ -234,11 +297,55 @@ public final class ReportCharts {
             lo = Math.min(lo, p.value());
             hi = Math.max(hi, p.value());
         }
+        ProjectedPath path = p.path();
+        if (path != null) {
+            for (int i = 0; i < path.timesMillis().length; i++) {
+                double v = path.median()[i];
+                if (path.timesMillis()[i] <= window[1] && Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
         if (hi == lo) {
             hi = lo + Math.max(1, Math.abs(lo) * 0.1);
         }
         double pad = (hi - lo) * 0.06;
         axis.setRange(lo - pad, hi + pad);
+    }
+
+    /**
+     * Tick labels in the report's one date style ({@code 7 Nov}, never {@code 7-Nov} beside
+     * {@code Oct-2026}): days and months as day and month, hours with the day, minutes alone.
+     */
+    static TickUnits tickUnits(ZoneId zone) {
+        TickUnits units = new TickUnits();
+        DateFormat minutes = format("HH:mm", zone);
+        DateFormat hours = format("d MMM HH:mm", zone);
+        DateFormat days = format("d MMM", zone);
+        DateFormat years = format("yyyy", zone);
+        for (int n : new int[] {1, 2, 5, 10, 15, 30}) {
+            units.add(new DateTickUnit(DateTickUnitType.MINUTE, n, minutes));
+        }
+        for (int n : new int[] {1, 2, 4, 6, 12}) {
+            units.add(new DateTickUnit(DateTickUnitType.HOUR, n, hours));
+        }
+        for (int n : new int[] {1, 2, 7, 14}) {
+            units.add(new DateTickUnit(DateTickUnitType.DAY, n, days));
+        }
+        for (int n : new int[] {1, 2, 3, 6}) {
+            units.add(new DateTickUnit(DateTickUnitType.MONTH, n, days));
+        }
+        for (int n : new int[] {1, 2, 5, 10}) {
+            units.add(new DateTickUnit(DateTickUnitType.YEAR, n, years));
+        }
+        return units;
+    }
+
+    private static DateFormat format(String pattern, ZoneId zone) {
+        SimpleDateFormat f = new SimpleDateFormat(pattern, Locale.ENGLISH);
+        f.setTimeZone(TimeZone.getTimeZone(zone));
+        return f;
     }
 
     /** Draws the chart into an area of any Graphics2D (SVG, PDF, PNG). */

@@ -33,6 +33,9 @@ public final class ReportText {
             case "mem.available_bytes" -> "available memory";
             case "swap.used_bytes" -> "swap in use";
             case "proc.rss_bytes" -> "memory of " + (key.label("name") == null ? "a process" : key.label("name"));
+            case "cpu.load1" -> "load (1-minute average)";
+            case "cpu.load5" -> "load (5-minute average)";
+            case "cpu.load15" -> "load (15-minute average)";
             default -> {
                 if (n.startsWith("smart.") && key.label("disk") != null) {
                     yield "disk " + key.label("disk") + " (" + n.substring(6).replace('_', ' ') + ")";
@@ -159,10 +162,26 @@ public final class ReportText {
             }
         }
         String span = first == null ? "no points behind any finding"
-                : "the findings use the points from " + dayTime(first, z) + " on ("
-                  + dev.forewarn.series.Times.human(java.time.Duration.ofMillis(r.atMillis() - first)) + " of data)";
+                : "this report shows the points from " + dayTime(first, z) + " on (" + span(r.atMillis() - first) + " of data)";
+        // the forecasts read their own span, which can start before the points shown: say so, not "the findings use"
+        boolean forecast = r.items().stream().anyMatch(i -> !FindingFacts.isPresentValue(i.finding().projection()));
+        if (forecast) {
+            span += "; the forecasts read up to the last " + span(dev.forewarn.forecast.ForecastEngine.HISTORY_MILLIS);
+        }
         return "Data up to " + dayTime(r.atMillis(), z) + " (" + zoneName(z) + "); " + span + ". Generated "
                 + dev.forewarn.series.Times.local(r.generatedMillis(), z) + " by forewarn.";
+    }
+
+    /** A span of time in words: {@code 90 days} from two days on, {@code 37 hours} from two hours, {@code 20 minutes} from two minutes, else {@code 50s}. */
+    public static String span(long millis) {
+        if (millis >= 2 * 86_400_000L) {
+            return Math.round(millis / 86_400_000.0) + " days";
+        }
+        if (millis >= 2 * 3_600_000L) {
+            return Math.round(millis / 3_600_000.0) + " hours";
+        }
+        return millis >= 2 * 60_000L ? Math.round(millis / 60_000.0) + " minutes"
+                : dev.forewarn.series.Times.human(java.time.Duration.ofMillis(millis));
     }
 
     /** The zone as a reader knows it: {@code UTC}, {@code Europe/Berlin}. */

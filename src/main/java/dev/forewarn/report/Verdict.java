@@ -55,12 +55,18 @@ public record Verdict(String summary, List<Line> lines) {
                 if (undated > 0) {
                     b.append(", and ").append(undated == 1 ? "one other problem needs" : undated + " other problems need").append(" attention now");
                 }
-                b.append(". Dates are the most likely day, with the ").append(ReportText.percent(r.confidence())).append(" interval in brackets.");
+                // "how sure" in words a manager reads: what the interval is, not only its name
+                b.append(". Dates are the most likely day; in brackets, the range of days that holds it with ").append(ReportText.percent(r.confidence()))
+                        .append(" confidence.");
             } else {
                 b.append(undated == 1 ? "One problem" : undated + " problems").append(" on ").append(r.host()).append(undated == 1 ? " needs" : " need")
                         .append(" attention now; nothing is projected to run out within the forecast horizon.");
             }
             summary = b.toString();
+        }
+        String buy = purchases(r);
+        if (!buy.isEmpty()) {
+            summary += " To order: " + buy + ".";
         }
         if (r.checked().status() != null) {
             int pending = r.checked().pending().size();
@@ -68,5 +74,39 @@ public record Verdict(String summary, List<Line> lines) {
                     + ", as 'forewarn check' reports it. " + summary;
         }
         return new Verdict(summary, lines);
+    }
+
+    /**
+     * What a purchase request lists, in one phrase per item: a failing disk's replacement now,
+     * capacity for a file system or memory by its order-by date. A leak that is fixed by
+     * restarting its process is no purchase (its order-by date is the early bound itself, no
+     * lead time), and neither is a calm finding.
+     */
+    static String purchases(Report r) {
+        List<String> out = new ArrayList<>();
+        for (ReportItem i : r.items()) {
+            var key = i.finding().projection().series();
+            Recommendation rec = i.recommendation();
+            boolean raised = i.finding().severity() != Severity.OK || r.pendingOf(i.finding()) != null;
+            if (key.name().startsWith("smart.") && raised && key.label("disk") != null) {
+                out.add("a replacement for disk " + key.label("disk") + " now");
+                continue;
+            }
+            Long early = i.finding().projection().etaLowMillis() != null ? i.finding().projection().etaLowMillis() : i.finding().projection().etaMillis();
+            if (rec.amount() == null || rec.orderByMillis() == null || early == null || rec.orderByMillis() + rec.leadTimeMillis() != early) {
+                continue;
+            }
+            String size = dev.forewarn.series.Units.of(key.name()).format(rec.amount());
+            String what;
+            if (key.name().startsWith("fs.avail") || key.name().startsWith("fs.used")) {
+                what = size + " for " + (key.label("mount") == null ? "the file system" : key.label("mount"));
+            } else if (key.name().startsWith("mem.") || key.name().startsWith("swap.")) {
+                what = size + " of memory";
+            } else {
+                continue;
+            }
+            out.add(what + (rec.orderByPassed() ? " now (its order-by date has passed)" : " by " + ReportText.day(rec.orderByMillis(), r.zone())));
+        }
+        return String.join("; ", out);
     }
 }

@@ -86,7 +86,7 @@ class ReportLabelsTest {
         for (String s : md.split("\n## ")) {
             Matcher all = Pattern.compile("all ([0-9.]+) days of history").matcher(s);
             // "| Data |" was the row's name when the method said "all 30.0 days" beside 90 days of it
-            Matcher data = Pattern.compile("\\| Data(?: shown)? \\| [0-9,]+ points from \\w+ collector, \\w+ (\\d+ \\w+ \\d+) to \\w+ (\\d+ \\w+ \\d+) \\|").matcher(s);
+            Matcher data = Pattern.compile("\\| Data(?: shown| in this report)? \\| [0-9,]+ points from \\w+ collector, \\w+ (\\d+ \\w+ \\d+) to \\w+ (\\d+ \\w+ \\d+) \\|").matcher(s);
             if (s.contains("| Method | ") && !s.contains("| Method | present value") && data.find()) {
                 compared++;
                 data.reset();
@@ -105,7 +105,7 @@ class ReportLabelsTest {
     void twoHashesOfOneSeriesSayWhichPointsEachCovers() {
         String mem = section("available memory");
         assertFalse(mem.contains("| SHA-256 of the points |"), mem);
-        assertTrue(mem.contains("| SHA-256 of the points shown |"), mem);
+        assertTrue(mem.contains("| SHA-256 of these points |"), mem);
         assertTrue(mem.contains("| SHA-256 of the points the forecast read | "), mem);
     }
 

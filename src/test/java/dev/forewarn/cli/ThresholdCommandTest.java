@@ -123,7 +123,7 @@ class ThresholdCommandTest {
         Path html = dir.resolve("r.html");
         assertEquals(0, CliRun.of("report", "--store", store, "--rules", gibRule().toString(), "-o", html.toString(), "fs.avail_bytes").exitCode());
         String page = Files.readString(html);
-        assertTrue(page.contains("Orange band: when the limit is reached, 95 % interval ("), page);
+        assertTrue(page.contains("Orange band: the 95 % interval of when the limit is reached ("), page);
         assertTrue(page.contains("100 GiB (107 GB)"), page);
     }
 

@@ -30,4 +30,46 @@ class FindingFactsTest {
         assertEquals("theil-sen over all 30.0 days of history",
                 FindingFacts.method(method("theil-sen over all 30.0 days of history"), thirty));
     }
+
+    private static String row(java.util.List<FindingFacts.Fact> facts, String label) {
+        return facts.stream().filter(f -> f.label().equals(label)).findFirst().orElseThrow().value();
+    }
+
+    /** A rule that is OK beside a dated crossing is the PLAN badge: a bare "(OK)" beside "fills up" read as a contradiction. */
+    @Test
+    void anOkRuleBesideACrossingSaysWhyItIsNotAnAlert() {
+        var f = ReportFixtures.varFinding("/var");
+        var ok = new dev.forewarn.rules.Finding(f.ruleId(), f.source(), dev.forewarn.rules.Severity.OK, f.message(), f.projection());
+        var item = new ReportBuilder().zone(java.time.ZoneOffset.UTC).atMillis(ReportFixtures.AT)
+                .build(java.util.List.of(ok), k -> ReportFixtures.varHistory(k)).items().get(0);
+        String rule = row(FindingFacts.of(item, java.time.ZoneOffset.UTC), "Rule");
+        assertEquals("fs-fills (OK: not alerting yet, so listed to plan for), defined in built-in:rules/filesystem.yaml:12:3", rule);
+        String warned = row(FindingFacts.of(ReportFixtures.report("/var").items().stream()
+                .filter(i -> i.finding().projection().hasEta()).findFirst().orElseThrow(), java.time.ZoneOffset.UTC), "Rule");
+        assertEquals("fs-fills (WARNING), defined in built-in:rules/filesystem.yaml:12:3", warned);
+    }
+
+    /** "in 41d 9h" is written "in 41 days": the crossing's distance in words a manager reads. */
+    @Test
+    void theCrossingsDistanceIsInDays() {
+        var item = ReportFixtures.report("/var").items().stream().filter(i -> i.finding().projection().hasEta()).findFirst().orElseThrow();
+        assertEquals("Sat 14 Mar 2026, in 41 days", row(FindingFacts.of(item, java.time.ZoneOffset.UTC), "Projected crossing"));
+    }
+
+    /** Eight minutes of data said "Tue 1 Dec 2026 to Tue 1 Dec 2026": short spans carry their times. */
+    @Test
+    void dataOfLessThanTwoDaysIsDatedToTheMinute() {
+        var item = ReportFixtures.fewMinutesOfLoad().items().get(0);
+        assertEquals("8 points from cpu collector, " + dev.forewarn.series.Times.local(ReportFixtures.AT - 13 * 60_000L, java.time.ZoneOffset.UTC)
+                + " to " + dev.forewarn.series.Times.local(ReportFixtures.AT - 6 * 60_000L, java.time.ZoneOffset.UTC),
+                row(FindingFacts.of(item, java.time.ZoneOffset.UTC), "Data in this report"));
+    }
+
+    /** "11.5 at 23:52" named the report's time for a point measured at 23:46. */
+    @Test
+    void thePresentValueIsDatedWhenItWasMeasured() {
+        var item = ReportFixtures.fewMinutesOfLoad().items().get(0);
+        assertEquals("11.5 at " + dev.forewarn.series.Times.local(ReportFixtures.AT - 6 * 60_000L, java.time.ZoneOffset.UTC),
+                row(FindingFacts.of(item, java.time.ZoneOffset.UTC), "Present value"));
+    }
 }

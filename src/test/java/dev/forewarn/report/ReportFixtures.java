@@ -86,4 +86,25 @@ final class ReportFixtures {
                 .baselines(f -> f.projection().hasEta() ? new Baseline("predict_linear over the last 7 days", ETA + 11 * DAY, new BacktestSummary(12, 21.0, null)) : null)
                 .build(List.of(mem, var), h::get);
     }
+
+    /**
+     * A new host's first minutes: 8 points of load15 at 11.5 above a limit of 4, pending in check,
+     * the newest 6 minutes before the report's time (the load collector missed the last sample).
+     */
+    static Report fewMinutesOfLoad() {
+        SeriesKey key = SeriesKey.of("cpu.load15");
+        long[] t = new long[8];
+        double[] v = new double[8];
+        for (int i = 0; i < 8; i++) {
+            t[i] = AT - (13 - i) * 60_000L;
+            v[i] = 11.5;
+        }
+        Projection p = new Projection(key, AT, 11.5, 4, Direction.UP, null, null, null, 0.95, "present value",
+                "past the critical level 200% of cpu.cores", null, BacktestSummary.none(), null);
+        Finding f = new Finding("cpu-load", new RuleSource("built-in:rules/load.yaml", 4, 5), Severity.CRITICAL,
+                "load is above the cores \u2014 11.5 now, above 200% of cpu.cores (4) (pending CRITICAL: 1 of 2 evaluations, over at least 30m)", p);
+        Series s = new Series(key, t, v);
+        return new ReportBuilder().host("vm").generatedMillis(AT).atMillis(AT).sinceMillis(AT - 90 * DAY).zone(ZoneOffset.UTC)
+                .build(List.of(f), k -> s);
+    }
 }
