@@ -98,7 +98,7 @@ class ReportDataTimeTest {
                 "fs.avail_bytes").exitCode());
         String text = Files.readString(md);
         String header = text.lines().filter(l -> l.startsWith("_Data up to")).findFirst().orElseThrow();
-        assertTrue(header.contains("(20m of data)"), header);
+        assertTrue(header.contains("(20 minutes of data)"), header);
         assertFalse(Pattern.compile("since \\w{3} \\d+ \\w{3} 2025").matcher(header).find(), header);
         assertFalse(header.contains(dev.forewarn.report.ReportText.day(LAST - 90 * DAY, ZoneId.systemDefault())), header);
     }
