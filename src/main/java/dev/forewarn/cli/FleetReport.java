@@ -154,7 +154,7 @@ record FleetReport(long runwayMillis, long leadTimeMillis, ZoneId zone) {
     }
 
     private static String days(long millis) {
-        return Math.round(millis / 86_400_000.0) + " days";
+        return Times.human(java.time.Duration.ofMillis(millis));
     }
 
     /** The report JSON with a {@code fleet} object first: counts, failed instances, the summary rows and totals. */

@@ -148,7 +148,7 @@ public final class ForecastCommand implements Callable<Integer> {
      */
     static String endedNote(Series history, long atMillis) {
         if (history.isEmpty()) {
-            return "no point in the " + ForecastEngine.HISTORY_MILLIS / 86_400_000L + " days before";
+            return "no point in the " + Times.human(java.time.Duration.ofMillis(ForecastEngine.HISTORY_MILLIS)) + " before";
         }
         if (atMillis - history.lastMillis() > ENDED_AFTER_MILLIS) {
             return "last point " + Times.local(history.lastMillis(), ZoneId.systemDefault());

@@ -499,9 +499,9 @@ public final class PrometheusClient {
         }
     }
 
+    /** A timeout in the one duration style of messages: "2 seconds", "0.5 seconds". */
     static String human(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+        return dev.forewarn.series.Times.human(d);
     }
 
     private static String oneLine(String s) {

@@ -182,7 +182,7 @@ public final class ForecastEngine implements Forecaster {
                 req.confidence(), seed ^ 0x5DEECE66DL);
         ProjectedPath path = toPath(r, req.atMillis());
         double slope = plan.fit() == null ? Double.NaN : plan.fit().slopePerDay();
-        String sim = String.format(Locale.ROOT, "first touch of %d simulated paths (trend, %s, residuals of the last %s resampled in %s blocks at the %s step)",
+        String sim = String.format(Locale.ROOT, "first touch of %d simulated paths (trend, %s, residuals of the last %s resampled in %s blocks at a step of %s)",
                 r.touchDays().length, "slope spread", Times.human(java.time.Duration.ofMillis(recent.spanMillis())),
                 res.values().length >= 2 * plan.blockDays() * Math.round(1 / res.stepDays()) && plan.blockDays() > 1
                         ? plan.blockDays() + "-day" : res.values().length >= 2 * Math.round(1 / res.stepDays()) ? "day" : "short",

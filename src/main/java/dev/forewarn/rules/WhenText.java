@@ -2,6 +2,8 @@ package dev.forewarn.rules;
 
 import dev.forewarn.forecast.Projection;
 import dev.forewarn.forecast.ProjectionText;
+import dev.forewarn.series.Times;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -9,9 +11,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * The verdict phrase of a projection in the reader's zone: "in 9 days (Sat 14 Mar 2026,
- * 80 %: 9–18 Mar)". Days are whole days from the evaluation time, rounded down; under two days
- * the phrase counts hours.
+ * The verdict phrase of a projection in the reader's zone: "in 9.5 days (Sat 14 Mar 2026,
+ * 80 %: 9–18 Mar)", the time left from the evaluation through the one duration formatter
+ * ({@link Times#human}: hours under two days, days beyond); under an hour "within the hour".
+ * Under two days the date shows the clock too.
  */
 final class WhenText {
 
@@ -24,17 +27,8 @@ final class WhenText {
     static String eta(Projection p, ZoneId zone) {
         long dt = p.etaMillis() - p.atMillis();
         ZonedDateTime eta = Instant.ofEpochMilli(p.etaMillis()).atZone(zone);
-        String in;
-        String date;
-        if (dt < 2 * 86_400_000L) {
-            long hours = Math.max(0, dt / 3_600_000L);
-            in = hours == 0 ? "within the hour" : "in " + hours + (hours == 1 ? " hour" : " hours");
-            date = HOUR.format(eta);
-        } else {
-            long days = dt / 86_400_000L;
-            in = "in " + days + " days";
-            date = DAY.format(eta);
-        }
+        String in = dt < 3_600_000L ? "within the hour" : "in " + Times.human(Duration.ofMillis(dt));
+        String date = dt < 2 * 86_400_000L ? HOUR.format(eta) : DAY.format(eta);
         StringBuilder sb = new StringBuilder(in).append(" (").append(date);
         if (p.etaLowMillis() != null) {
             sb.append(", ").append(ProjectionText.interval(p, zone));

@@ -1,5 +1,8 @@
 package dev.forewarn.series;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -123,29 +126,48 @@ public final class Times {
     }
 
     /**
-     * A human duration, largest two units: {@code 9d 4h}, {@code 3h 20m}, {@code 45s}; beyond a
-     * year in years with three significant figures ({@code 1.5 years}, {@code 157 years}).
+     * A duration for people, one unit in words with at most three significant figures:
+     * {@code 1 year} or more in years ({@code 1.5 years}, {@code 157 years}); from 2 days in days
+     * ({@code 2.5 days}, {@code 44 days}, {@code 120 days}); from 1 hour in hours ({@code 1.5 hours},
+     * {@code 36 hours}); from 1 minute in minutes ({@code 20 minutes}); below that in seconds
+     * ({@code 45 seconds}). A count under 10 keeps one decimal, a larger one is whole, so the
+     * figure reads at a glance; a count of exactly 1 is singular ({@code 1 hour}). A count that
+     * rounds up to the next unit's start is written in that unit ({@code 59 min 59 s} is
+     * {@code 1 hour}, not {@code 60 minutes}). Negative durations carry the real minus sign.
+     * Machine surfaces (JSON, CSV, perfdata, rule files) keep their own forms, never this one.
      */
     public static String human(Duration d) {
-        long s = Math.abs(d.getSeconds());
         String sign = d.isNegative() ? Human.MINUS : "";
-        if (s >= YEAR_SECONDS) {
-            String n = Human.number(s / (double) YEAR_SECONDS);
-            return sign + n + (n.equals("1") ? " year" : " years");
+        double seconds = Math.abs(d.getSeconds() + d.getNano() / 1e9); // nanos count up from the (floored) seconds
+        int u = UNIT_SECONDS.length - 1;
+        while (u > 0 && seconds < UNIT_START[u]) {
+            u--;
         }
-        long days = s / 86_400;
-        long hours = (s % 86_400) / 3_600;
-        long minutes = (s % 3_600) / 60;
-        if (days > 0) {
-            return sign + days + "d" + (hours > 0 ? " " + hours + "h" : "");
+        double count = rounded(seconds / UNIT_SECONDS[u]);
+        if (u < UNIT_SECONDS.length - 1 && count * UNIT_SECONDS[u] >= UNIT_START[u + 1]) {
+            u++; // 59.97 minutes rounds to 60: say 1 hour
+            count = rounded(seconds / UNIT_SECONDS[u]);
         }
-        if (hours > 0) {
-            return sign + hours + "h" + (minutes > 0 ? " " + minutes + "m" : "");
+        String n = count == 0 && seconds > 0 ? Human.number(seconds / UNIT_SECONDS[u]) : countText(count);
+        return sign + n + " " + UNIT_NAMES[u] + (n.equals("1") ? "" : "s");
+    }
+
+    /** Seconds, minutes, hours, days, years: the length of each unit in seconds. */
+    private static final double[] UNIT_SECONDS = {1, 60, 3_600, 86_400, YEAR_SECONDS};
+    /** Where each unit takes over: a minute, an hour, two days (so 36 hours stays hours), a year. */
+    private static final double[] UNIT_START = {0, 60, 3_600, 2 * 86_400, YEAR_SECONDS};
+    private static final String[] UNIT_NAMES = {"second", "minute", "hour", "day", "year"};
+
+    /** One decimal under 10, whole from 10; from 1000 (only years reach it) three significant figures. */
+    private static double rounded(double count) {
+        return count >= 9.95 ? Math.rint(count) : Math.round(count * 10) / 10.0;
+    }
+
+    private static String countText(double count) {
+        if (count >= 1000) {
+            return Human.number(new BigDecimal(count).round(new MathContext(3, RoundingMode.HALF_EVEN)).doubleValue());
         }
-        if (minutes > 0) {
-            return sign + minutes + "m";
-        }
-        return sign + s + "s";
+        return count == Math.rint(count) ? Long.toString((long) count) : String.format(Locale.ROOT, "%.1f", count);
     }
 
     /** UTC, for callers that want the zone JSON uses. */

@@ -207,7 +207,7 @@ class CheckCommandTest {
         Run r = check("--store", db.toString());
         assertTrue(r.code() >= 0 && r.code() <= 2, r.out() + r.err());
         assertTrue(r.out().contains("note: first run: the store " + db + " was empty, so forewarn took 3 samples"), r.out());
-        assertTrue(r.out().contains("trend verdicts (\"fills on ...\") need history: at least 2d"), r.out());
+        assertTrue(r.out().contains("trend verdicts (\"fills on ...\") need history: at least 2 days"), r.out());
         assertTrue(r.out().contains("*/5 * * * * forewarn sample"), r.out());
         assertTrue(r.firstLine().contains("series judged") || r.code() > 0, r.firstLine());
         Run replay = check("--store", dir.resolve("other.db").toString(), "--at", at());

@@ -66,7 +66,7 @@ class CheckReportAgreementTest {
         CliRun first = CliRun.of("check", "--store", db.toString());
         assertEquals(0, first.exitCode(), first.out());
         assertTrue(first.out().startsWith("FOREWARN OK - 1 pending, not raised yet: "), first.out());
-        assertTrue(first.out().contains("\nPENDING  ") && first.out().contains("(pending CRITICAL: 1 of 2 evaluations, over at least 30m)"),
+        assertTrue(first.out().contains("\nPENDING  ") && first.out().contains("(pending CRITICAL: 1 of 2 evaluations, over at least 30 minutes)"),
                 first.out());
         JsonNode r = report();
         assertEquals(status(first), r.get("status").asText(), "report and check agree: " + r.at("/verdict/summary"));
@@ -79,7 +79,7 @@ class CheckReportAgreementTest {
         JsonNode c = ProjectionJson.MAPPER.readTree(second.out());
         assertEquals("OK", c.get("status").asText());
         String message = c.at("/pending/0/message").asText();
-        assertTrue(message.contains("(pending CRITICAL: held ") && message.contains(" of 30m, 2 evaluations)"), message);
+        assertTrue(message.contains("(pending CRITICAL: held ") && message.contains(" of 30 minutes, 2 evaluations)"), message);
         assertFalse(c.toString().contains("seen 2 of 2"), c.toString());
         assertEquals(c.get("status").asText(), report().get("status").asText());
     }

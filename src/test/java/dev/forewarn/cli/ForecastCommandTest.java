@@ -88,7 +88,7 @@ class ForecastCommandTest {
         assertTrue(p.get("eta").isNull());
         CliRun text = CliRun.of("forecast", "fs.avail_bytes{mount=\"/var\"}", "--threshold", "0", "--store", db.toString(),
                 "--at", "2026-03-14T00:00:00Z");
-        assertTrue(text.out().contains("learning (needs about 12h more history"), text.out());
+        assertTrue(text.out().contains("learning (needs about 12 hours more history"), text.out());
         assertFalse(text.out().contains("within a year"), text.out());
     }
 

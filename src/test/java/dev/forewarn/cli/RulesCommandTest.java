@@ -98,7 +98,7 @@ class RulesCommandTest {
         CheckCommandTest.Run r = rules("explain", "fs-space", "--store", db.toString(), "--at", "2026-03-14T00:00:00Z");
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().startsWith("rule fs-space (built-in:rules/fs.yaml:4:5)"), r.out());
-        assertTrue(r.out().contains("threshold:  0; WARNING when the crossing is within 14d, CRITICAL within 3d"), r.out());
+        assertTrue(r.out().contains("threshold:  0; WARNING when the crossing is within 14 days, CRITICAL within 3 days"), r.out());
         assertTrue(r.out().contains("matches now (1 series"), r.out());
         assertTrue(r.out().contains("CRITICAL /var fills — 1 GB now, below 3% of fs.size_bytes"), r.out());
         assertEquals(1, rules("explain", "no-such-rule").code());

@@ -112,7 +112,7 @@ class PrometheusFaultsTest {
         acceptor.setDaemon(true);
         acceptor.start();
         String msg = failure(() -> query(client("http://127.0.0.1:" + s.getLocalPort())));
-        assertTrue(msg.contains("did not answer /api/v1/query_range within 2 s"), msg);
+        assertTrue(msg.contains("did not answer /api/v1/query_range within 2 seconds"), msg);
     }
 
     @Test

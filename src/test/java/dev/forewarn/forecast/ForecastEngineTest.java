@@ -81,7 +81,7 @@ class ForecastEngineTest {
         Projection p = engine.project(s, request(0, Direction.DOWN, T0 + 3 * HOUR));
         assertNull(p.etaMillis());
         assertEquals(Projection.LEARNING, p.state());
-        assertTrue(p.reason().startsWith("learning: needs at least 2d of history, has 3h"), p.reason());
+        assertTrue(p.reason().startsWith("learning: needs at least 2 days of history, has 3 hours"), p.reason());
         assertEquals(2 * DAY / 1000 - 3 * HOUR / 1000, p.needsMoreSeconds(), 1.0);
     }
 

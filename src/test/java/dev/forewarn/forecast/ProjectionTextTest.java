@@ -29,8 +29,8 @@ class ProjectionTextTest {
     @Test
     void noDateSaysWhy() {
         Projection p = new Projection(SeriesKey.of("fs.avail_bytes", "mount", "/"), 0, 1e9, 0, Direction.DOWN, null, null, null,
-                0.8, "too little history", "needs at least 2d of history, has 3h", null, BacktestSummary.none(), "abc");
-        assertEquals("/: no date (needs at least 2d of history, has 3h)", ProjectionText.line(p, ZoneOffset.UTC));
+                0.8, "too little history", "needs at least 2 days of history, has 3 hours", null, BacktestSummary.none(), "abc");
+        assertEquals("/: no date (needs at least 2 days of history, has 3 hours)", ProjectionText.line(p, ZoneOffset.UTC));
     }
 
     @Test

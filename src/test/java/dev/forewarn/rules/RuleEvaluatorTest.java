@@ -130,7 +130,7 @@ class RuleEvaluatorTest {
         Finding steady = ev.judge(fill, new InMemorySeriesSource().put(constant(VAR, AT, 10, 40 * GIB)), AT, true).get(0);
         assertEquals(Severity.OK, steady.severity());
         assertEquals(0, calls.get());
-        assertTrue(steady.message().contains("not projected to reach 0 B within 14d"), steady.message());
+        assertTrue(steady.message().contains("not projected to reach 0 B within 14 days"), steady.message());
         // A real fill goes to the forecaster and comes back with a date.
         int n = (int) (10 * DAY / STEP) + 1;
         long[] t = new long[n];

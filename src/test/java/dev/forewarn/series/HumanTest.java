@@ -2,6 +2,7 @@ package dev.forewarn.series;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -63,8 +64,56 @@ class HumanTest {
     void durationsBeyondAYearAreInYears() {
         assertEquals("157 years", Times.human(Duration.ofMinutes((57264L * 24 + 16) * 60)));
         assertEquals("1.5 years", Times.human(Duration.ofDays(548)));
-        assertEquals("44d 3h", Times.human(Duration.ofHours(44 * 24 + 3)));
-        assertEquals("\u22123h 20m", Times.human(Duration.ofMinutes(-200)));
+        assertEquals("1 year", Times.human(Duration.ofDays(366)));
+        assertEquals("1,570 years", Times.human(Duration.ofDays(1570L * 365 + 400)));
+        assertEquals("1.57 million years", Times.human(Duration.ofDays(1_570_000L * 366)));
+    }
+
+    @Test
+    void durationsReadAsOneUnitInWordsWithAtMostThreeFigures() {
+        // the old formatter printed 44d 3h, 23d 19h, 1d 12h, 3h 20m, 20m, 45s
+        assertEquals("44 days", Times.human(Duration.ofHours(44 * 24 + 3)));
+        assertEquals("24 days", Times.human(Duration.ofHours(23 * 24 + 19)));
+        assertEquals("9.8 days", Times.human(Duration.ofHours(9 * 24 + 19)));
+        assertEquals("2.5 days", Times.human(Duration.ofHours(60)));
+        assertEquals("2 days", Times.human(Duration.ofDays(2)));
+        assertEquals("120 days", Times.human(Duration.ofDays(120)));
+        assertEquals("365 days", Times.human(Duration.ofDays(365)));
+        assertEquals("36 hours", Times.human(Duration.ofHours(36)));
+        assertEquals("24 hours", Times.human(Duration.ofDays(1)));
+        assertEquals("1.5 hours", Times.human(Duration.ofMinutes(90)));
+        assertEquals("3.3 hours", Times.human(Duration.ofMinutes(200)));
+        assertEquals("1 hour", Times.human(Duration.ofHours(1)));
+        assertEquals("20 minutes", Times.human(Duration.ofMinutes(20)));
+        assertEquals("1 minute", Times.human(Duration.ofSeconds(60)));
+        assertEquals("45 seconds", Times.human(Duration.ofSeconds(45)));
+        assertEquals("1 second", Times.human(Duration.ofSeconds(1)));
+        assertEquals("0.5 seconds", Times.human(Duration.ofMillis(500)));
+        assertEquals("0 seconds", Times.human(Duration.ZERO));
+        assertEquals("\u22123.3 hours", Times.human(Duration.ofMinutes(-200)));
+        assertEquals("\u22121.5 seconds", Times.human(Duration.ofMillis(-1500)));
+    }
+
+    @Test
+    void aCountThatRoundsUpToTheNextUnitIsWrittenInIt() {
+        assertEquals("1 hour", Times.human(Duration.ofSeconds(3599)));
+        assertEquals("1 minute", Times.human(Duration.ofMillis(59_970)));
+        assertEquals("2 days", Times.human(Duration.ofMinutes(48 * 60 - 10)));
+        assertEquals("10 days", Times.human(Duration.ofHours(239)));
+    }
+
+    @Test
+    void noDurationReadsAsUnitLettersOrMoreThanThreeFigures() {
+        java.util.regex.Pattern letters = java.util.regex.Pattern.compile("\\d[dhms]\\b|\\dd \\d+h");
+        java.util.regex.Pattern shape = java.util.regex.Pattern.compile("\u2212?(\\d{1,3}|\\d\\.\\d|\\d,\\d{3}|\\d+(\\.\\d+)? million) (second|minute|hour|day|year)s?");
+        for (long s = 1; s < 200L * 365 * 86_400; s = s * 11 / 10 + 1) {
+            String t = Times.human(Duration.ofSeconds(s));
+            assertFalse(letters.matcher(t).find(), t);
+            assertTrue(shape.matcher(t).matches(), t);
+            int figures = t.replaceAll("[^0-9]", "").replaceAll("^0+", "").replaceAll("0+$", "").length();
+            assertTrue(figures <= 3, t);
+            assertEquals(t.startsWith("1 "), !t.endsWith("s"), "singular exactly when the count is 1: " + t);
+        }
     }
 
     @Test

@@ -30,7 +30,8 @@ record TopView(boolean color, boolean unicode, ZoneId zone) {
     static final String HELP = " q quit  Tab/1-6 panel  s sort  / filter  Esc clear filter";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
     private static final int PCT = 4;
-    private static final int ETA = 11;
+    /** Wide enough for the longest "runs out" text, "in 1.5 seconds" (durations in words) or "Sat 21 Mar". */
+    private static final int ETA = 14;
 
     /** Exactly {@code height} lines, none longer than {@code width - 1} (the last column stays free so nothing wraps). */
     List<AttributedString> render(TopSnapshot snap, TopState state, long intervalMillis, int width, int height) {

@@ -150,11 +150,11 @@ class TopDataTest {
 
     @Test
     void etaReadsAsHoursWhenCloseAndNowWhenReached() {
-        assertEquals("in 5h 20m", TopData.etaText(projection(NOW + 5 * HOUR + 20 * 60_000L), NOW, ZoneOffset.UTC));
+        assertEquals("in 5.3 hours", TopData.etaText(projection(NOW + 5 * HOUR + 20 * 60_000L), NOW, ZoneOffset.UTC));
         assertEquals("now", TopData.etaText(projection(NOW), NOW, ZoneOffset.UTC));
         assertEquals("Sat 21 Mar", TopData.etaText(projection(NOW + 7 * 86_400_000L), NOW, ZoneOffset.UTC));
         assertEquals("learning", TopData.etaText(new Projection(ROOT_AVAIL, NOW, 1.0, 0, dev.forewarn.forecast.Direction.DOWN,
-                null, null, null, 0.8, "too little history", "needs 1d", null, dev.forewarn.forecast.BacktestSummary.none(), ""), NOW, ZoneOffset.UTC));
+                null, null, null, 0.8, "too little history", "needs 24 hours", null, dev.forewarn.forecast.BacktestSummary.none(), ""), NOW, ZoneOffset.UTC));
     }
 
     private static Projection projection(long eta) {
