@@ -131,7 +131,7 @@ class ThresholdCommandTest {
     void rulesExplainShowsTheThresholdAsWrittenWithItsLevel() throws IOException {
         CliRun r = CliRun.of("rules", "explain", "data-space", "--store", store, "--rules", gibRule().toString());
         assertEquals(0, r.exitCode(), r::err);
-        assertTrue(r.out().contains("threshold:  100 GiB (107 GB); WARNING when the crossing is within 60d"), r.out());
+        assertTrue(r.out().contains("threshold:  100 GiB (107 GB); WARNING when the crossing is within 60 days"), r.out());
     }
 
     @Test
