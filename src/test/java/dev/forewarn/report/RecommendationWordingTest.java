@@ -53,6 +53,6 @@ class RecommendationWordingTest {
     @Test
     void loadAboveTheCoresIsAdvisedInWordsWithoutThePendingNote() {
         String action = ReportFixtures.fewMinutesOfLoad().items().get(0).recommendation().action();
-        assertEquals("Find what overloads the processors now, or add cores: load is above the cores \u2014 11.5 now, above 200% of cpu.cores (4).", action);
+        assertEquals("Find what overloads the processors now, or add cores: load is above the cores \u2014 11.5 now, above 4 (200% of 2 cores).", action);
     }
 }
