@@ -24,7 +24,7 @@ class RecommendationWordingTest {
 
     private static final long DAY = 86_400_000L;
     private static final long AT = ReportFixtures.AT;
-    private static final String CULPRIT = "billing-api (pid 36551), which grew from 1.15 GB to 9.51 GB since Tue 27 Oct 2026,";
+    private static final String CULPRIT = "billing-api (pid 36551), which grew from 1.15 GB to 9.51 GB since Tue 27 Oct 2026";
 
     private static Finding memory(long etaLowMillis) {
         Projection p = new Projection(SeriesKey.of("mem.available_bytes"), AT, 2.36e9, 3.44e8, Direction.DOWN, etaLowMillis + DAY / 2,
