@@ -3,6 +3,7 @@ package dev.forewarn.report;
 import dev.forewarn.series.Units;
 import dev.forewarn.forecast.BacktestSummary;
 import dev.forewarn.forecast.Fit;
+import dev.forewarn.forecast.ProjectionText;
 import dev.forewarn.forecast.Projection;
 import dev.forewarn.rules.Finding;
 import dev.forewarn.series.Times;
@@ -193,6 +194,12 @@ public final class FindingFacts {
      */
     static String method(Projection p, SeriesData data) {
         String m = nz(p.method());
+        int over = m.indexOf(" over ");
+        if (over > 0 && !m.startsWith("envelope")) {
+            // the model in words, as the "why" row names the others ("robust trend", not "theil-sen")
+            String model = m.substring(0, over);
+            m = ProjectionText.methodWords(model) + m.substring(over);
+        }
         var all = java.util.regex.Pattern.compile("all ([0-9.]+) days of history").matcher(m);
         if (all.find() && data.points() > 0) {
             double shownDays = (data.toMillis() - data.fromMillis()) / 86_400_000.0;

@@ -20,15 +20,26 @@ class FindingFactsTest {
     @Test
     void allDaysOfHistoryBesideAChartOfMoreHistorySaysTheLastDaysOfTheFitWindow() {
         SeriesData ninety = new SeriesData("fs.avail_bytes{mount=\"/var\"}", "fs", 25_921, 10 * DAY, 100 * DAY, "x");
-        assertEquals("theil-sen over the last 30.0 days (the fit window)",
+        assertEquals("robust trend over the last 30.0 days (the fit window)",
                 FindingFacts.method(method("theil-sen over all 30.0 days of history"), ninety));
     }
 
     @Test
     void allDaysOfHistoryBesideAChartOfTheSameSpanIsLeftAsTheEngineSaidIt() {
         SeriesData thirty = new SeriesData("fs.avail_bytes{mount=\"/var\"}", "fs", 8_641, 70 * DAY, 100 * DAY, "x");
-        assertEquals("theil-sen over all 30.0 days of history",
+        assertEquals("robust trend over all 30.0 days of history",
                 FindingFacts.method(method("theil-sen over all 30.0 days of history"), thirty));
+    }
+
+    @Test
+    void theMethodRowNamesTheModelInWordsAndKeepsTheRest() {
+        SeriesData thirty = new SeriesData("fs.avail_bytes{mount=\"/var\"}", "fs", 8_641, 70 * DAY, 100 * DAY, "x");
+        // the engine's labels are estimator names a reader cannot look up; the span and shift stay as the engine said them
+        assertEquals("accelerating (quadratic) trend over the last 35 days",
+                FindingFacts.method(method("quadratic over the last 35 days"), thirty));
+        assertEquals("robust trend after removing the daily cycle over the 9 days since the drop of 3 GB of Mon 2 Mar 2026 00:00",
+                FindingFacts.method(method("theil-sen + daily profile over the 9 days since the drop of 3 GB of Mon 2 Mar 2026 00:00"), thirty));
+        assertEquals("envelope of 17 cycle peaks (sawtooth)", FindingFacts.method(method("envelope of 17 cycle peaks (sawtooth)"), thirty));
     }
 
     private static String row(java.util.List<FindingFacts.Fact> facts, String label) {
