@@ -67,10 +67,7 @@ public final class FindingFacts {
         out.add(new Fact(p.hasEta() ? "Why this method" : "Why no date", nz(p.reason())));
         Fit fit = p.fit();
         if (fit != null) {
-            out.add(new Fact("Fit", String.format(Locale.ROOT, "%,d points from %s to %s; trend %s; R² %s; residual spread %s",
-                    fit.samples(), ReportText.day(fit.fromMillis(), zone), ReportText.day(fit.toMillis(), zone),
-                    u.perDay(fit.slopePerDay()), fit.r2() == null ? "n/a" : String.format(Locale.ROOT, "%.3f", fit.r2()),
-                    fit.residualSd() == null ? "n/a" : u.format(fit.residualSd()))));
+            out.add(new Fact("Fit", fit(p, item.data(), zone)));
         }
         out.add(new Fact("Backtest on this series' past", backtest(p.backtest(), p.confidence())));
         Baseline b = item.baseline();
@@ -192,6 +189,23 @@ public final class FindingFacts {
      * The method as the engine names it, where "all N days of history" means all it was handed
      * (at most the fit window): beside a chart of more history it says "the last N days (the fit window)".
      */
+    /**
+     * The Fit row: what was fitted (points, or a sawtooth's cycle peaks), over which dates, and
+     * when the fit starts before this report's data, that the forecast read further back.
+     */
+    static String fit(Projection p, SeriesData data, ZoneId zone) {
+        Fit fit = p.fit();
+        Units u = Units.ofProjected(p.series());
+        boolean peaks = p.method() != null && p.method().startsWith("envelope");
+        String earlier = data != null && data.points() > 0 && fit.fromMillis() < data.fromMillis()
+                ? " (before this report's data: the forecast reads the last " + ReportText.span(dev.forewarn.forecast.ForecastEngine.HISTORY_MILLIS) + ")" : "";
+        return String.format(Locale.ROOT, "%,d %s from %s%s to %s; trend %s; R² %s; residual spread %s",
+                fit.samples(), peaks ? (fit.samples() == 1 ? "cycle peak" : "cycle peaks") : "points",
+                ReportText.day(fit.fromMillis(), zone), earlier, ReportText.day(fit.toMillis(), zone),
+                u.perDay(fit.slopePerDay()), fit.r2() == null ? "n/a" : String.format(Locale.ROOT, "%.3f", fit.r2()),
+                fit.residualSd() == null ? "n/a" : u.format(fit.residualSd()));
+    }
+
     static String method(Projection p, SeriesData data) {
         String m = nz(p.method());
         int over = m.indexOf(" over ");

@@ -1,6 +1,7 @@
 package dev.forewarn.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forewarn.forecast.BacktestSummary;
 import dev.forewarn.forecast.Direction;
@@ -82,5 +83,17 @@ class FindingFactsTest {
         var item = ReportFixtures.fewMinutesOfLoad().items().get(0);
         assertEquals("11.5 at " + dev.forewarn.series.Times.local(ReportFixtures.AT - 6 * 60_000L, java.time.ZoneOffset.UTC),
                 row(FindingFacts.of(item, java.time.ZoneOffset.UTC), "Present value"));
+    }
+
+    @Test
+    void aSawtoothFitCountsCyclePeaksAndSaysItReadsBeforeTheReportsData() {
+        Projection p = new Projection(SeriesKey.of("fs.avail_bytes", "mount", "/var"), 100 * DAY, 5e10, 0, Direction.DOWN, null, null, null,
+                0.95, "envelope of 17 cycle peaks (sawtooth)", "", new dev.forewarn.forecast.Fit(17, 0, 95 * DAY, -2e9, 0.99, 1e9),
+                BacktestSummary.none(), null);
+        SeriesData ninety = new SeriesData("fs.avail_bytes{mount=\"/var\"}", "fs", 25_921, 10 * DAY, 100 * DAY, "x");
+        String row = FindingFacts.fit(p, ninety, java.time.ZoneOffset.UTC);
+        // "17 points from <a day before the data shown>" read as points missing from the report
+        assertTrue(row.startsWith("17 cycle peaks from "), row);
+        assertTrue(row.contains("(before this report's data: the forecast reads the last "), row);
     }
 }
