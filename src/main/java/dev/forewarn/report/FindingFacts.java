@@ -110,7 +110,8 @@ public final class FindingFacts {
             out.add(new Fact("What changed", (p.direction().label().equals("down") ? "below " : "above ") + "the limit"
                     + (since == null ? "" : " since " + ReportText.dayTime(since, zone))));
             // the reason names the level as written ("past the critical level 200% of cpu.cores"): the figure is what it came to
-            out.add(new Fact("Limit", (Double.isNaN(p.threshold()) ? "" : u.format(p.threshold()) + ": ") + nz(p.reason())));
+            // the level in its written form where there is one ("4 (200% of 2 cores)"): a bare "4" beside "200% of cpu.cores" reads as 4 cores
+            out.add(new Fact("Limit", (Double.isNaN(p.threshold()) ? "" : limit(p) + ": ") + nz(p.reason())));
         }
         out.add(new Fact("Judged on", "the present value against the rule's level; no projection"));
         out.add(rule(f));
