@@ -128,7 +128,7 @@ record Regime(long fromMillis, List<LevelShifts.Shift> shifts, LevelShifts.Shift
             }
             if (lastShift != null && lastShift.timeMillis() < fromMillis) {
                 // the regime is older than the longest window fitted: the fit starts later than the shift, so say both
-                return "the last " + span + " (the longest span fitted; the present trend began after the " + kind(lastShift, u) + " of "
+                return "the last " + span + " (the longest span fitted; the present trend began after the " + kind(lastShift, u) + " on "
                         + Times.local(lastShift.timeMillis(), java.time.ZoneId.systemDefault()) + ")";
             }
             return wholeHistory ? "all " + span + " of history" : "the last " + span;

@@ -20,7 +20,7 @@ class RegimeDescribeTest {
         Regime r = new Regime(AT - 35 * DAY, List.of(), shift, AT, false);
         String words = r.describe(Units.BYTES);
         assertFalse(words.startsWith("the 35 days since"), words);
-        assertTrue(words.startsWith("the last 35 days (the longest span fitted; the present trend began after the rise of 5.84 GB of "), words);
+        assertTrue(words.startsWith("the last 35 days (the longest span fitted; the present trend began after the rise of 5.84 GB on "), words);
     }
 
     @Test
