@@ -99,11 +99,12 @@ final class ModelChoice {
         for (Scored s : all) {
             if (s != best) {
                 if (s.origins() < best.origins()) {
-                    others.add(s.model().label + " (applied at only " + s.origins() + " origins)");
+                    others.add(s.model().words + " (applied at only " + s.origins() + " origins)");
                     continue;
                 }
                 String note = s.meanAbsError() < best.meanAbsError() ? " (not better by its " + Math.round(s.model().margin * 100) + " % margin)" : "";
-                others.add(s.model().label + " " + u.format(s.meanAbsError()) + note);
+                // the models in words ("robust trend"), not their internal labels ("theil-sen"): a reader knows no estimator names
+                others.add(s.model().words + " " + u.format(s.meanAbsError()) + note);
             }
         }
         if (!others.isEmpty()) {

@@ -111,7 +111,8 @@ public final class ProjectionText {
         return k.toString();
     }
 
-    static String methodWords(String method) {
+    /** The model of a method in words ("robust trend" for theil-sen, "accelerating (quadratic) trend"); other methods as given. */
+    public static String methodWords(String method) {
         if (method == null) {
             return "no method";
         }

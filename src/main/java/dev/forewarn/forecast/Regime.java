@@ -114,13 +114,22 @@ record Regime(long fromMillis, List<LevelShifts.Shift> shifts, LevelShifts.Shift
         return new Window(atMillis, x, y, seg, raw);
     }
 
-    /** In words, for the method field: "the 9.5 days since the drop of 12 GB of ...", amounts in the series' unit {@code u}. */
+    /**
+     * In words, for the method field: "the 9.5 days since the drop of 12 GB of ..." when the window
+     * starts at the shift, "the last 35 days (the longest span fitted; the present trend began after the
+     * rise of ...)" when the regime is older than the window; amounts in the series' unit {@code u}.
+     */
     String describe(Units u) {
         double days = (atMillis - fromMillis) / Window.DAY_MILLIS;
         String span = ModelChoice.num(days) + (days == 1 ? " day" : " days");
         if (shifts.isEmpty()) {
-            if (lastShift != null && lastShift.timeMillis() <= fromMillis) {
+            if (lastShift != null && lastShift.timeMillis() == fromMillis) {
                 return "the " + span + " since the " + kind(lastShift, u) + " of " + Times.local(lastShift.timeMillis(), java.time.ZoneId.systemDefault());
+            }
+            if (lastShift != null && lastShift.timeMillis() < fromMillis) {
+                // the regime is older than the longest window fitted: the fit starts later than the shift, so say both
+                return "the last " + span + " (the longest span fitted; the present trend began after the " + kind(lastShift, u) + " on "
+                        + Times.local(lastShift.timeMillis(), java.time.ZoneId.systemDefault()) + ")";
             }
             return wholeHistory ? "all " + span + " of history" : "the last " + span;
         }

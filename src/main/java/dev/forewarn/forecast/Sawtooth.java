@@ -190,7 +190,7 @@ final class Sawtooth {
             slopeSd = r.getSlopeStdErr() * t / z;
             // How much one peak strays from the envelope (regression prediction scatter), as a level spread.
             levelSd = Math.sqrt(Math.max(0, r.getMeanSquareError()) * (1 + 1.0 / peaks.length)) * t / z;
-            spreadWords = "the peaks' slope uncertainty from " + peaks.length + " peaks (standard error, t quantile)";
+            spreadWords = "the peaks' slope uncertainty from " + peaks.length + " peaks (the standard error of the line through the peaks, widened for so few peaks)";
         } else {
             slopeSd = Math.abs(measured);
             levelSd = peaks.length >= 2 ? Math.abs(peaks[peaks.length - 1] - peaks[peaks.length - 2]) : 0;

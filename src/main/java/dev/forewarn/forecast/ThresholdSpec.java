@@ -163,11 +163,23 @@ public record ThresholdSpec(Kind kind, double value, String text, String compani
             }
             case PERCENT -> {
                 String pct = text.substring(0, text.indexOf('%') + 1).replaceAll("\\s+", ""); // as written: "5%"
+                String counted = whole == null ? null : COUNTED_WHOLES.get(whole.contains("{") ? whole.substring(0, whole.indexOf('{')) : whole);
+                if (counted != null && value > 0) {
+                    // "200% of cpu.cores (4)" reads as a host with 4 cores: the level first, then the cores counted
+                    double count = level / (value / 100.0);
+                    yield u.format(level) + " (" + pct + " of " + Units.plain(count) + " " + (count == 1 ? counted.substring(0, counted.length() - 1) : counted) + ")";
+                }
                 yield whole == null ? pct + (metricName.endsWith("_ratio") ? "" : " (" + u.format(level) + ")")
                         : pct + " of " + whole + " (" + u.format(level) + ")";
             }
         };
     }
+
+    /**
+     * Wholes that are a count of things, by metric name, with the plural noun a reader counts them
+     * in: a percentage of one is shown as the level and the count ({@code 4 (200% of 2 cores)}).
+     */
+    private static final Map<String, String> COUNTED_WHOLES = Map.of("cpu.cores", "cores");
 
     /** True for an absolute level written with a unit suffix ({@code 10G}, {@code 100GiB}, {@code 512B}). */
     public boolean hasUnit() {

@@ -21,7 +21,7 @@ public final class Culprit {
     }
 
     /**
-     * "billing-api (pid 31412), which grew from 1.2 GB to 7.9 GB since Tue 22 Oct 2026," or null
+     * "billing-api (pid 31412), which grew from 1.2 GB to 7.9 GB since Tue 22 Oct 2026" (a phrase that ends there, for any sentence to carry), or null
      * when the finding is not about {@code mem.available_bytes} with a date, or no process grew
      * enough (a process whose newest point is over a day old has ended and is not counted).
      *
@@ -64,6 +64,6 @@ public final class Culprit {
         String pid = best.label("pid") == null ? "" : " (pid " + best.label("pid") + ")";
         Units u = Units.BYTES;
         return name + pid + ", which grew from " + u.format(first) + " to " + u.format(last) + " since "
-                + ReportText.day(firstMillis, zone) + ",";
+                + ReportText.day(firstMillis, zone);
     }
 }

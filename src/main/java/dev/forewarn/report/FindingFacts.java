@@ -3,6 +3,7 @@ package dev.forewarn.report;
 import dev.forewarn.series.Units;
 import dev.forewarn.forecast.BacktestSummary;
 import dev.forewarn.forecast.Fit;
+import dev.forewarn.forecast.ProjectionText;
 import dev.forewarn.forecast.Projection;
 import dev.forewarn.rules.Finding;
 import dev.forewarn.series.Times;
@@ -66,10 +67,7 @@ public final class FindingFacts {
         out.add(new Fact(p.hasEta() ? "Why this method" : "Why no date", nz(p.reason())));
         Fit fit = p.fit();
         if (fit != null) {
-            out.add(new Fact("Fit", String.format(Locale.ROOT, "%,d points from %s to %s; trend %s; R² %s; residual spread %s",
-                    fit.samples(), ReportText.day(fit.fromMillis(), zone), ReportText.day(fit.toMillis(), zone),
-                    u.perDay(fit.slopePerDay()), fit.r2() == null ? "n/a" : String.format(Locale.ROOT, "%.3f", fit.r2()),
-                    fit.residualSd() == null ? "n/a" : u.format(fit.residualSd()))));
+            out.add(new Fact("Fit", fit(p, item.data(), zone)));
         }
         out.add(new Fact("Backtest on this series' past", backtest(p.backtest(), p.confidence())));
         Baseline b = item.baseline();
@@ -112,7 +110,8 @@ public final class FindingFacts {
             out.add(new Fact("What changed", (p.direction().label().equals("down") ? "below " : "above ") + "the limit"
                     + (since == null ? "" : " since " + ReportText.dayTime(since, zone))));
             // the reason names the level as written ("past the critical level 200% of cpu.cores"): the figure is what it came to
-            out.add(new Fact("Limit", (Double.isNaN(p.threshold()) ? "" : u.format(p.threshold()) + ": ") + nz(p.reason())));
+            // the level in its written form where there is one ("4 (200% of 2 cores)"): a bare "4" beside "200% of cpu.cores" reads as 4 cores
+            out.add(new Fact("Limit", (Double.isNaN(p.threshold()) ? "" : limit(p) + ": ") + nz(p.reason())));
         }
         out.add(new Fact("Judged on", "the present value against the rule's level; no projection"));
         out.add(rule(f));
@@ -191,8 +190,31 @@ public final class FindingFacts {
      * The method as the engine names it, where "all N days of history" means all it was handed
      * (at most the fit window): beside a chart of more history it says "the last N days (the fit window)".
      */
+    /**
+     * The Fit row: what was fitted (points, or a sawtooth's cycle peaks), over which dates, and
+     * when the fit starts before this report's data, that the forecast read further back.
+     */
+    static String fit(Projection p, SeriesData data, ZoneId zone) {
+        Fit fit = p.fit();
+        Units u = Units.ofProjected(p.series());
+        boolean peaks = p.method() != null && p.method().startsWith("envelope");
+        String earlier = data != null && data.points() > 0 && fit.fromMillis() < data.fromMillis()
+                ? " (before this report's data: the forecast reads the last " + ReportText.span(dev.forewarn.forecast.ForecastEngine.HISTORY_MILLIS) + ")" : "";
+        return String.format(Locale.ROOT, "%,d %s from %s%s to %s; trend %s; R² %s; residual spread %s",
+                fit.samples(), peaks ? (fit.samples() == 1 ? "cycle peak" : "cycle peaks") : "points",
+                ReportText.day(fit.fromMillis(), zone), earlier, ReportText.day(fit.toMillis(), zone),
+                u.perDay(fit.slopePerDay()), fit.r2() == null ? "n/a" : String.format(Locale.ROOT, "%.3f", fit.r2()),
+                fit.residualSd() == null ? "n/a" : u.format(fit.residualSd()));
+    }
+
     static String method(Projection p, SeriesData data) {
         String m = nz(p.method());
+        int over = m.indexOf(" over ");
+        if (over > 0 && !m.startsWith("envelope")) {
+            // the model in words, as the "why" row names the others ("robust trend", not "theil-sen")
+            String model = m.substring(0, over);
+            m = ProjectionText.methodWords(model) + m.substring(over);
+        }
         var all = java.util.regex.Pattern.compile("all ([0-9.]+) days of history").matcher(m);
         if (all.find() && data.points() > 0) {
             double shownDays = (data.toMillis() - data.fromMillis()) / 86_400_000.0;

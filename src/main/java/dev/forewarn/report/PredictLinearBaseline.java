@@ -16,7 +16,16 @@ public final class PredictLinearBaseline {
     /** predict_linear's range in the node-mixin alert NodeFilesystemSpaceFillingUp, milliseconds. */
     public static final long WINDOW_MILLIS = PredictLinear.WARNING.windowMillis();
 
+    /** The method's words on a filesystem series, the alert's own subject. */
     static final String METHOD = "predict_linear over the last 6 hours (as in node-mixin's NodeFilesystemSpaceFillingUp)";
+
+    /** The method's words on any other series: the same line, but the alert is a filesystem alert, so say so. */
+    static final String METHOD_OTHER = "predict_linear over the last 6 hours, as node-mixin's NodeFilesystemSpaceFillingUp does for filesystems";
+
+    /** The method's words for a series: the alert is named as its own only on a filesystem's series. */
+    static String method(dev.forewarn.series.SeriesKey key) {
+        return key.name().startsWith("fs.") ? METHOD : METHOD_OTHER;
+    }
 
     private PredictLinearBaseline() {
     }
@@ -36,22 +45,23 @@ public final class PredictLinearBaseline {
         if (s == null || s.isEmpty() || p.series().isCounter() || Double.isNaN(p.threshold()) || p.series().name().startsWith("smart.")) {
             return null;
         }
+        String method = method(p.series());
         double now = PredictLinear.predict(s, atMillis, WINDOW_MILLIS, 0);
         double day = PredictLinear.predict(s, atMillis, WINDOW_MILLIS, 86_400);
         if (Double.isNaN(now) || Double.isNaN(day)) {
-            return new Baseline(METHOD, null, null);
+            return new Baseline(method, null, null);
         }
         double slope = day - now;
         double gap = p.threshold() - now;
         boolean toward = p.direction() == Direction.DOWN ? slope < 0 : slope > 0;
         if (gap == 0 || (p.direction() == Direction.DOWN ? gap > 0 : gap < 0)) {
-            return new Baseline(METHOD, atMillis, null);
+            return new Baseline(method, atMillis, null);
         }
         if (!toward) {
-            return new Baseline(METHOD, null, null);
+            return new Baseline(method, null, null);
         }
         double days = gap / slope;
         long eta = atMillis + Math.round(days * 86_400_000.0);
-        return new Baseline(METHOD, days * 86_400_000.0 > ForecastRequest.DEFAULT_HORIZON_MILLIS ? null : eta, null);
+        return new Baseline(method, days * 86_400_000.0 > ForecastRequest.DEFAULT_HORIZON_MILLIS ? null : eta, null);
     }
 }

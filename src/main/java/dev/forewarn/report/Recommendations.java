@@ -60,7 +60,7 @@ public final class Recommendations {
         if (memory && culprit != null) {
             boolean late = early <= p.atMillis();
             // the deadline first: after the culprit's "since ..." clause a "before ..." reads as part of its history
-            String who = culprit.strip().endsWith(",") ? culprit.strip().substring(0, culprit.strip().length() - 1) : culprit.strip();
+            String who = culprit.strip();
             String action = (late ? "Now, fix" : "Before " + ReportText.day(early, zone) + ", fix") + " or restart " + who
                     + ": that is what uses up the memory."
                     + (size == null ? "" : " Adding memory instead only buys time: " + runwayDays + " days at today's growth need "

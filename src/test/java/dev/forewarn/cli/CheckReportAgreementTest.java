@@ -92,7 +92,7 @@ class CheckReportAgreementTest {
         String load = text.substring(text.indexOf("## 1. "));
         load = load.substring(0, load.indexOf("## Track record"));
         assertTrue(load.contains("| What changed | above the limit since "), load);
-        assertTrue(load.contains("| Limit | 4: past the critical level 200% of cpu.cores |"), load);
+        assertTrue(load.contains("| Limit | 4 (200% of 2 cores): past the critical level 200% of cpu.cores |"), load);
         assertTrue(load.contains("(pending CRITICAL: not raised by check yet)"), load);
         assertFalse(load.contains("| Threshold |") || load.contains("| Projected crossing |") || load.contains("| Backtest"), load);
         assertFalse(load.contains("No action needed"), "a pending CRITICAL is not advised on as OK: " + load);

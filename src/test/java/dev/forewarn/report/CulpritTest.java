@@ -39,7 +39,7 @@ class CulpritTest {
         InMemorySeriesSource s = new InMemorySeriesSource()
                 .put(rss("billing-api", "4242", AT - 10 * DAY, AT, 1e9, 9e9))
                 .put(rss("postgres", "1187", AT - 10 * DAY, AT, 2e9, 3e9));
-        assertEquals("billing-api (pid 4242), which grew from 1 GB to 9 GB since " + ReportText.day(AT - 10 * DAY, ZoneOffset.UTC) + ",",
+        assertEquals("billing-api (pid 4242), which grew from 1 GB to 9 GB since " + ReportText.day(AT - 10 * DAY, ZoneOffset.UTC),
                 Culprit.of(memoryFalling(), s, AT, ZoneOffset.UTC));
     }
 

@@ -1,6 +1,7 @@
 package dev.forewarn.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forewarn.forecast.BacktestSummary;
 import dev.forewarn.forecast.Direction;
@@ -20,15 +21,26 @@ class FindingFactsTest {
     @Test
     void allDaysOfHistoryBesideAChartOfMoreHistorySaysTheLastDaysOfTheFitWindow() {
         SeriesData ninety = new SeriesData("fs.avail_bytes{mount=\"/var\"}", "fs", 25_921, 10 * DAY, 100 * DAY, "x");
-        assertEquals("theil-sen over the last 30.0 days (the fit window)",
+        assertEquals("robust trend over the last 30.0 days (the fit window)",
                 FindingFacts.method(method("theil-sen over all 30.0 days of history"), ninety));
     }
 
     @Test
     void allDaysOfHistoryBesideAChartOfTheSameSpanIsLeftAsTheEngineSaidIt() {
         SeriesData thirty = new SeriesData("fs.avail_bytes{mount=\"/var\"}", "fs", 8_641, 70 * DAY, 100 * DAY, "x");
-        assertEquals("theil-sen over all 30.0 days of history",
+        assertEquals("robust trend over all 30.0 days of history",
                 FindingFacts.method(method("theil-sen over all 30.0 days of history"), thirty));
+    }
+
+    @Test
+    void theMethodRowNamesTheModelInWordsAndKeepsTheRest() {
+        SeriesData thirty = new SeriesData("fs.avail_bytes{mount=\"/var\"}", "fs", 8_641, 70 * DAY, 100 * DAY, "x");
+        // the engine's labels are estimator names a reader cannot look up; the span and shift stay as the engine said them
+        assertEquals("accelerating (quadratic) trend over the last 35 days",
+                FindingFacts.method(method("quadratic over the last 35 days"), thirty));
+        assertEquals("robust trend after removing the daily cycle over the 9 days since the drop of 3 GB of Mon 2 Mar 2026 00:00",
+                FindingFacts.method(method("theil-sen + daily profile over the 9 days since the drop of 3 GB of Mon 2 Mar 2026 00:00"), thirty));
+        assertEquals("envelope of 17 cycle peaks (sawtooth)", FindingFacts.method(method("envelope of 17 cycle peaks (sawtooth)"), thirty));
     }
 
     private static String row(java.util.List<FindingFacts.Fact> facts, String label) {
@@ -71,5 +83,17 @@ class FindingFactsTest {
         var item = ReportFixtures.fewMinutesOfLoad().items().get(0);
         assertEquals("11.5 at " + dev.forewarn.series.Times.local(ReportFixtures.AT - 6 * 60_000L, java.time.ZoneOffset.UTC),
                 row(FindingFacts.of(item, java.time.ZoneOffset.UTC), "Present value"));
+    }
+
+    @Test
+    void aSawtoothFitCountsCyclePeaksAndSaysItReadsBeforeTheReportsData() {
+        Projection p = new Projection(SeriesKey.of("fs.avail_bytes", "mount", "/var"), 100 * DAY, 5e10, 0, Direction.DOWN, null, null, null,
+                0.95, "envelope of 17 cycle peaks (sawtooth)", "", new dev.forewarn.forecast.Fit(17, 0, 95 * DAY, -2e9, 0.99, 1e9),
+                BacktestSummary.none(), null);
+        SeriesData ninety = new SeriesData("fs.avail_bytes{mount=\"/var\"}", "fs", 25_921, 10 * DAY, 100 * DAY, "x");
+        String row = FindingFacts.fit(p, ninety, java.time.ZoneOffset.UTC);
+        // "17 points from <a day before the data shown>" read as points missing from the report
+        assertTrue(row.startsWith("17 cycle peaks from "), row);
+        assertTrue(row.contains("(before this report's data: the forecast reads the last "), row);
     }
 }

@@ -63,4 +63,14 @@ class PredictLinearBaselineTest {
         SeriesKey smart = SeriesKey.of("smart.reallocated_sectors", "disk", "sda");
         assertNull(PredictLinearBaseline.of(finding(smart, 100, Direction.UP), line(smart, 50, 1), AT));
     }
+
+    @Test
+    void theFilesystemAlertIsNamedAsItsOwnOnlyOnAFilesystem() {
+        SeriesKey mem = SeriesKey.of("mem.available_bytes");
+        Baseline b = PredictLinearBaseline.of(finding(mem, 1e9, Direction.DOWN), line(mem, 8e9, -1e8), AT);
+        // the old words "(as in node-mixin's NodeFilesystemSpaceFillingUp)" on memory read as if that alert watched memory
+        assertEquals("predict_linear over the last 6 hours, as node-mixin's NodeFilesystemSpaceFillingUp does for filesystems", b.method());
+        Baseline fs = PredictLinearBaseline.of(finding(VAR, 20e9, Direction.DOWN), line(VAR, 100e9, -1e9), AT);
+        assertEquals("predict_linear over the last 6 hours (as in node-mixin's NodeFilesystemSpaceFillingUp)", fs.method());
+    }
 }

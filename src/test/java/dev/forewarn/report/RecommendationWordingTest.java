@@ -24,7 +24,7 @@ class RecommendationWordingTest {
 
     private static final long DAY = 86_400_000L;
     private static final long AT = ReportFixtures.AT;
-    private static final String CULPRIT = "billing-api (pid 36551), which grew from 1.15 GB to 9.51 GB since Tue 27 Oct 2026,";
+    private static final String CULPRIT = "billing-api (pid 36551), which grew from 1.15 GB to 9.51 GB since Tue 27 Oct 2026";
 
     private static Finding memory(long etaLowMillis) {
         Projection p = new Projection(SeriesKey.of("mem.available_bytes"), AT, 2.36e9, 3.44e8, Direction.DOWN, etaLowMillis + DAY / 2,
@@ -53,6 +53,6 @@ class RecommendationWordingTest {
     @Test
     void loadAboveTheCoresIsAdvisedInWordsWithoutThePendingNote() {
         String action = ReportFixtures.fewMinutesOfLoad().items().get(0).recommendation().action();
-        assertEquals("Find what overloads the processors now, or add cores: load is above the cores \u2014 11.5 now, above 200% of cpu.cores (4).", action);
+        assertEquals("Find what overloads the processors now, or add cores: load is above the cores \u2014 11.5 now, above 4 (200% of 2 cores).", action);
     }
 }

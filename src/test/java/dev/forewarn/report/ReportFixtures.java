@@ -102,7 +102,7 @@ final class ReportFixtures {
         Projection p = new Projection(key, AT, 11.5, 4, Direction.UP, null, null, null, 0.95, "present value",
                 "past the critical level 200% of cpu.cores", null, BacktestSummary.none(), null);
         Finding f = new Finding("cpu-load", new RuleSource("built-in:rules/load.yaml", 4, 5), Severity.CRITICAL,
-                "load is above the cores \u2014 11.5 now, above 200% of cpu.cores (4) (pending CRITICAL: 1 of 2 evaluations, over at least 30m)", p);
+                "load is above the cores \u2014 11.5 now, above 4 (200% of 2 cores) (pending CRITICAL: 1 of 2 evaluations, over at least 30m)", p);
         Series s = new Series(key, t, v);
         return new ReportBuilder().host("vm").generatedMillis(AT).atMillis(AT).sinceMillis(AT - 90 * DAY).zone(ZoneOffset.UTC)
                 .build(List.of(f), k -> s);
