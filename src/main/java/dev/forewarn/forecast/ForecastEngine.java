@@ -109,6 +109,9 @@ public final class ForecastEngine implements Forecaster {
                 shifts.add(sh);
             }
         }
+        if (Sawtooth.burstOnly(s, shifts, sign)) {
+            shifts = List.of(); // a nightly excursion's return is no cleanup: flat series, bursts in the residuals
+        }
         Regime regime = Regime.choose(s, shifts, req.atMillis());
         Window w = regime.window(s, MAX_MODEL_POINTS);
         Sawtooth saw = Sawtooth.detect(s, shifts, req.direction(), req.atMillis(), req.threshold());
@@ -144,7 +147,9 @@ public final class ForecastEngine implements Forecaster {
             plan = new Plan(fit.path(), errors, sd, 0, fit.model().label + " over " + regime.describe(), choice.why() + "; " + spread,
                     fitRecord, (regime.fromMillis() - req.atMillis()) / Window.DAY_MILLIS,
                     regime.shifts().stream().mapToLong(LevelShifts.Shift::timeMillis).toArray(),
-                    wn == null ? null : wn.rawErrors(), wn == null ? null : wn.rawHorizons(), 1);
+                    wn == null ? null : wn.rawErrors(), wn == null ? null : wn.rawHorizons(),
+                    // A weekly profile's residuals are deviations from that weekday's profile: they come back on the same weekday.
+                    fit.model() == FittedModel.Model.SEASONAL_WEEKLY ? 7 : 1);
         }
         return firstTouch(out, s, plan, sign, bt, sha);
     }

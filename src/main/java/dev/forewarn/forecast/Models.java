@@ -137,6 +137,11 @@ final class Models {
         double[] y = slice(w.y(), to);
         int[] seg = sliceSeg(w.segment(), to);
         long periodMillis = periodDays * 86_400_000L;
+        // At least two points a bin and period: on a window averaged to 70-minute means a week
+        // holds exactly 144 of them, and hour-of-week bins that no point ever falls in would give
+        // a profile of holes, which the residual days of other weekdays then fill twice.
+        double perPeriod = to / ((x[to - 1] - x[0]) / periodDays);
+        bins = (int) Math.max(4, Math.min(bins, Math.floor(perPeriod / 2)));
         int[] bin = new int[to];
         for (int i = 0; i < to; i++) {
             bin[i] = phaseBin(w.millisOf(x[i]), periodMillis, bins);
@@ -163,8 +168,9 @@ final class Models {
         double slope = b;
         double a = Robust.intercept(x, ds, slope, w.lastSegmentStart(to), to);
         double[] prof = profile;
+        int nBins = bins;
         long at = w.atMillis();
-        DoubleUnaryOperator path = d -> a + slope * d + prof[phaseBin(at + Math.round(d * Window.DAY_MILLIS), periodMillis, bins)];
+        DoubleUnaryOperator path = d -> a + slope * d + prof[phaseBin(at + Math.round(d * Window.DAY_MILLIS), periodMillis, nBins)];
         double[] stats = residualStats(x, y, seg, slope, i -> prof[bin[i]]);
         return new FittedModel(model, path, slope, stats[2], stats[0], stats[1], to);
     }
@@ -195,6 +201,19 @@ final class Models {
         mean = used == 0 ? 0 : mean / used;
         for (int k = 0; k < bins; k++) {
             p[k] = count[k] > 0 ? p[k] - mean : 0;
+        }
+        // An empty bin takes its nearest filled neighbour's value (earlier first), not the mean.
+        for (int k = 0; k < bins; k++) {
+            if (count[k] == 0 && used > 0) {
+                for (int off = 1; off < bins; off++) {
+                    int before = Math.floorMod(k - off, bins);
+                    int after = (k + off) % bins;
+                    if (count[before] > 0 || count[after] > 0) {
+                        p[k] = count[before] > 0 ? p[before] : p[after];
+                        break;
+                    }
+                }
+            }
         }
         return p;
     }
