@@ -16,7 +16,7 @@ import java.util.Locale;
  * rotations, resizes, restarts: a step toward it is consumption) and fits the current regime
  * (a young one borrows the older slope unless its own slope forecast it better); recognises a
  * sawtooth (regular cleanups) and models the envelope of its peaks and the fill of its cycles;
- * chooses among robust, least-squares, seasonal and quadratic trends by a rolling-origin backtest
+ * chooses among robust, least-squares, seasonal, quadratic and recent (damped) trends by a rolling-origin backtest
  * on the series' own past. The date is then the first touch: the median of the first times that
  * simulated paths of the series reach the threshold ({@link FirstTouch}), the interval their
  * quantiles, the slope spread widened until past forecasts' raw values fall inside the band as
@@ -117,7 +117,8 @@ public final class ForecastEngine implements Forecaster {
         Sawtooth saw = Sawtooth.detect(s, shifts, req.direction(), req.atMillis(), req.threshold());
 
         List<FittedModel.Model> candidates = List.of(FittedModel.Model.THEIL_SEN, FittedModel.Model.OLS,
-                FittedModel.Model.SEASONAL_DAILY, FittedModel.Model.SEASONAL_WEEKLY, FittedModel.Model.QUADRATIC);
+                FittedModel.Model.SEASONAL_DAILY, FittedModel.Model.SEASONAL_WEEKLY, FittedModel.Model.QUADRATIC,
+                FittedModel.Model.RECENT);
         ModelChoice.Choice choice = ModelChoice.choose(w, candidates, req.confidence(), s.between(regime.fromMillis(), req.atMillis()));
         FittedModel fit = choice.fit();
         if (fit == null) {

@@ -27,6 +27,7 @@ final class Models {
             case QUADRATIC -> quadratic(w, to);
             case SEASONAL_DAILY -> seasonal(w, to, 1, 24, FittedModel.Model.SEASONAL_DAILY);
             case SEASONAL_WEEKLY -> seasonal(w, to, 7, 168, FittedModel.Model.SEASONAL_WEEKLY);
+            case RECENT -> recent(w, to);
         };
     }
 
@@ -90,6 +91,57 @@ final class Models {
         double a = my / (to - ls) - b * mx / (to - ls);
         double[] stats = residualStats(slice(x, to), slice(y, to), sliceSeg(seg, to), b, null);
         return new FittedModel(FittedModel.Model.OLS, d -> a + b * d, b, r.getSlopeStdErr(), stats[0], stats[1], to);
+    }
+
+    /** Whole days the recent trend is measured over. */
+    static final int RECENT_DAYS = 7;
+    /** Days over which the recent trend eases toward the window's (e-folding time). */
+    static final double RECENT_EASE_DAYS = 14;
+
+    /**
+     * A rate that drifts from day to day: the trend of the last {@link #RECENT_DAYS} whole days
+     * (the difference of the first and last day's medians, so a daily cycle cancels), from the
+     * level those days hold, easing toward the window's robust slope with an e-folding time of
+     * {@link #RECENT_EASE_DAYS} (a damped trend: a rate far from its month's average tends back to
+     * it). Needs those days inside the last segment and a window three times as long.
+     */
+    static FittedModel recent(Window w, int to) {
+        double[] x = w.x();
+        double[] y = w.y();
+        int ls = w.lastSegmentStart(to);
+        double end = x[to - 1];
+        // Whole days, at most half the window (so the model applies at every backtest origin).
+        double k = Math.min(RECENT_DAYS, Math.floor((end - x[0]) / 2));
+        if (k < 2 || end - x[ls] < k) {
+            return null;
+        }
+        int r0 = w.countUpTo(end - k);
+        int d1 = w.countUpTo(end - k + 1);
+        int d2 = w.countUpTo(end - 1);
+        if (d1 - r0 < 3 || to - d2 < 3 || to - r0 < MIN_POINTS) {
+            return null;
+        }
+        double first = Robust.median(java.util.Arrays.copyOfRange(y, r0, d1));
+        double last = Robust.median(java.util.Arrays.copyOfRange(y, d2, to));
+        double br = (last - first) / (k - 1);
+        FittedModel longRun = theilSen(w, to);
+        if (longRun == null) {
+            return null;
+        }
+        double bl = longRun.slopePerDay();
+        double[] dev = new double[to - r0];
+        for (int i = r0; i < to; i++) {
+            dev[i - r0] = y[i] - br * x[i];
+        }
+        double ar = Robust.median(dev);
+        double from = end - k;
+        double tau = RECENT_EASE_DAYS;
+        DoubleUnaryOperator longPath = longRun.path();
+        // Before the recent days the window's own line: residuals there are judged against what fitted them.
+        DoubleUnaryOperator path = d -> d < from ? longPath.applyAsDouble(d)
+                : d <= end ? ar + br * d
+                : ar + br * end + bl * (d - end) + (br - bl) * tau * (1 - Math.exp(-(d - end) / tau));
+        return new FittedModel(FittedModel.Model.RECENT, path, br, Double.NaN, longRun.r2(), longRun.residualSd(), to);
     }
 
     /** Quadratic over the last segment only: curvature across a level shift would be an artefact. */
