@@ -22,7 +22,8 @@ record FittedModel(Model model, DoubleUnaryOperator path, double slopePerDay, do
         OLS("least-squares", "least-squares trend", 0.10),
         SEASONAL_DAILY("theil-sen + daily profile", "robust trend after removing the daily cycle", 0.05),
         SEASONAL_WEEKLY("theil-sen + weekly profile", "robust trend after removing the weekly cycle", 0.10),
-        QUADRATIC("quadratic", "accelerating (quadratic) trend", 0.25);
+        QUADRATIC("quadratic", "accelerating (quadratic) trend", 0.25),
+        RECENT("recent trend", "the last days' trend, easing toward the window's", 0.10);
 
         final String label;
         final String words;

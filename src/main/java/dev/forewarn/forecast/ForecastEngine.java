@@ -17,7 +17,7 @@ import java.util.Locale;
  * rotations, resizes, restarts: a step toward it is consumption) and fits the current regime
  * (a young one borrows the older slope unless its own slope forecast it better); recognises a
  * sawtooth (regular cleanups) and models the envelope of its peaks and the fill of its cycles;
- * chooses among robust, least-squares, seasonal and quadratic trends by a rolling-origin backtest
+ * chooses among robust, least-squares, seasonal, quadratic and recent (damped) trends by a rolling-origin backtest
  * on the series' own past. The date is then the first touch: the median of the first times that
  * simulated paths of the series reach the threshold ({@link FirstTouch}), the interval their
  * quantiles, the slope spread widened until past forecasts' raw values fall inside the band as
@@ -112,12 +112,16 @@ public final class ForecastEngine implements Forecaster {
                 shifts.add(sh);
             }
         }
+        if (Sawtooth.burstOnly(s, shifts, sign)) {
+            shifts = List.of(); // a nightly excursion's return is no cleanup: flat series, bursts in the residuals
+        }
         Regime regime = Regime.choose(s, shifts, req.atMillis());
         Window w = regime.window(s, MAX_MODEL_POINTS);
         Sawtooth saw = Sawtooth.detect(s, shifts, req.direction(), req.atMillis(), req.threshold());
 
         List<FittedModel.Model> candidates = List.of(FittedModel.Model.THEIL_SEN, FittedModel.Model.OLS,
-                FittedModel.Model.SEASONAL_DAILY, FittedModel.Model.SEASONAL_WEEKLY, FittedModel.Model.QUADRATIC);
+                FittedModel.Model.SEASONAL_DAILY, FittedModel.Model.SEASONAL_WEEKLY, FittedModel.Model.QUADRATIC,
+                FittedModel.Model.RECENT);
         ModelChoice.Choice choice = ModelChoice.choose(w, candidates, req.confidence(), s.between(regime.fromMillis(), req.atMillis()));
         FittedModel fit = choice.fit();
         if (fit == null) {
@@ -147,7 +151,9 @@ public final class ForecastEngine implements Forecaster {
             plan = new Plan(fit.path(), errors, sd, 0, fit.model().label + " over " + regime.describe(u), choice.why() + "; " + spread,
                     fitRecord, (regime.fromMillis() - req.atMillis()) / Window.DAY_MILLIS,
                     regime.shifts().stream().mapToLong(LevelShifts.Shift::timeMillis).toArray(),
-                    wn == null ? null : wn.rawErrors(), wn == null ? null : wn.rawHorizons(), 1);
+                    wn == null ? null : wn.rawErrors(), wn == null ? null : wn.rawHorizons(),
+                    // A weekly profile's residuals are deviations from that weekday's profile: they come back on the same weekday.
+                    fit.model() == FittedModel.Model.SEASONAL_WEEKLY ? 7 : 1);
         }
         return firstTouch(out, s, plan, sign, bt, sha);
     }

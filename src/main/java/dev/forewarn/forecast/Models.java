@@ -27,6 +27,7 @@ final class Models {
             case QUADRATIC -> quadratic(w, to);
             case SEASONAL_DAILY -> seasonal(w, to, 1, 24, FittedModel.Model.SEASONAL_DAILY);
             case SEASONAL_WEEKLY -> seasonal(w, to, 7, 168, FittedModel.Model.SEASONAL_WEEKLY);
+            case RECENT -> recent(w, to);
         };
     }
 
@@ -92,6 +93,57 @@ final class Models {
         return new FittedModel(FittedModel.Model.OLS, d -> a + b * d, b, r.getSlopeStdErr(), stats[0], stats[1], to);
     }
 
+    /** Whole days the recent trend is measured over. */
+    static final int RECENT_DAYS = 7;
+    /** Days over which the recent trend eases toward the window's (e-folding time). */
+    static final double RECENT_EASE_DAYS = 14;
+
+    /**
+     * A rate that drifts from day to day: the trend of the last {@link #RECENT_DAYS} whole days
+     * (the difference of the first and last day's medians, so a daily cycle cancels), from the
+     * level those days hold, easing toward the window's robust slope with an e-folding time of
+     * {@link #RECENT_EASE_DAYS} (a damped trend: a rate far from its month's average tends back to
+     * it). Needs those days inside the last segment and a window three times as long.
+     */
+    static FittedModel recent(Window w, int to) {
+        double[] x = w.x();
+        double[] y = w.y();
+        int ls = w.lastSegmentStart(to);
+        double end = x[to - 1];
+        // Whole days, at most half the window (so the model applies at every backtest origin).
+        double k = Math.min(RECENT_DAYS, Math.floor((end - x[0]) / 2));
+        if (k < 2 || end - x[ls] < k) {
+            return null;
+        }
+        int r0 = w.countUpTo(end - k);
+        int d1 = w.countUpTo(end - k + 1);
+        int d2 = w.countUpTo(end - 1);
+        if (d1 - r0 < 3 || to - d2 < 3 || to - r0 < MIN_POINTS) {
+            return null;
+        }
+        double first = Robust.median(java.util.Arrays.copyOfRange(y, r0, d1));
+        double last = Robust.median(java.util.Arrays.copyOfRange(y, d2, to));
+        double br = (last - first) / (k - 1);
+        FittedModel longRun = theilSen(w, to);
+        if (longRun == null) {
+            return null;
+        }
+        double bl = longRun.slopePerDay();
+        double[] dev = new double[to - r0];
+        for (int i = r0; i < to; i++) {
+            dev[i - r0] = y[i] - br * x[i];
+        }
+        double ar = Robust.median(dev);
+        double from = end - k;
+        double tau = RECENT_EASE_DAYS;
+        DoubleUnaryOperator longPath = longRun.path();
+        // Before the recent days the window's own line: residuals there are judged against what fitted them.
+        DoubleUnaryOperator path = d -> d < from ? longPath.applyAsDouble(d)
+                : d <= end ? ar + br * d
+                : ar + br * end + bl * (d - end) + (br - bl) * tau * (1 - Math.exp(-(d - end) / tau));
+        return new FittedModel(FittedModel.Model.RECENT, path, br, Double.NaN, longRun.r2(), longRun.residualSd(), to);
+    }
+
     /** Quadratic over the last segment only: curvature across a level shift would be an artefact. */
     static FittedModel quadratic(Window w, int to) {
         int from = w.lastSegmentStart(to);
@@ -137,6 +189,11 @@ final class Models {
         double[] y = slice(w.y(), to);
         int[] seg = sliceSeg(w.segment(), to);
         long periodMillis = periodDays * 86_400_000L;
+        // At least two points a bin and period: on a window averaged to 70-minute means a week
+        // holds exactly 144 of them, and hour-of-week bins that no point ever falls in would give
+        // a profile of holes, which the residual days of other weekdays then fill twice.
+        double perPeriod = to / ((x[to - 1] - x[0]) / periodDays);
+        bins = (int) Math.max(4, Math.min(bins, Math.floor(perPeriod / 2)));
         int[] bin = new int[to];
         for (int i = 0; i < to; i++) {
             bin[i] = phaseBin(w.millisOf(x[i]), periodMillis, bins);
@@ -163,8 +220,9 @@ final class Models {
         double slope = b;
         double a = Robust.intercept(x, ds, slope, w.lastSegmentStart(to), to);
         double[] prof = profile;
+        int nBins = bins;
         long at = w.atMillis();
-        DoubleUnaryOperator path = d -> a + slope * d + prof[phaseBin(at + Math.round(d * Window.DAY_MILLIS), periodMillis, bins)];
+        DoubleUnaryOperator path = d -> a + slope * d + prof[phaseBin(at + Math.round(d * Window.DAY_MILLIS), periodMillis, nBins)];
         double[] stats = residualStats(x, y, seg, slope, i -> prof[bin[i]]);
         return new FittedModel(model, path, slope, stats[2], stats[0], stats[1], to);
     }
@@ -195,6 +253,19 @@ final class Models {
         mean = used == 0 ? 0 : mean / used;
         for (int k = 0; k < bins; k++) {
             p[k] = count[k] > 0 ? p[k] - mean : 0;
+        }
+        // An empty bin takes its nearest filled neighbour's value (earlier first), not the mean.
+        for (int k = 0; k < bins; k++) {
+            if (count[k] == 0 && used > 0) {
+                for (int off = 1; off < bins; off++) {
+                    int before = Math.floorMod(k - off, bins);
+                    int after = (k + off) % bins;
+                    if (count[before] > 0 || count[after] > 0) {
+                        p[k] = count[before] > 0 ? p[before] : p[after];
+                        break;
+                    }
+                }
+            }
         }
         return p;
     }

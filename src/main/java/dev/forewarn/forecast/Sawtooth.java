@@ -67,7 +67,7 @@ final class Sawtooth {
         List<LevelShifts.Shift> reliefs = new ArrayList<>();
         for (LevelShifts.Shift sh : shifts) {
             if (sign * sh.size() < 0) {
-                reliefs.add(sh);
+                reliefs.add(rampEnd(s, sh, sign, reliefs.isEmpty() ? Long.MIN_VALUE : reliefs.get(reliefs.size() - 1).timeMillis()));
             }
         }
         if (reliefs.size() < 2) {
@@ -146,6 +146,84 @@ final class Sawtooth {
                 s.between(reliefs.get(reliefs.size() - 1).timeMillis(), atMillis),
                 new double[][] {arr(fillL), arr(sL), arr(eL), arr(aL), arr(bL)},
                 reliefs.stream().mapToLong(LevelShifts.Shift::timeMillis).toArray());
+    }
+
+    /** Share of a cycle by which a fill has made some of its way; a burst has made none of it. */
+    static final double EARLY_SHARE = 2.0 / 3;
+    /** Below this median share of its fill made by {@link #EARLY_SHARE} of the cycle, the cycles are bursts. */
+    static final double MIN_EARLY_FILL = 0.25;
+
+    /**
+     * Whether the finished cycles hold their level for most of the cycle and make their whole
+     * move toward the threshold in the last hours before the relief (a nightly spool written,
+     * held and deleted): the median share of the cycle's move made by two thirds of the cycle is
+     * under a quarter. That is a flat series with a recurring excursion, not a fill that is
+     * cleaned: a cycle line drawn from its start to its end level puts the excursion into the
+     * residuals of every hour before it, and a residual day placed where the projected cycle
+     * already dips adds the dip twice. The trend models with day-block residuals carry the
+     * excursion at the hour it happens instead, and the reliefs are no regime boundaries (a
+     * segment that ends in its burst would give the trend a slope toward the threshold).
+     * {@code reliefs} are the moves away from the threshold, in time order.
+     */
+    static boolean burstOnly(Series s, List<LevelShifts.Shift> reliefs, double sign) {
+        List<Double> shares = new ArrayList<>();
+        for (int r = 1; r < reliefs.size(); r++) {
+            Series c = s.between(reliefs.get(r - 1).timeMillis(), reliefs.get(r).timeMillis() - 1);
+            int n = c.size();
+            int tail = Math.max(3, n / 10);
+            if (n < 3 * tail) {
+                continue;
+            }
+            long at = c.firstMillis() + Math.round(EARLY_SHARE * c.spanMillis());
+            int k = c.lowerBound(at);
+            if (k - tail < tail) {
+                continue;
+            }
+            double start = Robust.median(java.util.Arrays.copyOfRange(c.values(), 0, tail));
+            double mid = Robust.median(java.util.Arrays.copyOfRange(c.values(), k - tail, k));
+            double end = Robust.median(java.util.Arrays.copyOfRange(c.values(), n - tail, n));
+            double move = sign * (end - start);
+            if (move <= 0) {
+                continue;
+            }
+            shares.add(sign * (mid - start) / move);
+        }
+        if (shares.size() < 2) {
+            return false;
+        }
+        return Robust.median(shares.stream().mapToDouble(Double::doubleValue).toArray()) < MIN_EARLY_FILL;
+    }
+
+    /** How far around a relief its ramp is looked for, and how long after it the new level is read. */
+    static final long RAMP_MILLIS = 3 * 3_600_000L;
+
+    /**
+     * The relief moved to the end of its ramp: the first raw point, from an hour before the shift
+     * was placed, that has come within a tenth of the move of the new level (the median of the
+     * three hours after). Shifts are found on bucket means, somewhere inside a deletion that
+     * takes minutes to an hour; a cycle that began before its deletion ended would count the
+     * rest of the deletion as a dip toward the threshold, and the simulation, placing that day's
+     * residuals where the next cycle has not yet been relieved, would add the dip to the peak
+     * (false touches on a nightly spool). Ending the cycle late leaves the ramp to the old cycle,
+     * where it lies away from the threshold.
+     */
+    static LevelShifts.Shift rampEnd(Series s, LevelShifts.Shift sh, double sign, long previousMillis) {
+        long t = sh.timeMillis();
+        Series after = s.between(t + 1, t + RAMP_MILLIS);
+        if (after.size() < 3) {
+            return sh;
+        }
+        double level = Robust.median(after.values());
+        double tol = 0.1 * Math.abs(sh.size());
+        int from = s.lowerBound(Math.max(previousMillis + 1, t - 3_600_000L));
+        int to = s.lowerBound(t + RAMP_MILLIS);
+        for (int i = from; i < to; i++) {
+            // A relief moves away from the threshold: -sign is its direction.
+            if (-sign * (level - s.value(i)) <= tol) {
+                return s.timeMillis(i) == t ? sh : new LevelShifts.Shift(sh.index(), s.timeMillis(i), sh.size());
+            }
+        }
+        return sh;
     }
 
     private static double[] arr(List<Double> l) {

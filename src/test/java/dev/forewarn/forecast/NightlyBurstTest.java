@@ -1,0 +1,61 @@
+package dev.forewarn.forecast;
+
+import static dev.forewarn.forecast.ForecastEngineTest.DAY;
+import static dev.forewarn.forecast.ForecastEngineTest.GB;
+import static dev.forewarn.forecast.ForecastEngineTest.HOUR;
+import static dev.forewarn.forecast.ForecastEngineTest.T0;
+import static dev.forewarn.forecast.ForecastEngineTest.series;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forewarn.series.Series;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A disk that holds its level all day and takes a nightly spool (written, held, deleted again
+ * within hours): the spool's deletion is a move away from the threshold that the level-shift rule
+ * sees on most nights, but each cycle holds its level until the spool, so it is no sawtooth (the
+ * benchmark's nightly-burst family checks that no origin then warns, {@code bench.NightlyBurstAlarmTest}).
+ */
+class NightlyBurstTest {
+
+    /** 55 GB free; 35 GB written from 03:00 over 1.5 h, held 1.8 h, deleted over 20 minutes; AR(1) noise of 0.17 GB. */
+    static Series spool(long to, long seed) {
+        Random r = new Random(seed);
+        double[] e = {0};
+        return series(ForecastEngineTest.AVAIL, T0, to, 5 * 60_000L, t -> {
+            double h = ((t - T0) % DAY) / (double) HOUR - 3;
+            h = h < 0 ? h + 24 : h;
+            double spool = h < 1.5 ? h / 1.5 : h < 3.3 ? 1 : h < 3.3 + 1 / 3.0 ? 1 - (h - 3.3) * 3 : 0;
+            e[0] = 0.25 * e[0] + Math.sqrt(1 - 0.25 * 0.25) * 0.17 * GB * r.nextGaussian();
+            return Math.max(0, 55 * GB - 35 * GB * spool + e[0]);
+        });
+    }
+
+    @Test
+    void aSpoolsReturnIsNoCleanup() {
+        Series s = spool(T0 + 30 * DAY, 7);
+        List<LevelShifts.Shift> reliefs = new ArrayList<>();
+        for (LevelShifts.Shift sh : LevelShifts.find(s.timesMillis(), s.values())) {
+            if (sh.size() > 0) {
+                reliefs.add(sh);
+            }
+        }
+        assertTrue(reliefs.size() >= 2, "the deletions are found as moves away from the threshold: " + reliefs.size());
+        assertTrue(Sawtooth.burstOnly(s, reliefs, -1), "every cycle holds its level until the spool");
+        // A real sawtooth, filled at a steady pace between weekly cleanups, is not a burst.
+        Series saw = series(ForecastEngineTest.AVAIL, T0, T0 + 30 * DAY, 5 * 60_000L,
+                t -> 60 * GB - 3 * GB * (((t - T0) % (7 * DAY)) / (double) DAY));
+        List<LevelShifts.Shift> cleanups = new ArrayList<>();
+        for (LevelShifts.Shift sh : LevelShifts.find(saw.timesMillis(), saw.values())) {
+            if (sh.size() > 0) {
+                cleanups.add(sh);
+            }
+        }
+        assertTrue(cleanups.size() >= 2, "weekly cleanups found: " + cleanups.size());
+        assertFalse(Sawtooth.burstOnly(saw, cleanups, -1), "a steady fill is no burst");
+    }
+}

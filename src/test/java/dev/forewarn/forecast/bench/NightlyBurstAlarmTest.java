@@ -1,0 +1,38 @@
+package dev.forewarn.forecast.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forewarn.forecast.ForecastEngine;
+import dev.forewarn.forecast.ForecastRequest;
+import dev.forewarn.forecast.Projection;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two nightly-burst cases of the benchmark (seed 1, draws 1 and 2) that warned before: a spool
+ * whose deletion, found on most nights as a cleanup, made the engine see a sawtooth; a cycle that
+ * began before its deletion had ended (or a night whose deletion was not found) put the spool into
+ * the residuals of hours at which the projected cycle already dipped, and the dip counted twice.
+ * A spool that never fills the disk must raise no warning at any origin.
+ */
+class NightlyBurstAlarmTest {
+
+    @Test
+    void theSpoolCasesThatWarnedDoNotWarn() {
+        CaseFamilies.Family nightly = CaseFamilies.all().stream().filter(f -> f.name().equals("nightly burst")).findFirst().orElseThrow();
+        ForecastEngine engine = new ForecastEngine();
+        List<String> alarms = new ArrayList<>();
+        for (int draw : new int[] {1, 2}) {
+            GeneratedCase c = nightly.draw(1, draw);
+            for (long at : c.originsMillis()) {
+                Projection p = engine.project(c.series().upTo(at),
+                        new ForecastRequest(c.threshold(), c.direction(), at, 0.8, Replay.HORIZON_MILLIS));
+                if (Scoreboard.falseAlarm(Scoreboard.warns(p.etaMillis(), at), c.truthMillis(), at)) {
+                    alarms.add("draw " + draw + " at " + java.time.Instant.ofEpochMilli(at) + ": " + p.method() + " | " + p.reason());
+                }
+            }
+        }
+        assertTrue(alarms.isEmpty(), alarms.size() + " warnings on spools that never fill the disk:\n" + String.join("\n", alarms));
+    }
+}
