@@ -10,7 +10,11 @@ import java.util.function.DoubleUnaryOperator;
  * the model's mean path plus a slope drawn from the slope's uncertainty plus residuals resampled
  * in blocks from the series' recent past (a moving-block bootstrap, Künsch 1989; with two days
  * or more of residuals the blocks are whole days aligned to the time of day, so the daily cycle,
- * its bursts and its autocorrelated deviations come back at the hour they happen). Each path's
+ * its bursts and its autocorrelated deviations come back at the hour they happen; a cycle of
+ * several days, a weekly sawtooth's, draws each future day from the same day of a past cycle).
+ * Each path starts from the series' present deviation, which fades as the residuals'
+ * autocorrelation does ({@link Persistence}), and its slope draw may be scaled by the horizon
+ * (calibrated separately for short and long horizons). Each path's
  * first sample at or beyond the threshold is its first touch; the answer is the distribution of
  * those times. A block whose highest possible value cannot reach the threshold is skipped
  * without looking at its samples (coarse far from the threshold, sample by sample near it).
@@ -80,7 +84,7 @@ final class FirstTouch {
      */
     static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, double[] levelDraws, Residuals res, double threshold, Direction direction,
                            double horizonDays, double confidence, long seed) {
-        return simulate(mean, slopeDraws, null, levelDraws, res, 1, threshold, direction, horizonDays, confidence, seed);
+        return simulate(mean, slopeDraws, null, levelDraws, 0, res, 1, threshold, direction, horizonDays, confidence, seed);
     }
 
     /**
@@ -89,15 +93,18 @@ final class FirstTouch {
      */
     static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, double[] levelDraws, Residuals res, int blockDays,
                            double threshold, Direction direction, double horizonDays, double confidence, long seed) {
-        return simulate(mean, slopeDraws, null, levelDraws, res, blockDays, threshold, direction, horizonDays, confidence, seed);
+        return simulate(mean, slopeDraws, null, levelDraws, 0, res, blockDays, threshold, direction, horizonDays, confidence, seed);
     }
 
     /**
      * As above, with the slope perturbation scaled by {@code slopeScale} (a factor at x days
      * ahead, null for 1): path p moves {@code slopeDraws[p] · x · slopeScale(x)} off the mean
-     * path, so that the spread can be calibrated separately at short and long horizons.
+     * path, so that the spread can be calibrated separately at short and long horizons; the level
+     * draws apply only beyond {@code levelFromDays} (a sawtooth's next cleanup: the level of the
+     * cycle under way is known, those of the later cycles' peaks are not).
      */
-    static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, DoubleUnaryOperator slopeScale, double[] levelDraws, Residuals res,
+    static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, DoubleUnaryOperator slopeScale, double[] levelDraws, double levelFromDays,
+                           Residuals res,
                            int blockDays, double threshold, Direction direction, double horizonDays, double confidence, long seed) {
         DoubleUnaryOperator scale = slopeScale == null ? x -> 1 : slopeScale;
         double sign = direction == Direction.UP ? 1 : -1;
@@ -235,7 +242,7 @@ final class FirstTouch {
                 if (tEnd - len * step > horizonDays) {
                     break;
                 }
-                double bound = blockMax[b] + Math.max(delta * pertLo[b], delta * pertHi[b]) + sign * lift + Math.max(0, sign * carry) + ext[k] + margin;
+                double bound = blockMax[b] + Math.max(delta * pertLo[b], delta * pertHi[b]) + (tEnd > levelFromDays ? Math.max(0, sign * lift) : 0) + Math.max(0, sign * carry) + ext[k] + margin;
                 if (bound < target) {
                     continue;
                 }
@@ -246,7 +253,7 @@ final class FirstTouch {
                     if (d > horizonDays) {
                         break;
                     }
-                    double v = sign * (mean.applyAsDouble(d) + sign * delta * d * scale.applyAsDouble(d) + lift + r[s + o]
+                    double v = sign * (mean.applyAsDouble(d) + sign * delta * d * scale.applyAsDouble(d) + (d > levelFromDays ? lift : 0) + r[s + o]
                             + shift[p] * persist.at(d - d0));
                     if (v >= target) {
                         touch[p] = Math.max(d, 0);
@@ -269,6 +276,11 @@ final class FirstTouch {
         double[] med = new double[PATH_POINTS];
         double[] lo = new double[PATH_POINTS];
         double[] hi = new double[PATH_POINTS];
+        // Each path takes its own block's residual at a time up to half an hour either side of the grid
+        // time (a fixed offset per path and point): paths that drew the same day would otherwise give
+        // the band one value between them.
+        int half = (int) Math.max(0, Math.min((len - 1) / 2, Math.round(1.0 / 48 / step)));
+        int width = 2 * half + 1;
         double[] vals = new double[slopeDraws.length];
         for (int i = 0; i < PATH_POINTS; i++) {
             double d = extent * (i + 1) / PATH_POINTS;
@@ -279,9 +291,11 @@ final class FirstTouch {
             double m = mean.applyAsDouble(d);
             double sx = d * scale.applyAsDouble(d);
             double rho = persist.at(d - d0);
-            for (int p = 0; p < vals.length; p++) {
+            for (int p = 0; p < slopeDraws.length; p++) {
                 int k = b < chosen[p].length ? chosen[p][b] : chosen[p][b % Math.max(1, chosen[p].length)];
-                vals[p] = m + slopeDraws[p] * sx + (levelDraws == null ? 0 : levelDraws[p]) + r[starts[k] + Math.min(o, len - 1)] + shift[p] * rho;
+                int w = (p * 7 + i * 3) % width - half;
+                vals[p] = m + slopeDraws[p] * sx + (levelDraws == null || d <= levelFromDays ? 0 : levelDraws[p]) + shift[p] * rho
+                        + r[starts[k] + Math.max(0, Math.min(len - 1, Math.min(o, len - 1) + w))];
             }
             Arrays.sort(vals);
             med[i] = vals[vals.length / 2];

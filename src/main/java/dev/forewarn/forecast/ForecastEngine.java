@@ -46,7 +46,7 @@ public final class ForecastEngine implements Forecaster {
     /** Residuals for the simulation are taken from at most this much recent history. */
     static final double RESIDUAL_DAYS = 28.0;
     /** ... or from this many cycles of a sawtooth whose cycle lasts several days, when known. */
-    static final int RESIDUAL_CYCLES = 8;
+    static final int RESIDUAL_CYCLES = 4;
     /** With fewer past forecast errors than this the slope spread is not calibrated on them. */
     static final int MIN_ERRORS = 8;
 
@@ -65,16 +65,17 @@ public final class ForecastEngine implements Forecaster {
      * @param rawErrors        past forecasts' errors against the raw series (units), for calibrating the spread, or null
      * @param rawHorizons      their horizons, days
      * @param blockDays        length of the residual blocks in whole days (1; a weekly sawtooth's 7)
+     * @param levelFromDays    the level draw applies from this many days ahead (a sawtooth's next cleanup: the current cycle's level is known)
      */
     record Plan(java.util.function.DoubleUnaryOperator mean, double[] rateErrors, double slopeSd, double levelSd, String method, String why,
-                Fit fit, double residualFromDays, long[] boundaries, double[] rawErrors, double[] rawHorizons, int blockDays) {
+                Fit fit, double residualFromDays, long[] boundaries, double[] rawErrors, double[] rawHorizons, int blockDays, double levelFromDays) {
     }
 
     /**
      * Scale factors of the slope spread tried, smallest first, until the past raw errors are
      * covered. Below 1 only the slope spread narrows: the residuals keep the series' own noise.
      */
-    static final double[] SCALES = {0.25, 0.35, 0.5, 0.7, 1, 1.25, 1.5, 2, 3, 4, 6, 8};
+    static final double[] SCALES = {0.1, 0.15, 0.25, 0.35, 0.5, 0.7, 1, 1.25, 1.5, 2, 3, 4, 6, 8};
     /** Widening when too few past errors could be judged: never narrower for knowing less. */
     static final double UNCALIBRATED_SCALE = 2;
 
@@ -149,7 +150,7 @@ public final class ForecastEngine implements Forecaster {
             plan = new Plan(fit.path(), errors, sd, 0, fit.model().label + " over " + regime.describe(), choice.why() + "; " + spread,
                     fitRecord, (regime.fromMillis() - req.atMillis()) / Window.DAY_MILLIS,
                     regime.shifts().stream().mapToLong(LevelShifts.Shift::timeMillis).toArray(),
-                    wn == null ? null : wn.rawErrors(), wn == null ? null : wn.rawHorizons(), 1);
+                    wn == null ? null : wn.rawErrors(), wn == null ? null : wn.rawHorizons(), 1, 0);
         }
         return firstTouch(out, s, plan, sign, bt, sha);
     }
@@ -158,8 +159,10 @@ public final class ForecastEngine implements Forecaster {
     private static Projection firstTouch(Out out, Series s, Plan plan, double sign, BacktestSummary bt, String sha) {
         ForecastRequest req = out.req;
         double horizonDays = req.horizonMillis() / Window.DAY_MILLIS;
-        // A cycle of several days needs several of its cycles for variety: each future day is drawn from the same day of a past cycle.
-        double residualDays = Math.max(RESIDUAL_DAYS, RESIDUAL_CYCLES * plan.blockDays());
+        // A sawtooth (no boundaries: its mean path passes through each cycle's own levels) whose cycle lasts
+        // several days needs several cycles for variety, each future day being drawn from the same day of
+        // a past cycle; a trend's residuals stay within RESIDUAL_DAYS, where its line was fitted.
+        double residualDays = plan.boundaries() == null ? Math.max(RESIDUAL_DAYS, RESIDUAL_CYCLES * plan.blockDays()) : RESIDUAL_DAYS;
         long from = req.atMillis() + Math.round(Math.max(plan.residualFromDays(), -residualDays) * Window.DAY_MILLIS);
         Series recent = s.between(from, req.atMillis());
         if (recent.size() < 2) {
@@ -179,7 +182,7 @@ public final class ForecastEngine implements Forecaster {
                 lifts[i] = cal.shortScale() * plan.levelSd() * gaussian(lr);
             }
         }
-        FirstTouch.Result r = FirstTouch.simulate(plan.mean(), draws, cal::scaleAt, lifts, res, plan.blockDays(), req.threshold(), req.direction(), horizonDays,
+        FirstTouch.Result r = FirstTouch.simulate(plan.mean(), draws, cal::scaleAt, lifts, plan.levelFromDays(), res, plan.blockDays(), req.threshold(), req.direction(), horizonDays,
                 req.confidence(), seed ^ 0x5DEECE66DL);
         ProjectedPath path = toPath(r, req.atMillis());
         double slope = plan.fit() == null ? Double.NaN : plan.fit().slopePerDay();
@@ -257,15 +260,15 @@ public final class ForecastEngine implements Forecaster {
                 return String.format(Locale.ROOT, "too few past errors against the raw series to calibrate (%d): spread widened ×%s",
                         shortJudged + longJudged, ModelChoice.num(shortScale));
             }
-            String s = group(shortScale, shortDays, shortJudged, shortCoverage, confidence, "up to");
             if (longDays <= shortDays) {
-                return s;
+                return group(shortScale, "at every horizon", shortJudged, shortCoverage, confidence);
             }
-            return s + "; " + group(longScale, longDays, longJudged, longCoverage, confidence, "from");
+            return group(shortScale, "up to " + ModelChoice.num(shortDays) + " days ahead", shortJudged, shortCoverage, confidence) + "; "
+                    + group(longScale, "from " + ModelChoice.num(longDays) + " days ahead", longJudged, longCoverage, confidence)
+                    + "; linear in between";
         }
 
-        private static String group(double scale, double days, int judged, double coverage, double confidence, String where) {
-            String at = where + " " + ModelChoice.num(days) + " days ahead";
+        private static String group(double scale, String at, int judged, double coverage, double confidence) {
             if (judged < MIN_ERRORS) {
                 return String.format(Locale.ROOT, "spread ×%s %s: only %d past errors there, too few to calibrate, so not narrowed",
                         ModelChoice.num(scale), at, judged);
@@ -315,7 +318,12 @@ public final class ForecastEngine implements Forecaster {
         double[] shortFit = fitScale(es, hs, draws, residuals, confidence, seed);
         double[] longFit = fitScale(el, hl, draws, residuals, confidence, seed);
         double shortDays = nShort == 0 ? SHORT_HORIZON_DAYS : Robust.median(hs);
-        double longDays = n - nShort == 0 ? shortDays : Math.max(shortDays, Robust.median(hl));
+        // Without long-horizon errors the long scale sits a week beyond the longest horizon judged: not narrowed there.
+        double longest = 0;
+        for (double x : h) {
+            longest = Math.max(longest, x);
+        }
+        double longDays = n - nShort == 0 ? longest + SHORT_HORIZON_DAYS : Math.max(shortDays, Robust.median(hl));
         boolean shortOk = nShort >= MIN_ERRORS;
         boolean longOk = n - nShort >= MIN_ERRORS;
         if (!shortOk && !longOk) {
