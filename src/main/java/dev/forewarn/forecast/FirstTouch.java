@@ -114,6 +114,7 @@ final class FirstTouch {
         int perDay = (int) Math.max(1, Math.round(1.0 / step));
         // The present deviation lasts as long as the residuals' own autocorrelation says.
         Persistence persist = Persistence.of(r, step, perDay);
+        double forgotten = persist.forgottenAfterDays();
         // With two whole cycles of blockDays days known, each future day is a past day at the same
         // point of the cycle (a weekly cycle's Monday is a past Monday): its working days and its
         // weekend come back on the right days, with as many days to choose from as cycles are known.
@@ -253,8 +254,10 @@ final class FirstTouch {
                     if (d > horizonDays) {
                         break;
                     }
-                    double v = sign * (mean.applyAsDouble(d) + sign * delta * d * scale.applyAsDouble(d) + (d > levelFromDays ? lift : 0) + r[s + o]
-                            + shift[p] * persist.at(d - d0));
+                    // (The scale and the persistence are looked up only where they can matter: this loop is the hot one.)
+                    double sx = slopeScale == null ? d : d * slopeScale.applyAsDouble(d);
+                    double carried = shift[p] == 0 || d - d0 >= forgotten ? 0 : shift[p] * persist.at(d - d0);
+                    double v = sign * (mean.applyAsDouble(d) + sign * delta * sx + (d > levelFromDays ? lift : 0) + r[s + o] + carried);
                     if (v >= target) {
                         touch[p] = Math.max(d, 0);
                         hit = true;

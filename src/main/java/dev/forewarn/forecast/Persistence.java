@@ -101,6 +101,16 @@ final class Persistence {
         return new Persistence(java.util.Arrays.copyOf(lags, used), java.util.Arrays.copyOf(a, used), u, q);
     }
 
+    /** Beyond this lag (days) the autocorrelation is 0: nothing of the present is left. */
+    double forgottenAfterDays() {
+        for (int i = acf.length - 1; i >= 0; i--) {
+            if (acf[i] > 0) {
+                return i + 1 < lagDays.length ? lagDays[i + 1] : lagDays[i];
+            }
+        }
+        return 0;
+    }
+
     /** The autocorrelation at {@code days} of lag (1 at 0, non-increasing, 0 beyond what was measured). */
     double at(double days) {
         if (days <= 0) {
