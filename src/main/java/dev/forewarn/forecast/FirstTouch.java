@@ -10,7 +10,11 @@ import java.util.function.DoubleUnaryOperator;
  * the model's mean path plus a slope drawn from the slope's uncertainty plus residuals resampled
  * in blocks from the series' recent past (a moving-block bootstrap, Künsch 1989; with two days
  * or more of residuals the blocks are whole days aligned to the time of day, so the daily cycle,
- * its bursts and its autocorrelated deviations come back at the hour they happen). Each path's
+ * its bursts and its autocorrelated deviations come back at the hour they happen; a cycle of
+ * several days, a weekly sawtooth's, draws each future day from the same day of a past cycle).
+ * Each path starts from the series' present deviation, which fades as the residuals'
+ * autocorrelation does ({@link Persistence}), and its slope draw may be scaled by the horizon
+ * (calibrated separately for short and long horizons). Each path's
  * first sample at or beyond the threshold is its first touch; the answer is the distribution of
  * those times. A block whose highest possible value cannot reach the threshold is skipped
  * without looking at its samples (coarse far from the threshold, sample by sample near it).
@@ -80,7 +84,7 @@ final class FirstTouch {
      */
     static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, double[] levelDraws, Residuals res, double threshold, Direction direction,
                            double horizonDays, double confidence, long seed) {
-        return simulate(mean, slopeDraws, levelDraws, res, 1, threshold, direction, horizonDays, confidence, seed);
+        return simulate(mean, slopeDraws, null, levelDraws, 0, res, 1, threshold, direction, horizonDays, confidence, seed);
     }
 
     /**
@@ -89,15 +93,33 @@ final class FirstTouch {
      */
     static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, double[] levelDraws, Residuals res, int blockDays,
                            double threshold, Direction direction, double horizonDays, double confidence, long seed) {
+        return simulate(mean, slopeDraws, null, levelDraws, 0, res, blockDays, threshold, direction, horizonDays, confidence, seed);
+    }
+
+    /**
+     * As above, with the slope perturbation scaled by {@code slopeScale} (a factor at x days
+     * ahead, null for 1): path p moves {@code slopeDraws[p] · x · slopeScale(x)} off the mean
+     * path, so that the spread can be calibrated separately at short and long horizons; the level
+     * draws apply only beyond {@code levelFromDays} (a sawtooth's next cleanup: the level of the
+     * cycle under way is known, those of the later cycles' peaks are not).
+     */
+    static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, DoubleUnaryOperator slopeScale, double[] levelDraws, double levelFromDays,
+                           Residuals res,
+                           int blockDays, double threshold, Direction direction, double horizonDays, double confidence, long seed) {
+        DoubleUnaryOperator scale = slopeScale == null ? x -> 1 : slopeScale;
         double sign = direction == Direction.UP ? 1 : -1;
         double[] r = res.values();
         int n = r.length;
         double step = res.stepDays();
         int perDay = (int) Math.max(1, Math.round(1.0 / step));
-        if (blockDays > 1 && n >= 2 * blockDays * perDay) {
-            perDay *= blockDays;
-        }
-        // Blocks of a day (or of the cycle), aligned to the time of day, when two of them are known;
+        // The present deviation lasts as long as the residuals' own autocorrelation says.
+        Persistence persist = Persistence.of(r, step, perDay);
+        double forgotten = persist.forgottenAfterDays();
+        // With two whole cycles of blockDays days known, each future day is a past day at the same
+        // point of the cycle (a weekly cycle's Monday is a past Monday): its working days and its
+        // weekend come back on the right days, with as many days to choose from as cycles are known.
+        int cycle = blockDays > 1 && n >= 2 * blockDays * perDay ? blockDays : 1;
+        // Blocks of a day, aligned to the time of day, when two of them are known;
         // else shorter blocks from any start (a quarter of what is known, at least an hour).
         boolean daily = n >= 2 * perDay;
         int len = daily ? perDay : Math.max(1, Math.min(n, Math.max((int) Math.round(1.0 / 24 / step), n / 4)));
@@ -113,6 +135,25 @@ final class FirstTouch {
                 starts[s] = s;
             }
         }
+        // The starts whose day is at each point of the cycle: start m days back serves future day b when m + b is a whole number of cycles.
+        int[][] byPhase = new int[cycle][];
+        if (cycle > 1) {
+            for (int c = 0; c < cycle; c++) {
+                int cnt = 0;
+                for (int m = 1; m <= starts.length; m++) {
+                    if (m % cycle == c) {
+                        cnt++;
+                    }
+                }
+                byPhase[c] = new int[cnt];
+                cnt = 0;
+                for (int m = 1; m <= starts.length; m++) {
+                    if (m % cycle == c) {
+                        byPhase[c][cnt++] = m - 1;
+                    }
+                }
+            }
+        }
         double[] ext = new double[starts.length];
         for (int k = 0; k < starts.length; k++) {
             double e = Double.NEGATIVE_INFINITY;
@@ -126,17 +167,32 @@ final class FirstTouch {
         // Highest value of the mean path toward the threshold in each block, on a grid no coarser
         // than an hour, plus what the path can move between grid points.
         double[] blockMax = new double[blocks];
+        // The range of x·scale(x) within each block (the slope perturbation is a draw times it).
+        double[] pertLo = new double[blocks];
+        double[] pertHi = new double[blocks];
         int g = Math.max(1, Math.min(len, (int) Math.floor(1.0 / 24 / step)));
         double slopeBound = 0;
+        double pertBound = 0;
+        double prevPx = Double.NaN;
         for (int b = 0; b < blocks; b++) {
             double mx = Double.NEGATIVE_INFINITY;
             int first = b * len + 1;
             int last = b * len + len;
             double prev = Double.NaN;
+            double pl = Double.POSITIVE_INFINITY;
+            double ph = Double.NEGATIVE_INFINITY;
             for (int j = first; ; j += g) {
                 int jj = Math.min(j, last);
-                double v = sign * mean.applyAsDouble(d0 + jj * step);
+                double x = d0 + jj * step;
+                double v = sign * mean.applyAsDouble(x);
                 mx = Math.max(mx, v);
+                double px = x * scale.applyAsDouble(x);
+                pl = Math.min(pl, px);
+                ph = Math.max(ph, px);
+                if (!Double.isNaN(prevPx)) {
+                    pertBound = Math.max(pertBound, Math.abs(px - prevPx));
+                }
+                prevPx = px;
                 if (!Double.isNaN(prev)) {
                     slopeBound = Math.max(slopeBound, Math.abs(v - prev));
                 }
@@ -146,12 +202,20 @@ final class FirstTouch {
                 }
             }
             blockMax[b] = mx;
+            pertLo[b] = pl;
+            pertHi[b] = ph;
         }
-        double margin = slopeBound + 1e-12 * Math.abs(threshold);
+        // Between grid points the perturbation moves by at most the largest draw times the largest step of x·scale(x).
+        double maxDraw = 0;
+        for (double sd : slopeDraws) {
+            maxDraw = Math.max(maxDraw, Math.abs(sd));
+        }
+        double margin = slopeBound + maxDraw * pertBound + 1e-12 * Math.abs(threshold);
         double target = sign * threshold;
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] touch = new double[slopeDraws.length];
         int[][] chosen = new int[slopeDraws.length][];
+        double[] shift = new double[slopeDraws.length];
         for (int p = 0; p < slopeDraws.length; p++) {
             double delta = sign * slopeDraws[p];
             double lift = levelDraws == null ? 0 : levelDraws[p];
@@ -160,16 +224,26 @@ final class FirstTouch {
             int keep = Math.min(blocks, 4096);
             int[] picks = new int[keep];
             for (int b = 0; b < blocks; b++) {
-                int k = rnd.nextInt(starts.length);
+                int k;
+                if (cycle > 1) {
+                    int[] same = byPhase[(cycle - b % cycle) % cycle];
+                    k = same[rnd.nextInt(same.length)];
+                } else {
+                    k = rnd.nextInt(starts.length);
+                }
                 if (b < keep) {
                     picks[b] = k;
                 }
+                if (b == 0) {
+                    // The path starts from the present deviation, not from that before its first block.
+                    shift[p] = persist.shift(starts[k]);
+                }
+                double carry = shift[p] * persist.at(Math.max(0, (b * len + 1) * step));
                 double tEnd = d0 + (b * len + len) * step;
                 if (tEnd - len * step > horizonDays) {
                     break;
                 }
-                double tStart = d0 + (b * len + 1) * step;
-                double bound = blockMax[b] + Math.max(delta * tStart, delta * tEnd) + sign * lift + ext[k] + margin;
+                double bound = blockMax[b] + Math.max(delta * pertLo[b], delta * pertHi[b]) + (tEnd > levelFromDays ? Math.max(0, sign * lift) : 0) + Math.max(0, sign * carry) + ext[k] + margin;
                 if (bound < target) {
                     continue;
                 }
@@ -180,7 +254,10 @@ final class FirstTouch {
                     if (d > horizonDays) {
                         break;
                     }
-                    double v = sign * (mean.applyAsDouble(d) + sign * delta * d + lift + r[s + o]);
+                    // (The scale and the persistence are looked up only where they can matter: this loop is the hot one.)
+                    double sx = slopeScale == null ? d : d * slopeScale.applyAsDouble(d);
+                    double carried = shift[p] == 0 || d - d0 >= forgotten ? 0 : shift[p] * persist.at(d - d0);
+                    double v = sign * (mean.applyAsDouble(d) + sign * delta * sx + (d > levelFromDays ? lift : 0) + r[s + o] + carried);
                     if (v >= target) {
                         touch[p] = Math.max(d, 0);
                         hit = true;
@@ -202,6 +279,11 @@ final class FirstTouch {
         double[] med = new double[PATH_POINTS];
         double[] lo = new double[PATH_POINTS];
         double[] hi = new double[PATH_POINTS];
+        // Each path takes its own block's residual at a time up to half an hour either side of the grid
+        // time (a fixed offset per path and point): paths that drew the same day would otherwise give
+        // the band one value between them.
+        int half = (int) Math.max(0, Math.min((len - 1) / 2, Math.round(1.0 / 48 / step)));
+        int width = 2 * half + 1;
         double[] vals = new double[slopeDraws.length];
         for (int i = 0; i < PATH_POINTS; i++) {
             double d = extent * (i + 1) / PATH_POINTS;
@@ -210,9 +292,13 @@ final class FirstTouch {
             int b = (int) Math.min(blocks - 1, (j - 1) / len);
             int o = (int) ((j - 1) - (long) b * len);
             double m = mean.applyAsDouble(d);
-            for (int p = 0; p < vals.length; p++) {
+            double sx = d * scale.applyAsDouble(d);
+            double rho = persist.at(d - d0);
+            for (int p = 0; p < slopeDraws.length; p++) {
                 int k = b < chosen[p].length ? chosen[p][b] : chosen[p][b % Math.max(1, chosen[p].length)];
-                vals[p] = m + slopeDraws[p] * d + (levelDraws == null ? 0 : levelDraws[p]) + r[starts[k] + Math.min(o, len - 1)];
+                int w = (p * 7 + i * 3) % width - half;
+                vals[p] = m + slopeDraws[p] * sx + (levelDraws == null || d <= levelFromDays ? 0 : levelDraws[p]) + shift[p] * rho
+                        + r[starts[k] + Math.max(0, Math.min(len - 1, Math.min(o, len - 1) + w))];
             }
             Arrays.sort(vals);
             med[i] = vals[vals.length / 2];

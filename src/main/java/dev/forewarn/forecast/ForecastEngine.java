@@ -46,6 +46,8 @@ public final class ForecastEngine implements Forecaster {
 
     /** Residuals for the simulation are taken from at most this much recent history. */
     static final double RESIDUAL_DAYS = 28.0;
+    /** ... or from this many cycles of a sawtooth whose cycle lasts several days, when known. */
+    static final int RESIDUAL_CYCLES = 4;
     /** With fewer past forecast errors than this the slope spread is not calibrated on them. */
     static final int MIN_ERRORS = 8;
 
@@ -64,13 +66,17 @@ public final class ForecastEngine implements Forecaster {
      * @param rawErrors        past forecasts' errors against the raw series (units), for calibrating the spread, or null
      * @param rawHorizons      their horizons, days
      * @param blockDays        length of the residual blocks in whole days (1; a weekly sawtooth's 7)
+     * @param levelFromDays    the level draw applies from this many days ahead (a sawtooth's next cleanup: the current cycle's level is known)
      */
     record Plan(java.util.function.DoubleUnaryOperator mean, double[] rateErrors, double slopeSd, double levelSd, String method, String why,
-                Fit fit, double residualFromDays, long[] boundaries, double[] rawErrors, double[] rawHorizons, int blockDays) {
+                Fit fit, double residualFromDays, long[] boundaries, double[] rawErrors, double[] rawHorizons, int blockDays, double levelFromDays) {
     }
 
-    /** Widening factors tried, smallest first, until the past raw errors are covered. */
-    static final double[] SCALES = {1, 1.25, 1.5, 2, 3, 4, 6, 8};
+    /**
+     * Scale factors of the slope spread tried, smallest first, until the past raw errors are
+     * covered. Below 1 only the slope spread narrows: the residuals keep the series' own noise.
+     */
+    static final double[] SCALES = {0.1, 0.15, 0.25, 0.35, 0.5, 0.7, 1, 1.25, 1.5, 2, 3, 4, 6, 8};
     /** Widening when too few past errors could be judged: never narrower for knowing less. */
     static final double UNCALIBRATED_SCALE = 2;
 
@@ -153,7 +159,7 @@ public final class ForecastEngine implements Forecaster {
                     regime.shifts().stream().mapToLong(LevelShifts.Shift::timeMillis).toArray(),
                     wn == null ? null : wn.rawErrors(), wn == null ? null : wn.rawHorizons(),
                     // A weekly profile's residuals are deviations from that weekday's profile: they come back on the same weekday.
-                    fit.model() == FittedModel.Model.SEASONAL_WEEKLY ? 7 : 1);
+                    fit.model() == FittedModel.Model.SEASONAL_WEEKLY ? 7 : 1, 0);
         }
         return firstTouch(out, s, plan, sign, bt, sha);
     }
@@ -162,7 +168,11 @@ public final class ForecastEngine implements Forecaster {
     private static Projection firstTouch(Out out, Series s, Plan plan, double sign, BacktestSummary bt, String sha) {
         ForecastRequest req = out.req;
         double horizonDays = req.horizonMillis() / Window.DAY_MILLIS;
-        long from = req.atMillis() + Math.round(Math.max(plan.residualFromDays(), -RESIDUAL_DAYS) * Window.DAY_MILLIS);
+        // A sawtooth (no boundaries: its mean path passes through each cycle's own levels) whose cycle lasts
+        // several days needs several cycles for variety, each future day being drawn from the same day of
+        // a past cycle; a trend's residuals stay within RESIDUAL_DAYS, where its line was fitted.
+        double residualDays = plan.boundaries() == null ? Math.max(RESIDUAL_DAYS, RESIDUAL_CYCLES * plan.blockDays()) : RESIDUAL_DAYS;
+        long from = req.atMillis() + Math.round(Math.max(plan.residualFromDays(), -residualDays) * Window.DAY_MILLIS);
         Series recent = s.between(from, req.atMillis());
         if (recent.size() < 2) {
             recent = s.slice(Math.max(0, s.size() - 2), s.size());
@@ -171,33 +181,26 @@ public final class ForecastEngine implements Forecaster {
                 plan.boundaries(), req.direction());
         long seed = seedOf(sha);
         double[] draws = slopeDraws(plan, seed);
-        double[] cal = calibrate(plan, draws, res.values(), req.confidence(), seed);
-        for (int i = 0; i < draws.length; i++) {
-            draws[i] *= cal[0];
-        }
+        Calibration cal = calibrate(plan, draws, res.values(), req.confidence(), seed);
         double[] lifts = null;
         if (plan.levelSd() > 0) {
             java.util.SplittableRandom lr = new java.util.SplittableRandom(seed + 1);
             // The level spread is widened as the slope spread is: both rest on the same too-few or calibrated errors.
             lifts = new double[draws.length];
             for (int i = 0; i < lifts.length; i++) {
-                lifts[i] = cal[0] * plan.levelSd() * gaussian(lr);
+                lifts[i] = cal.shortScale() * plan.levelSd() * gaussian(lr);
             }
         }
-        FirstTouch.Result r = FirstTouch.simulate(plan.mean(), draws, lifts, res, plan.blockDays(), req.threshold(), req.direction(), horizonDays,
+        FirstTouch.Result r = FirstTouch.simulate(plan.mean(), draws, cal::scaleAt, lifts, plan.levelFromDays(), res, plan.blockDays(), req.threshold(), req.direction(), horizonDays,
                 req.confidence(), seed ^ 0x5DEECE66DL);
         ProjectedPath path = toPath(r, req.atMillis());
         double slope = plan.fit() == null ? Double.NaN : plan.fit().slopePerDay();
-        String sim = String.format(Locale.ROOT, "first touch of %d simulated paths (trend, %s, residuals of the last %s resampled in %s blocks at a step of %s)",
+        String sim = String.format(Locale.ROOT, "first touch of %d simulated paths (trend, %s, residuals of the last %s resampled in %s at a step of %s)",
                 r.touchDays().length, "slope spread", Times.human(java.time.Duration.ofMillis(recent.spanMillis())),
                 res.values().length >= 2 * plan.blockDays() * Math.round(1 / res.stepDays()) && plan.blockDays() > 1
-                        ? plan.blockDays() + "-day" : res.values().length >= 2 * Math.round(1 / res.stepDays()) ? "day" : "short",
+                        ? "day blocks, each from the same day of the " + plan.blockDays() + "-day cycle," : res.values().length >= 2 * Math.round(1 / res.stepDays()) ? "day blocks" : "short blocks",
                 Times.human(java.time.Duration.ofMillis(Math.round(res.stepDays() * Window.DAY_MILLIS))));
-        int judged = (int) cal[1];
-        String calWords = judged < MIN_ERRORS
-                ? String.format(Locale.ROOT, "too few past errors against the raw series to calibrate (%d): spread widened ×%s", judged, ModelChoice.num(cal[0]))
-                : String.format(Locale.ROOT, "spread ×%s so that %d past forecasts' raw values fall inside the %s band %.0f %% of the time",
-                        ModelChoice.num(cal[0]), judged, pct(req.confidence()), 100 * cal[2]);
+        String calWords = cal.words(req.confidence());
         String why = sim + "; " + plan.why() + "; " + calWords;
         double lowQ = r.quantile((1 - req.confidence()) / 2);
         double midQ = r.quantile(0.5);
@@ -225,17 +228,130 @@ public final class ForecastEngine implements Forecaster {
     }
 
     /**
-     * The widening of the slope spread that makes the simulated value at each past horizon hold
-     * the raw value there as often as the confidence says: the smallest of {@link #SCALES} that
-     * does, never below 1. Returns {scale, errors judged, coverage reached}; with fewer than
-     * {@link #MIN_ERRORS} errors the scale is {@link #UNCALIBRATED_SCALE}.
+     * How the slope spread is scaled with the horizon: {@code shortScale} out to
+     * {@code shortDays}, {@code longScale} from {@code longDays} on, linear in between (one scale
+     * when the two horizons are equal). Each group of past errors that is large enough picks its
+     * own scale, narrower than 1 as well as wider, since only the slope spread is scaled: the
+     * resampled residuals (the series' own noise and cycle) are never narrowed. A group with
+     * fewer than {@link #MIN_ERRORS} errors is not calibrated and is never narrower than 1 (nor
+     * than the other group's scale).
+     *
+     * @param shortScale    scale at short horizons
+     * @param shortDays     the short group's typical horizon, days
+     * @param shortJudged   past errors in the short group
+     * @param shortCoverage share of them inside the band at {@code shortScale} (NaN: not calibrated)
+     * @param longScale     scale at long horizons
+     * @param longDays      the long group's typical horizon, days
+     * @param longJudged    past errors in the long group
+     * @param longCoverage  share of them inside the band at {@code longScale} (NaN: not calibrated)
      */
-    static double[] calibrate(Plan plan, double[] draws, double[] residuals, double confidence, long seed) {
+    record Calibration(double shortScale, double shortDays, int shortJudged, double shortCoverage,
+                       double longScale, double longDays, int longJudged, double longCoverage) {
+
+        /** The scale at {@code days} after the evaluation time. */
+        double scaleAt(double days) {
+            if (days <= shortDays || longDays <= shortDays) {
+                return shortScale;
+            }
+            if (days >= longDays) {
+                return longScale;
+            }
+            return shortScale + (longScale - shortScale) * (days - shortDays) / (longDays - shortDays);
+        }
+
+        boolean calibrated() {
+            return shortJudged >= MIN_ERRORS || longJudged >= MIN_ERRORS;
+        }
+
+        /** One sentence, true of the numbers: what each group of past errors made of the spread. */
+        String words(double confidence) {
+            if (!calibrated()) {
+                return String.format(Locale.ROOT, "too few past errors against the raw series to calibrate (%d): spread widened ×%s",
+                        shortJudged + longJudged, ModelChoice.num(shortScale));
+            }
+            if (longDays <= shortDays) {
+                return group(shortScale, "at every horizon", shortJudged, shortCoverage, confidence);
+            }
+            return group(shortScale, "up to " + ModelChoice.num(shortDays) + " days ahead", shortJudged, shortCoverage, confidence) + "; "
+                    + group(longScale, "from " + ModelChoice.num(longDays) + " days ahead", longJudged, longCoverage, confidence)
+                    + "; linear in between";
+        }
+
+        private static String group(double scale, String at, int judged, double coverage, double confidence) {
+            if (judged < MIN_ERRORS) {
+                return String.format(Locale.ROOT, "spread ×%s %s: only %d past errors there, too few to calibrate, so not narrowed",
+                        ModelChoice.num(scale), at, judged);
+            }
+            return String.format(Locale.ROOT, "spread ×%s %s so that %d past forecasts' raw values there fall inside the %s band %.0f %% of the time",
+                    ModelChoice.num(scale), at, judged, pct(confidence), 100 * coverage);
+        }
+    }
+
+    /** Past errors at horizons up to this many days calibrate the short-horizon scale; longer ones the long-horizon scale. */
+    static final double SHORT_HORIZON_DAYS = 7;
+
+    /**
+     * The widening (or narrowing) of the slope spread that makes the simulated value at each past
+     * horizon hold the raw value there as often as the confidence says, separately for short and
+     * long horizons: the smallest of {@link #SCALES} under which at least ⌈c·(n+1)⌉ of the n
+     * errors of a group are inside (split-conformal). A group with fewer than {@link #MIN_ERRORS}
+     * errors takes the other group's scale, but never less than 1; with neither, the scale is
+     * {@link #UNCALIBRATED_SCALE}.
+     */
+    static Calibration calibrate(Plan plan, double[] draws, double[] residuals, double confidence, long seed) {
         double[] e = plan.rawErrors();
         double[] h = plan.rawHorizons();
         int n = e == null ? 0 : e.length;
         if (n < MIN_ERRORS || residuals.length == 0) {
-            return new double[] {UNCALIBRATED_SCALE, n, Double.NaN};
+            return new Calibration(UNCALIBRATED_SCALE, 0, n, Double.NaN, UNCALIBRATED_SCALE, 0, 0, Double.NaN);
+        }
+        int nShort = 0;
+        for (double x : h) {
+            if (x <= SHORT_HORIZON_DAYS) {
+                nShort++;
+            }
+        }
+        double[] es = new double[nShort];
+        double[] hs = new double[nShort];
+        double[] el = new double[n - nShort];
+        double[] hl = new double[n - nShort];
+        for (int i = 0, a = 0, b = 0; i < n; i++) {
+            if (h[i] <= SHORT_HORIZON_DAYS) {
+                es[a] = e[i];
+                hs[a++] = h[i];
+            } else {
+                el[b] = e[i];
+                hl[b++] = h[i];
+            }
+        }
+        double[] shortFit = fitScale(es, hs, draws, residuals, confidence, seed);
+        double[] longFit = fitScale(el, hl, draws, residuals, confidence, seed);
+        double shortDays = nShort == 0 ? SHORT_HORIZON_DAYS : Robust.median(hs);
+        // Without long-horizon errors the long scale sits a week beyond the longest horizon judged: not narrowed there.
+        double longest = 0;
+        for (double x : h) {
+            longest = Math.max(longest, x);
+        }
+        double longDays = n - nShort == 0 ? longest + SHORT_HORIZON_DAYS : Math.max(shortDays, Robust.median(hl));
+        boolean shortOk = nShort >= MIN_ERRORS;
+        boolean longOk = n - nShort >= MIN_ERRORS;
+        if (!shortOk && !longOk) {
+            // Enough errors in all, too few in each group: one scale from all of them.
+            double[] all = fitScale(e, h, draws, residuals, confidence, seed);
+            double days = Robust.median(h);
+            return new Calibration(all[0], days, n, all[1], all[0], days, n, all[1]);
+        }
+        double ss = shortOk ? shortFit[0] : Math.max(1, longFit[0]);
+        double ls = longOk ? longFit[0] : Math.max(1, shortFit[0]);
+        return new Calibration(ss, shortDays, nShort, shortOk ? shortFit[1] : Double.NaN, ls, longDays, n - nShort,
+                longOk ? longFit[1] : Double.NaN);
+    }
+
+    /** {scale, coverage reached} for one group of past errors; {1, NaN} for an empty group. */
+    private static double[] fitScale(double[] e, double[] h, double[] draws, double[] residuals, double confidence, long seed) {
+        int n = e.length;
+        if (n == 0) {
+            return new double[] {1, Double.NaN};
         }
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed ^ 0xC0FFEEL);
         int k = 128;
@@ -245,6 +361,7 @@ public final class ForecastEngine implements Forecaster {
             di[j] = rnd.nextInt(draws.length);
             ri[j] = rnd.nextInt(residuals.length);
         }
+        int need = Math.min(n, (int) Math.ceil(confidence * (n + 1) - 1e-9));
         double[] v = new double[k];
         double coverage = 0;
         for (double scale : SCALES) {
@@ -261,11 +378,11 @@ public final class ForecastEngine implements Forecaster {
                 }
             }
             coverage = (double) covered / n;
-            if (coverage >= confidence) {
-                return new double[] {scale, n, coverage};
+            if (covered >= need) {
+                return new double[] {scale, coverage};
             }
         }
-        return new double[] {SCALES[SCALES.length - 1], n, coverage};
+        return new double[] {SCALES[SCALES.length - 1], coverage};
     }
 
     /** One slope perturbation per path: past rate errors resampled (centred), or a normal of the plan's spread. */

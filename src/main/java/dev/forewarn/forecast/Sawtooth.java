@@ -325,7 +325,7 @@ final class Sawtooth {
                 + ", the peaks move " + ForecastEngine.perDay(measured, recent) + "; slope spread: " + spreadWords;
         // Residual blocks as long as the cycle (in whole days), so a weekly cycle's working days and weekend stay where they are.
         int blockDays = (int) Math.max(1, Math.round(cycleDays));
-        return new ForecastEngine.Plan(mean, null, slopeSd, levelSd, envMethod, why, envFit, startCur - 3 * cycleDays, null, null, null,
-                blockDays);
+        return new ForecastEngine.Plan(mean, null, slopeSd, levelSd, envMethod, why, envFit,
+                startCur - (blockDays > 1 ? ForecastEngine.RESIDUAL_CYCLES : 3) * cycleDays, null, null, null, blockDays, next);
     }
 }

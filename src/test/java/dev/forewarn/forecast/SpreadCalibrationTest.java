@@ -1,0 +1,139 @@
+package dev.forewarn.forecast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The slope spread is scaled by what past forecasts' raw errors say, per horizon: narrower when
+ * they show the band too wide, wider when too narrow, never narrower without enough of them; a
+ * sawtooth's peak-level spread leaves the cycle under way alone; a path starts from the present
+ * deviation for as long as the residuals' autocorrelation lasts.
+ */
+class SpreadCalibrationTest {
+
+    private static final double CONFIDENCE = 0.8;
+
+    /** Slope draws of sd 1 unit/day, as the engine would pass them. */
+    private static double[] unitDraws() {
+        SplittableRandom r = new SplittableRandom(5);
+        double[] d = new double[FirstTouch.PATHS];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.sqrt(-2 * Math.log(Math.max(1e-300, r.nextDouble()))) * Math.cos(2 * Math.PI * r.nextDouble());
+        }
+        return d;
+    }
+
+    /** Residuals: small white noise of sd {@code sd}. */
+    private static double[] noise(double sd) {
+        SplittableRandom r = new SplittableRandom(9);
+        double[] x = new double[2000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = sd * (r.nextDouble() - 0.5) * Math.sqrt(12);
+        }
+        return x;
+    }
+
+    private static ForecastEngine.Plan plan(double[] errors, double[] horizons) {
+        return new ForecastEngine.Plan(d -> 0, null, 1, 0, "test", "test", null, -28, new long[0], errors, horizons, 1, 0);
+    }
+
+    /** {@code n} past errors at {@code h} days whose spread is {@code sdPerDay·h}, from a fixed seed. */
+    private static double[][] errors(int n, double h, double sdPerDay, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] e = new double[n];
+        double[] hs = new double[n];
+        for (int i = 0; i < n; i++) {
+            e[i] = sdPerDay * h * Math.sqrt(-2 * Math.log(Math.max(1e-300, r.nextDouble()))) * Math.cos(2 * Math.PI * r.nextDouble());
+            hs[i] = h;
+        }
+        return new double[][] {e, hs};
+    }
+
+    private static double[][] concat(double[][] a, double[][] b) {
+        double[] e = new double[a[0].length + b[0].length];
+        double[] h = new double[e.length];
+        System.arraycopy(a[0], 0, e, 0, a[0].length);
+        System.arraycopy(b[0], 0, e, a[0].length, b[0].length);
+        System.arraycopy(a[1], 0, h, 0, a[1].length);
+        System.arraycopy(b[1], 0, h, a[1].length, b[1].length);
+        return new double[][] {e, h};
+    }
+
+    @Test
+    void pastErrorsFarSmallerThanTheSpreadNarrowItAndLargerOnesWidenIt() {
+        double[][] small = errors(30, 4, 0.2, 1);
+        ForecastEngine.Calibration narrow = ForecastEngine.calibrate(plan(small[0], small[1]), unitDraws(), noise(0.01), CONFIDENCE, 7);
+        assertTrue(narrow.shortScale() < 0.5, "errors a fifth of the spread narrow it: " + narrow);
+        double[][] big = errors(30, 4, 3, 2);
+        ForecastEngine.Calibration wide = ForecastEngine.calibrate(plan(big[0], big[1]), unitDraws(), noise(0.01), CONFIDENCE, 7);
+        assertTrue(wide.shortScale() >= 2, "errors three times the spread widen it: " + wide);
+    }
+
+    @Test
+    void shortAndLongHorizonsAreCalibratedApartAndInterpolated() {
+        // Short-horizon errors as wide as the spread, long-horizon ones a fifth of it.
+        double[][] both = concat(errors(30, 3, 1, 3), errors(30, 20, 0.2, 4));
+        ForecastEngine.Calibration c = ForecastEngine.calibrate(plan(both[0], both[1]), unitDraws(), noise(0.01), CONFIDENCE, 7);
+        assertTrue(c.shortScale() >= 0.7, "short horizon keeps about its spread: " + c);
+        assertTrue(c.longScale() < 0.5, "long horizon narrows: " + c);
+        assertEquals(c.shortScale(), c.scaleAt(1), 1e-12);
+        assertEquals(c.longScale(), c.scaleAt(40), 1e-12);
+        double mid = c.scaleAt((c.shortDays() + c.longDays()) / 2);
+        assertTrue(mid < c.shortScale() && mid > c.longScale(), "in between, in between: " + mid + " " + c);
+        assertTrue(c.words(CONFIDENCE).contains("×" + ModelChoice.num(c.longScale()) + " from"), c.words(CONFIDENCE));
+    }
+
+    @Test
+    void tooFewErrorsWidenAndNeverNarrow() {
+        double[][] few = errors(ForecastEngine.MIN_ERRORS - 1, 4, 0.05, 5);
+        ForecastEngine.Calibration c = ForecastEngine.calibrate(plan(few[0], few[1]), unitDraws(), noise(0.01), CONFIDENCE, 7);
+        assertEquals(ForecastEngine.UNCALIBRATED_SCALE, c.shortScale(), 1e-12);
+        assertTrue(c.words(CONFIDENCE).startsWith("too few past errors"), c.words(CONFIDENCE));
+        // Plenty of tiny short-horizon errors, too few long ones: the long horizon is not narrowed.
+        double[][] mixed = concat(errors(30, 3, 0.05, 6), errors(ForecastEngine.MIN_ERRORS - 1, 20, 0.05, 7));
+        ForecastEngine.Calibration m = ForecastEngine.calibrate(plan(mixed[0], mixed[1]), unitDraws(), noise(0.01), CONFIDENCE, 7);
+        assertTrue(m.shortScale() < 1, "the short horizon has the errors to narrow: " + m);
+        assertTrue(m.longScale() >= 1, "the long one has not: " + m);
+        assertTrue(m.words(CONFIDENCE).contains("too few to calibrate, so not narrowed"), m.words(CONFIDENCE));
+    }
+
+    @Test
+    void aSawtoothsPeakLevelSpreadLeavesTheCycleUnderWayAlone() {
+        // Mean 10 below the threshold (0) for ever; level draws of ±50 could reach it at once, but only after day 5.
+        FirstTouch.Residuals res = new FirstTouch.Residuals(new double[2 * 288], 1.0 / 288, 0);
+        double[] lifts = new double[FirstTouch.PATHS];
+        for (int i = 0; i < lifts.length; i++) {
+            lifts[i] = i % 2 == 0 ? 50 : -50;
+        }
+        FirstTouch.Result r = FirstTouch.simulate(d -> -10, new double[FirstTouch.PATHS], null, lifts, 5, res, 1, 0, Direction.UP, 30,
+                CONFIDENCE, 3);
+        assertEquals(FirstTouch.PATHS / 2, r.touched());
+        for (double t : r.touchDays()) {
+            assertTrue(!Double.isFinite(t) || t > 5, "no touch before the next cleanup: " + t);
+        }
+    }
+
+    @Test
+    void thePresentDeviationLastsAsLongAsTheResidualsRemember() {
+        double step = 1.0 / 288;
+        SplittableRandom r = new SplittableRandom(11);
+        double[] slow = new double[28 * 288];
+        double[] white = new double[slow.length];
+        double x = 0;
+        double phi = Math.exp(-step / 0.5); // correlation time of half a day
+        for (int i = 0; i < slow.length; i++) {
+            double g = Math.sqrt(-2 * Math.log(Math.max(1e-300, r.nextDouble()))) * Math.cos(2 * Math.PI * r.nextDouble());
+            x = phi * x + Math.sqrt(1 - phi * phi) * g;
+            slow[i] = x;
+            white[i] = r.nextDouble() - 0.5;
+        }
+        Persistence p = Persistence.of(slow, step, 288);
+        assertEquals(Math.exp(-0.25 / 0.5), p.at(0.25), 0.15, "a quarter day ahead");
+        assertTrue(p.at(3) < 0.05, "forgotten after six correlation times: " + p.at(3));
+        Persistence w = Persistence.of(white, step, 288);
+        assertTrue(w.at(1.0 / 24) < 0.05, "white noise is forgotten within the hour: " + w.at(1.0 / 24));
+    }
+}
