@@ -23,7 +23,7 @@ record FittedModel(Model model, DoubleUnaryOperator path, double slopePerDay, do
         SEASONAL_DAILY("theil-sen + daily profile", "robust trend after removing the daily cycle", 0.05),
         SEASONAL_WEEKLY("theil-sen + weekly profile", "robust trend after removing the weekly cycle", 0.10),
         QUADRATIC("quadratic", "accelerating (quadratic) trend", 0.25),
-        RECENT("recent trend", "the last days' trend, easing toward the window's", 0.10);
+        RECENT("recent trend", "the last week's pace easing toward the longer trend", 0.10);
 
         final String label;
         final String words;
