@@ -66,6 +66,31 @@ final class FirstTouch {
     record Residuals(double[] values, double stepDays, double lastDays) {
     }
 
+    /**
+     * How the residuals are resampled. With two whole cycles of {@code cycleDays} known, each
+     * future day is a past day at the same point of the cycle (a weekly cycle's Monday is a past
+     * Monday): its working days and its weekend come back on the right days. Else blocks of a
+     * day, aligned to the time of day, when two days are known ({@code daily}); else shorter
+     * blocks from any start.
+     *
+     * @param cycleDays days of the cycle each future day keeps its place in (1: none)
+     * @param daily     whether the blocks are whole days
+     */
+    record Blocks(int cycleDays, boolean daily) {
+
+        /** The blocks {@code res} allows for a cycle of {@code blockDays} days. */
+        static Blocks of(Residuals res, int blockDays) {
+            int n = res.values().length;
+            int perDay = (int) Math.max(1, Math.round(1.0 / res.stepDays()));
+            return new Blocks(blockDays > 1 && n >= 2 * blockDays * perDay ? blockDays : 1, n >= 2 * perDay);
+        }
+
+        /** The blocks in words, for the method's reason. */
+        String words() {
+            return cycleDays > 1 ? "day blocks, each from the same day of the " + cycleDays + "-day cycle," : daily ? "day blocks" : "short blocks";
+        }
+    }
+
     private FirstTouch() {
     }
 
@@ -115,13 +140,9 @@ final class FirstTouch {
         // The present deviation lasts as long as the residuals' own autocorrelation says.
         Persistence persist = Persistence.of(r, step, perDay);
         double forgotten = persist.forgottenAfterDays();
-        // With two whole cycles of blockDays days known, each future day is a past day at the same
-        // point of the cycle (a weekly cycle's Monday is a past Monday): its working days and its
-        // weekend come back on the right days, with as many days to choose from as cycles are known.
-        int cycle = blockDays > 1 && n >= 2 * blockDays * perDay ? blockDays : 1;
-        // Blocks of a day, aligned to the time of day, when two of them are known;
-        // else shorter blocks from any start (a quarter of what is known, at least an hour).
-        boolean daily = n >= 2 * perDay;
+        Blocks kind = Blocks.of(res, blockDays);
+        int cycle = kind.cycleDays();
+        boolean daily = kind.daily();
         int len = daily ? perDay : Math.max(1, Math.min(n, Math.max((int) Math.round(1.0 / 24 / step), n / 4)));
         int[] starts;
         if (daily) {

@@ -200,8 +200,7 @@ public final class ForecastEngine implements Forecaster {
         double slope = plan.fit() == null ? Double.NaN : plan.fit().slopePerDay();
         String sim = String.format(Locale.ROOT, "first touch of %d simulated paths (trend, %s, residuals of the last %s resampled in %s at a step of %s)",
                 r.touchDays().length, "slope spread", Times.human(java.time.Duration.ofMillis(recent.spanMillis())),
-                res.values().length >= 2 * plan.blockDays() * Math.round(1 / res.stepDays()) && plan.blockDays() > 1
-                        ? "day blocks, each from the same day of the " + plan.blockDays() + "-day cycle," : res.values().length >= 2 * Math.round(1 / res.stepDays()) ? "day blocks" : "short blocks",
+                FirstTouch.Blocks.of(res, plan.blockDays()).words(),
                 Times.human(java.time.Duration.ofMillis(Math.round(res.stepDays() * Window.DAY_MILLIS))));
         String calWords = cal.words(req.confidence());
         String why = sim + "; " + plan.why() + "; " + calWords;
@@ -327,8 +326,6 @@ public final class ForecastEngine implements Forecaster {
                 hl[b++] = h[i];
             }
         }
-        double[] shortFit = fitScale(es, hs, draws, residuals, confidence, seed);
-        double[] longFit = fitScale(el, hl, draws, residuals, confidence, seed);
         double shortDays = nShort == 0 ? SHORT_HORIZON_DAYS : Robust.median(hs);
         // Without long-horizon errors the long scale sits a week beyond the longest horizon judged: not narrowed there.
         double longest = 0;
@@ -344,6 +341,8 @@ public final class ForecastEngine implements Forecaster {
             double days = Robust.median(h);
             return new Calibration(all[0], days, n, all[1], all[0], days, n, all[1]);
         }
+        double[] shortFit = fitScale(es, hs, draws, residuals, confidence, seed);
+        double[] longFit = fitScale(el, hl, draws, residuals, confidence, seed);
         double ss = shortOk ? shortFit[0] : Math.max(1, longFit[0]);
         double ls = longOk ? longFit[0] : Math.max(1, shortFit[0]);
         return new Calibration(ss, shortDays, nShort, shortOk ? shortFit[1] : Double.NaN, ls, longDays, n - nShort,
