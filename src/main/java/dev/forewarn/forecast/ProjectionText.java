@@ -38,11 +38,11 @@ public final class ProjectionText {
                     + " before a trend verdict)";
         }
         if (p.etaMillis() == null) {
-            String why = p.reason() == null ? "no trend toward " + limit(p) : firstClause(p.reason());
+            String why = p.reason() == null ? "no trend toward " + p.thresholdShown() : firstClause(p.reason());
             return who + ": no date (" + why + ")";
         }
         if (p.etaMillis() <= p.atMillis()) {
-            return who + " is already " + (p.direction() == Direction.DOWN ? "at or below " : "at or above ") + limit(p);
+            return who + " is already " + (p.direction() == Direction.DOWN ? "at or below " : "at or above ") + p.thresholdShown();
         }
         return who + " " + verb(p, u) + " on " + DAY.format(at(p.etaMillis(), zone)) + " (" + interval(p, zone) + ")";
     }
@@ -86,18 +86,9 @@ public final class ProjectionText {
             return "fills";
         }
         if (free && p.direction() == Direction.DOWN) {
-            return "falls to " + limit(p) + " free";
+            return "falls to " + p.thresholdShown() + " free";
         }
-        return (p.direction() == Direction.UP ? "reaches " : "falls to ") + limit(p);
-    }
-
-    /**
-     * The threshold as the user wrote it where known ("100 GiB (107 GB)"), else its level in the
-     * unit of what is projected (a counter's threshold is on its rate: "40 MB/s").
-     */
-    static String limit(Projection p) {
-        String shown = p.thresholdShown();
-        return shown != null ? shown : Units.ofProjected(p.series()).format(p.threshold());
+        return (p.direction() == Direction.UP ? "reaches " : "falls to ") + p.thresholdShown();
     }
 
     /** The mount, interface or disk a person knows the series by; else its canonical text. */

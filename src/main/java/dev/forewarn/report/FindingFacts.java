@@ -55,7 +55,7 @@ public final class FindingFacts {
         out.add(new Fact("Series", p.series().toString()));
         out.add(new Fact("Present value", p.value() == null ? "unknown" : u.format(p.value())
                 + " at " + Times.local(measuredMillis(item), zone)));
-        out.add(new Fact("Threshold", limit(p) + ", " + (p.direction().label().equals("down") ? "falling to it" : "rising to it")));
+        out.add(new Fact("Threshold", p.thresholdShown() + ", " + (p.direction().label().equals("down") ? "falling to it" : "rising to it")));
         if (p.hasEta()) {
             out.add(new Fact("Projected crossing", ReportText.day(p.etaMillis(), zone) + (p.etaMillis() > p.atMillis()
                     ? ", in " + ReportText.span(p.etaMillis() - p.atMillis()) : ", " + ReportText.span(p.atMillis() - p.etaMillis()) + " ago")));
@@ -111,19 +111,13 @@ public final class FindingFacts {
                     + (since == null ? "" : " since " + ReportText.dayTime(since, zone))));
             // the reason names the level as written ("past the critical level 200% of cpu.cores"): the figure is what it came to
             // the level in its written form where there is one ("4 (200% of 2 cores)"): a bare "4" beside "200% of cpu.cores" reads as 4 cores
-            out.add(new Fact("Limit", (Double.isNaN(p.threshold()) ? "" : limit(p) + ": ") + nz(p.reason())));
+            out.add(new Fact("Limit", (Double.isNaN(p.threshold()) ? "" : p.thresholdShown() + ": ") + nz(p.reason())));
         }
         out.add(new Fact("Judged on", "the present value against the rule's level; no projection"));
         out.add(rule(f));
         out.add(data(item, zone));
         out.add(new Fact("SHA-256 of these points", item.data().sha256()));
         return out;
-    }
-
-    /** The threshold as the rule or the command line wrote it ("100 GiB (107 GB)"), else its level in the series' unit. */
-    static String limit(Projection p) {
-        String shown = p.thresholdShown();
-        return shown != null ? shown : Units.of(p.series().name()).format(p.threshold());
     }
 
     /**

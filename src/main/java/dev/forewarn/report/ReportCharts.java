@@ -132,7 +132,7 @@ public final class ReportCharts {
 
         ValueMarker threshold = new ValueMarker(p.threshold(), THRESHOLD, new BasicStroke(1.4f));
         // a growth verdict compares with an earlier level, not a limit
-        threshold.setLabel(p.series().name().startsWith("smart.") ? "earlier level " + units.format(p.threshold()) : "limit " + FindingFacts.limit(p));
+        threshold.setLabel(p.series().name().startsWith("smart.") ? "earlier level " + units.format(p.threshold()) : "limit " + p.thresholdShown());
         threshold.setLabelFont(new Font(FONT, Font.BOLD, 10));
         threshold.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         threshold.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
