@@ -172,16 +172,9 @@ public final class ReportText {
                 + dev.forewarn.series.Times.local(r.generatedMillis(), z) + " by forewarn.";
     }
 
-    /** A span of time in words: {@code 90 days} from two days on, {@code 37 hours} from two hours, {@code 20 minutes} from two minutes, else {@code 50s}. */
+    /** A span of time in words, as every human surface says it: {@code 90 days}, {@code 37 hours}, {@code 20 minutes}. */
     public static String span(long millis) {
-        if (millis >= 2 * 86_400_000L) {
-            return Math.round(millis / 86_400_000.0) + " days";
-        }
-        if (millis >= 2 * 3_600_000L) {
-            return Math.round(millis / 3_600_000.0) + " hours";
-        }
-        return millis >= 2 * 60_000L ? Math.round(millis / 60_000.0) + " minutes"
-                : dev.forewarn.series.Times.human(java.time.Duration.ofMillis(millis));
+        return dev.forewarn.series.Times.human(java.time.Duration.ofMillis(millis));
     }
 
     /** The zone as a reader knows it: {@code UTC}, {@code Europe/Berlin}. */
