@@ -1,6 +1,5 @@
 package dev.forewarn.report;
 
-import dev.forewarn.forecast.Direction;
 import dev.forewarn.forecast.ForecastRequest;
 import dev.forewarn.forecast.PredictLinear;
 import dev.forewarn.rules.Finding;
@@ -45,23 +44,8 @@ public final class PredictLinearBaseline {
         if (s == null || s.isEmpty() || p.series().isCounter() || Double.isNaN(p.threshold()) || p.series().name().startsWith("smart.")) {
             return null;
         }
-        String method = method(p.series());
-        double now = PredictLinear.predict(s, atMillis, WINDOW_MILLIS, 0);
-        double day = PredictLinear.predict(s, atMillis, WINDOW_MILLIS, 86_400);
-        if (Double.isNaN(now) || Double.isNaN(day)) {
-            return new Baseline(method, null, null);
-        }
-        double slope = day - now;
-        double gap = p.threshold() - now;
-        boolean toward = p.direction() == Direction.DOWN ? slope < 0 : slope > 0;
-        if (gap == 0 || (p.direction() == Direction.DOWN ? gap > 0 : gap < 0)) {
-            return new Baseline(method, atMillis, null);
-        }
-        if (!toward) {
-            return new Baseline(method, null, null);
-        }
-        double days = gap / slope;
-        long eta = atMillis + Math.round(days * 86_400_000.0);
-        return new Baseline(method, days * 86_400_000.0 > ForecastRequest.DEFAULT_HORIZON_MILLIS ? null : eta, null);
+        // the same crossing as the backtest's and the benchmark's predict_linear baseline
+        return new Baseline(method(p.series()), PredictLinear.lineEtaMillis(s, atMillis, WINDOW_MILLIS, p.threshold(), p.direction(),
+                ForecastRequest.DEFAULT_HORIZON_MILLIS), null);
     }
 }
