@@ -4,6 +4,7 @@ import dev.forewarn.forecast.ForecastEngine;
 import dev.forewarn.forecast.ForecastRequest;
 import dev.forewarn.rules.Finding;
 import dev.forewarn.rules.Rule;
+import dev.forewarn.rules.RuleEvaluator;
 import dev.forewarn.series.Series;
 import dev.forewarn.series.SeriesKey;
 import dev.forewarn.series.SeriesSource;
@@ -29,14 +30,12 @@ final class ReportConfidence {
             return f;
         }
         SeriesKey key = f.projection().series();
-        double threshold = rule.threshold().value();
-        if (rule.threshold().relative()) {
-            Series c = source.read(key.withName(rule.threshold().companion()), atMillis - 86_400_000L, atMillis);
-            if (c.isEmpty() || !(c.lastValue() > 0)) {
-                return f;
-            }
-            threshold = rule.threshold().resolve(c.lastValue());
+        // the level check judges the rule's trend against (a share of the size series' recent value)
+        Double level = RuleEvaluator.threshold(rule, key, source, atMillis);
+        if (level == null) {
+            return f;
         }
+        double threshold = level;
         // The engine's history span, as check, forecast and top read it: one series, one answer.
         var p = new ForecastEngine().project(source.read(key, atMillis - ForecastEngine.HISTORY_MILLIS, atMillis),
                 new ForecastRequest(threshold, rule.direction(), atMillis, confidence, ForecastRequest.DEFAULT_HORIZON_MILLIS))

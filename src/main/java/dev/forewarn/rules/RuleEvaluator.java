@@ -335,11 +335,11 @@ public final class RuleEvaluator {
      * filesystem's {@code fs.size_bytes}); null when the rule has none or the companion is missing.
      * For {@code forecast --rule ID} and reports that project a series the way its rule does.
      */
-    public Double threshold(Rule rule, SeriesKey key, SeriesSource source, long atMillis) {
+    public static Double threshold(Rule rule, SeriesKey key, SeriesSource source, long atMillis) {
         return level(rule.threshold(), key, source, atMillis, new HashMap<>());
     }
 
-    private Double level(Threshold t, SeriesKey key, SeriesSource source, long at, Map<SeriesKey, Double> cache) {
+    private static Double level(Threshold t, SeriesKey key, SeriesSource source, long at, Map<SeriesKey, Double> cache) {
         if (t == null) {
             return null;
         }

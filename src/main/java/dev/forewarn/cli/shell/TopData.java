@@ -6,7 +6,6 @@ import dev.forewarn.forecast.Direction;
 import dev.forewarn.forecast.Projection;
 import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.RuleSet;
-import dev.forewarn.rules.Threshold;
 import dev.forewarn.series.Units;
 import dev.forewarn.series.Rates;
 import dev.forewarn.series.Selector;
@@ -114,14 +113,10 @@ final class TopData {
                 if (r == null) {
                     continue;
                 }
-                Threshold t = r.threshold();
-                double level = t.value();
-                if (t.relative()) {
-                    double size = last(k.withName(t.companion()), nowMillis);
-                    if (!(size > 0)) {
-                        continue;
-                    }
-                    level = t.resolve(size);
+                // the level check judges this rule against (a share of the size series as check resolves it)
+                Double level = dev.forewarn.rules.RuleEvaluator.threshold(r, k, source, nowMillis);
+                if (level == null) {
+                    continue;
                 }
                 out.add(new Target(k, level, r.direction(), r.confidence(), r.id()));
             }
