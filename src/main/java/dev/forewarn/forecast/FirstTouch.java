@@ -24,6 +24,8 @@ final class FirstTouch {
 
     /** Simulated paths; quantiles at 10 % and 90 % rest on about 25 paths each. */
     static final int PATHS = 256;
+    /** How far (hours) a block aligned to a cycle may come early or late. */
+    static final double JITTER_HOURS = 0.5;
     /** Points of the exposed path band. */
     static final int PATH_POINTS = 60;
 
@@ -69,24 +71,42 @@ final class FirstTouch {
     /**
      * How the residuals are resampled. With two whole cycles of {@code cycleDays} known, each
      * future day is a past day at the same point of the cycle (a weekly cycle's Monday is a past
-     * Monday): its working days and its weekend come back on the right days. Else blocks of a
-     * day, aligned to the time of day, when two days are known ({@code daily}); else shorter
-     * blocks from any start.
+     * Monday): its working days and its weekend come back on the right days. Else, when the
+     * residuals have a cycle of several days of their own ({@link ResidualCycle}: a staircase's
+     * steps, a weekly rhythm) and two of them are known, blocks of one such cycle, aligned to the
+     * present, so that the next step comes when the cycle says. Else blocks of a day, aligned to
+     * the time of day, when two days are known ({@code daily}); else shorter blocks from any start.
      *
-     * @param cycleDays days of the cycle each future day keeps its place in (1: none)
-     * @param daily     whether the blocks are whole days
+     * @param cycleDays     days of the cycle each future day keeps its place in (1: none)
+     * @param daily         whether the blocks are aligned to the present: whole days, or whole residual cycles
+     * @param periodSamples length of a residual cycle's blocks in samples (0: none)
      */
-    record Blocks(int cycleDays, boolean daily) {
+    record Blocks(int cycleDays, boolean daily, int periodSamples) {
 
-        /** The blocks {@code res} allows for a cycle of {@code blockDays} days. */
-        static Blocks of(Residuals res, int blockDays) {
+        /**
+         * The blocks {@code res} allows for a cycle of {@code blockDays} days; a cycle of the
+         * residuals' own is looked for only when {@code residualCycle} (residuals about a trend:
+         * a sawtooth's mean path already follows its cycles) and {@code blockDays} is 1.
+         */
+        static Blocks of(Residuals res, int blockDays, boolean residualCycle) {
             int n = res.values().length;
             int perDay = (int) Math.max(1, Math.round(1.0 / res.stepDays()));
-            return new Blocks(blockDays > 1 && n >= 2 * blockDays * perDay ? blockDays : 1, n >= 2 * perDay);
+            if (blockDays > 1 && n >= 2 * blockDays * perDay) {
+                return new Blocks(blockDays, true, 0);
+            }
+            int period = blockDays > 1 || !residualCycle ? 0 : ResidualCycle.periodSamples(res.values(), res.stepDays());
+            if (period > 0 && n >= 2 * period) {
+                return new Blocks(1, true, period);
+            }
+            return new Blocks(1, n >= 2 * perDay, 0);
         }
 
         /** The blocks in words, for the method's reason. */
-        String words() {
+        String words(double stepDays) {
+            if (periodSamples > 0) {
+                return "blocks of the residuals' own " + ModelChoice.num(Math.round(periodSamples * stepDays * 10) / 10.0)
+                        + "-day cycle, aligned to the present,";
+            }
             return cycleDays > 1 ? "day blocks, each from the same day of the " + cycleDays + "-day cycle," : daily ? "day blocks" : "short blocks";
         }
     }
@@ -109,7 +129,7 @@ final class FirstTouch {
      */
     static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, double[] levelDraws, Residuals res, double threshold, Direction direction,
                            double horizonDays, double confidence, long seed) {
-        return simulate(mean, slopeDraws, null, levelDraws, 0, res, 1, threshold, direction, horizonDays, confidence, seed);
+        return simulate(mean, slopeDraws, null, levelDraws, 0, res, Blocks.of(res, 1, false), threshold, direction, horizonDays, confidence, seed);
     }
 
     /**
@@ -118,7 +138,7 @@ final class FirstTouch {
      */
     static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, double[] levelDraws, Residuals res, int blockDays,
                            double threshold, Direction direction, double horizonDays, double confidence, long seed) {
-        return simulate(mean, slopeDraws, null, levelDraws, 0, res, blockDays, threshold, direction, horizonDays, confidence, seed);
+        return simulate(mean, slopeDraws, null, levelDraws, 0, res, Blocks.of(res, blockDays, false), threshold, direction, horizonDays, confidence, seed);
     }
 
     /**
@@ -130,20 +150,21 @@ final class FirstTouch {
      */
     static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, DoubleUnaryOperator slopeScale, double[] levelDraws, double levelFromDays,
                            Residuals res,
-                           int blockDays, double threshold, Direction direction, double horizonDays, double confidence, long seed) {
+                           Blocks kind, double threshold, Direction direction, double horizonDays, double confidence, long seed) {
         DoubleUnaryOperator scale = slopeScale == null ? x -> 1 : slopeScale;
         double sign = direction == Direction.UP ? 1 : -1;
         double[] r = res.values();
         int n = r.length;
         double step = res.stepDays();
         int perDay = (int) Math.max(1, Math.round(1.0 / step));
-        // The present deviation lasts as long as the residuals' own autocorrelation says.
-        Persistence persist = Persistence.of(r, step, perDay);
+        // The present deviation lasts as long as the residuals' own autocorrelation says; with blocks of
+        // a residual cycle, for good.
+        Persistence persist = kind.periodSamples() > 0 ? Persistence.whole(r, step, perDay) : Persistence.of(r, step, perDay);
         double forgotten = persist.forgottenAfterDays();
-        Blocks kind = Blocks.of(res, blockDays);
         int cycle = kind.cycleDays();
         boolean daily = kind.daily();
-        int len = daily ? perDay : Math.max(1, Math.min(n, Math.max((int) Math.round(1.0 / 24 / step), n / 4)));
+        int len = kind.periodSamples() > 0 ? kind.periodSamples()
+                : daily ? perDay : Math.max(1, Math.min(n, Math.max((int) Math.round(1.0 / 24 / step), n / 4)));
         int[] starts;
         if (daily) {
             starts = new int[n / len];
@@ -175,6 +196,10 @@ final class FirstTouch {
                 }
             }
         }
+        // Blocks aligned to a cycle replay past days at the clock time they happened; the cycle itself comes
+        // within JITTER_HOURS of it, not to the minute (a trough's hour is known, its minute is noise): each
+        // path's touch comes that much early or late.
+        int jitter = daily ? (int) Math.min(len / 4, Math.round(JITTER_HOURS / 24 / step)) : 0;
         double[] ext = new double[starts.length];
         for (int k = 0; k < starts.length; k++) {
             double e = Double.NEGATIVE_INFINITY;
@@ -238,6 +263,7 @@ final class FirstTouch {
         int[][] chosen = new int[slopeDraws.length][];
         double[] shift = new double[slopeDraws.length];
         for (int p = 0; p < slopeDraws.length; p++) {
+            int late = jitter == 0 ? 0 : rnd.nextInt(2 * jitter + 1) - jitter;
             double delta = sign * slopeDraws[p];
             double lift = levelDraws == null ? 0 : levelDraws[p];
             touch[p] = Double.POSITIVE_INFINITY;
@@ -280,7 +306,7 @@ final class FirstTouch {
                     double carried = shift[p] == 0 || d - d0 >= forgotten ? 0 : shift[p] * persist.at(d - d0);
                     double v = sign * (mean.applyAsDouble(d) + sign * delta * sx + (d > levelFromDays ? lift : 0) + r[s + o] + carried);
                     if (v >= target) {
-                        touch[p] = Math.max(d, 0);
+                        touch[p] = Math.max(Math.min(d, step), d + late * step);
                         hit = true;
                         break;
                     }

@@ -194,13 +194,15 @@ public final class ForecastEngine implements Forecaster {
                 lifts[i] = cal.shortScale() * plan.levelSd() * gaussian(lr);
             }
         }
-        FirstTouch.Result r = FirstTouch.simulate(plan.mean(), draws, cal::scaleAt, lifts, plan.levelFromDays(), res, plan.blockDays(), req.threshold(), req.direction(), horizonDays,
+        // Residuals about a trend may have a cycle of their own (a staircase's steps); a sawtooth's mean path follows its cycles.
+        FirstTouch.Blocks blocks = FirstTouch.Blocks.of(res, plan.blockDays(), plan.boundaries() != null);
+        FirstTouch.Result r = FirstTouch.simulate(plan.mean(), draws, cal::scaleAt, lifts, plan.levelFromDays(), res, blocks, req.threshold(), req.direction(), horizonDays,
                 req.confidence(), seed ^ 0x5DEECE66DL);
         ProjectedPath path = toPath(r, req.atMillis());
         double slope = plan.fit() == null ? Double.NaN : plan.fit().slopePerDay();
         String sim = String.format(Locale.ROOT, "first touch of %d simulated paths (trend, %s, residuals of the last %s resampled in %s at a step of %s)",
                 r.touchDays().length, "slope spread", Times.human(java.time.Duration.ofMillis(recent.spanMillis())),
-                FirstTouch.Blocks.of(res, plan.blockDays()).words(),
+                blocks.words(res.stepDays()),
                 Times.human(java.time.Duration.ofMillis(Math.round(res.stepDays() * Window.DAY_MILLIS))));
         String calWords = cal.words(req.confidence());
         String why = sim + "; " + plan.why() + "; " + calWords;

@@ -36,15 +36,18 @@ final class Persistence {
     }
 
     /**
-     * Measures the persistence of {@code r} (a regular grid at {@code stepDays}); {@code perDay}
-     * samples make a day, and with two days or more the mean daily profile (aligned to the last
-     * sample) is removed first.
+     * A deviation that never fades, for blocks of a residual cycle aligned to the present: each
+     * path goes on from the present value by the changes of a past cycle (a staircase's level
+     * after its last step is where the next step starts from; it does not drift back to the line).
      */
-    static Persistence of(double[] r, double stepDays, int perDay) {
+    static Persistence whole(double[] r, double stepDays, int perDay) {
+        int q = (int) Math.max(1, Math.min(r.length, Math.round(STATE_HOURS / 24 / stepDays)));
+        // Deviations from the daily profile: a nightly burst under way now is the day blocks' business, not a new level.
+        return new Persistence(new double[] {0, Double.MAX_VALUE}, new double[] {1, 1}, withoutDailyProfile(r, perDay), q);
+    }
+
+    private static double[] withoutDailyProfile(double[] r, int perDay) {
         int n = r.length;
-        if (n < 8) {
-            return none();
-        }
         double[] u = r.clone();
         if (n >= 2 * perDay && perDay > 1) {
             double[] sum = new double[perDay];
@@ -59,6 +62,20 @@ final class Persistence {
                 u[i] -= sum[k] / cnt[k];
             }
         }
+        return u;
+    }
+
+    /**
+     * Measures the persistence of {@code r} (a regular grid at {@code stepDays}); {@code perDay}
+     * samples make a day, and with two days or more the mean daily profile (aligned to the last
+     * sample) is removed first.
+     */
+    static Persistence of(double[] r, double stepDays, int perDay) {
+        int n = r.length;
+        if (n < 8) {
+            return none();
+        }
+        double[] u = withoutDailyProfile(r, perDay);
         double mean = 0;
         for (double x : u) {
             mean += x;

@@ -88,6 +88,46 @@ class FirstTouchTest {
     }
 
     @Test
+    void aStaircaseIsFullWhenItsStepsSayNotWhenItsLineDoes() {
+        // A batch job writes 10 GB (±10 %) over an hour every 4.4 days and keeps it; 15 GB are left.
+        // The next step, half a day away, leaves about 5 GB; the one after fills the disk, 4.9 days
+        // from now. The date is that step's hour, not where a line through the steps (2.3 GB a day) or
+        // a random day of the past would put it.
+        double period = 4.4 * DAY;
+        long at = T0 + 30 * DAY + Math.round(0.3 * DAY);
+        long lastStep = T0 + (long) (Math.floor((at - T0) / period) * period);
+        Random sizes = new Random(5);
+        double[] size = new double[12];
+        for (int k = 0; k < size.length; k++) {
+            size[k] = 10 * GB * (0.9 + 0.2 * sizes.nextDouble());
+        }
+        int stepsBefore = (int) Math.round((lastStep - T0) / period);
+        double[] start = {0};
+        for (int k = 0; k <= stepsBefore; k++) {
+            start[0] += size[k];
+        }
+        start[0] += 15 * GB; // after the last step before now, 15 GB left
+        Random noise = new Random(6);
+        LongToDoubleFunction f = t -> {
+            double v = start[0];
+            for (int k = 0; k < size.length; k++) {
+                double s0 = T0 + k * period;
+                v -= size[k] * Math.max(0, Math.min(1, (t - s0) / (double) HOUR));
+            }
+            return v;
+        };
+        Series s = series(AVAIL, T0, at, STEP, t -> f.applyAsDouble(t) + 0.05 * GB * noise.nextGaussian());
+        long truth = firstTouchAtOrBelowZero(f, at);
+        Projection p = engine.project(s, request(0, Direction.DOWN, at));
+        assertStrictInterval(p);
+        String where = (p.etaLowMillis() - at) / (double) DAY + " / " + (p.etaMillis() - at) / (double) DAY + " / "
+                + (p.etaHighMillis() == null ? "open" : (p.etaHighMillis() - at) / (double) DAY) + " d, truth " + (truth - at) / (double) DAY
+                + " d; " + p.method() + " | " + p.reason();
+        assertTrue(p.etaLowMillis() <= truth && (p.etaHighMillis() == null || truth <= p.etaHighMillis()), "the interval holds the step: " + where);
+        assertEquals(truth, p.etaMillis(), 0.5 * DAY, "the date is the step's, not the line's: " + where);
+    }
+
+    @Test
     void youngFastTrendAfterARestartGetsADate() {
         // Memory in use flat at 40 % for a month, a restart drops it to 20 %, then it climbs 1.3
         // points an hour for 19 hours: 95 % is about 39 hours away.

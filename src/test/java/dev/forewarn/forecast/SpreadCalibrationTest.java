@@ -108,11 +108,12 @@ class SpreadCalibrationTest {
         for (int i = 0; i < lifts.length; i++) {
             lifts[i] = i % 2 == 0 ? 50 : -50;
         }
-        FirstTouch.Result r = FirstTouch.simulate(d -> -10, new double[FirstTouch.PATHS], null, lifts, 5, res, 1, 0, Direction.UP, 30,
+        FirstTouch.Result r = FirstTouch.simulate(d -> -10, new double[FirstTouch.PATHS], null, lifts, 5, res, FirstTouch.Blocks.of(res, 1, false), 0, Direction.UP, 30,
                 CONFIDENCE, 3);
         assertEquals(FirstTouch.PATHS / 2, r.touched());
         for (double t : r.touchDays()) {
-            assertTrue(!Double.isFinite(t) || t > 5, "no touch before the next cleanup: " + t);
+            // (a touch may come up to FirstTouch.JITTER_HOURS early: the cycle's clock time is known to that)
+            assertTrue(!Double.isFinite(t) || t > 5 - FirstTouch.JITTER_HOURS / 24, "no touch before the next cleanup: " + t);
         }
     }
 

@@ -144,6 +144,8 @@ final class Scoreboard {
      * @param answered of which forewarn gave a date
      * @param judged   origins whose coverage could be judged
      * @param covered  of which the 80 % interval held the truth
+     * @param early    of the misses with a date, those whose truth came before the interval's low end
+     * @param late     those whose truth came after its high end (or with no high end, within the horizon)
      * @param errFw    median relative ETA error of forewarn (NaN when not applicable)
      * @param errNm    the same for node-mixin's 6-hour line
      * @param errPl    the same for the 7-day line
@@ -151,7 +153,7 @@ final class Scoreboard {
      * @param faNm     node-mixin's
      * @param faPl     the 7-day line's
      */
-    record Cell(int origins, int answered, int judged, int covered, double errFw, double errNm, double errPl,
+    record Cell(int origins, int answered, int judged, int covered, int early, int late, double errFw, double errNm, double errPl,
                 int faFw, int faNm, int faPl) {
 
         /** Coverage in [0, 1], or NaN when nothing could be judged. */
@@ -162,7 +164,7 @@ final class Scoreboard {
 
     /** The cell of these results at one bucket (null: every bucket). */
     static Cell cell(List<Replay.Result> results, Bucket bucket) {
-        int n = 0, answered = 0, judged = 0, covered = 0, faFw = 0, faNm = 0, faPl = 0;
+        int n = 0, answered = 0, judged = 0, covered = 0, early = 0, late = 0, faFw = 0, faNm = 0, faPl = 0;
         List<Double> eFw = new ArrayList<>(), eNm = new ArrayList<>(), ePl = new ArrayList<>();
         for (Replay.Result r : results) {
             for (Replay.Origin o : r.origins()) {
@@ -181,6 +183,11 @@ final class Scoreboard {
                 if (c != null) {
                     judged++;
                     covered += c ? 1 : 0;
+                    if (!c && o.fw().eta() != null && r.truth() != null) {
+                        long low = o.fw().low() == null ? o.at() : o.fw().low();
+                        early += r.truth() < low ? 1 : 0;
+                        late += r.truth() >= low ? 1 : 0;
+                    }
                 }
                 if (r.truth() != null) {
                     eFw.add(relativeError(o.fw().eta(), r.truth(), o.at()));
@@ -189,7 +196,7 @@ final class Scoreboard {
                 }
             }
         }
-        return new Cell(n, answered, judged, covered, median(eFw), median(eNm), median(ePl), faFw, faNm, faPl);
+        return new Cell(n, answered, judged, covered, early, late, median(eFw), median(eNm), median(ePl), faFw, faNm, faPl);
     }
 
     /** Coverage at another confidence (the 50 % or 95 % answers), over every scored origin that has one. */
