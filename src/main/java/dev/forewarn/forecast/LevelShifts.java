@@ -10,12 +10,17 @@ import java.util.List;
  * it counts as a shift only if it is sustained, i.e. the detrended median level over about six
  * hours after it differs from the one before it by at least half the jump. A burst that is
  * written and deleted again within a few hours moves neither median and is therefore not a shift
- * (the robust slope takes care of it). Candidates closer than half a window merge into one.
+ * (the robust slope takes care of it). A large daily cycle moves those medians too, by up to its
+ * whole swing: where a day of history precedes the jump, it also counts as sustained if the six
+ * hours after it differ by that much from the same hours of the day before (the cycle, at the same
+ * phase, cancels). Candidates closer than half a window merge into one.
  */
 final class LevelShifts {
 
     static final double JUMP_SIGMAS = 8.0;
     static final long WINDOW_MILLIS = 6 * 3_600_000L;
+    /** The period of the cycle a jump is also judged against (ms): a day. */
+    static final long DAY_MILLIS = 86_400_000L;
 
     /**
      * One sustained shift.
@@ -46,6 +51,7 @@ final class LevelShifts {
         double sigma = Math.max(Robust.madSigma(d), 1e-9 * maxAbs + 1e-12);
         long medianStep = Math.max(1, (t[n - 1] - t[0]) / (n - 1));
         int w = (int) Math.max(6, Math.min(200, WINDOW_MILLIS / medianStep));
+        int day = (int) Math.round(DAY_MILLIS / (double) medianStep);
         int lastAccepted = -w;
         for (int i = 1; i < n; i++) {
             double jump = d[i - 1] - medD;
@@ -58,9 +64,15 @@ final class LevelShifts {
                 continue;
             }
             double shift = detrendedMedian(y, medD, i, after) - detrendedMedian(y, medD, before, i);
-            if (Math.signum(shift) != Math.signum(jump) || Math.abs(shift) < 0.5 * Math.abs(jump)
-                    || Math.abs(shift) <= JUMP_SIGMAS * sigma) {
-                continue;
+            if (!sustained(shift, jump, sigma)) {
+                // The day before, at the same hours, lies wholly before the jump when a day is longer than the window.
+                if (i - day < 0 || after - day > i) {
+                    continue;
+                }
+                shift = sinceTheDayBefore(y, medD, i, after, day);
+                if (!sustained(shift, jump, sigma)) {
+                    continue;
+                }
             }
             if (!out.isEmpty() && i - lastAccepted < w / 2 && Math.signum(out.get(out.size() - 1).size()) == Math.signum(shift)) {
                 // A drop spread over neighbouring samples is one shift: keep the later boundary.
@@ -72,6 +84,24 @@ final class LevelShifts {
             lastAccepted = i;
         }
         return out;
+    }
+
+    /** Whether a level change {@code shift} bears out a candidate {@code jump} (both in series units). */
+    private static boolean sustained(double shift, double jump, double sigma) {
+        return Math.signum(shift) == Math.signum(jump) && Math.abs(shift) >= 0.5 * Math.abs(jump) && Math.abs(shift) > JUMP_SIGMAS * sigma;
+    }
+
+    /**
+     * The median, over points {@code from} to {@code to} (exclusive), of each point less the point
+     * {@code day} samples earlier, trend removed: the level change since the same hours of the day
+     * before, in series units.
+     */
+    private static double sinceTheDayBefore(double[] y, double medD, int from, int to, int day) {
+        double[] r = new double[to - from];
+        for (int j = from; j < to; j++) {
+            r[j - from] = y[j] - y[j - day] - medD * day;
+        }
+        return Robust.median(r);
     }
 
     private static double detrendedMedian(double[] y, double medD, int from, int to) {
