@@ -227,7 +227,12 @@ final class Models {
         return new FittedModel(model, path, slope, stats[2], stats[0], stats[1], to);
     }
 
-    private static double[] profileOf(double[] res, int[] bin, int bins) {
+    /**
+     * The median of the residuals {@code res} (series units) in each of {@code bins} phase bins
+     * ({@code bin[i]} is point i's), less the bins' mean; an empty bin takes its nearest filled
+     * neighbour's value.
+     */
+    static double[] profileOf(double[] res, int[] bin, int bins) {
         int[] count = new int[bins];
         for (int b : bin) {
             count[b]++;

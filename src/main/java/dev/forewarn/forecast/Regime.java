@@ -50,7 +50,8 @@ record Regime(long fromMillis, List<LevelShifts.Shift> shifts, LevelShifts.Shift
     /**
      * Whether the young regime's own slope forecast its own second half better than the older
      * history's slope did (by a fifth at least): each fitted on the young regime's first half
-     * (the old slope only takes its level from it) and judged on the median of its last tenth.
+     * (the old slope only takes its level from it) and judged on the median of its last tenth,
+     * both with the older history's daily profile taken out when it holds two days.
      */
     static boolean youngForecastsBetter(Series s, long shiftMillis, long olderFrom, long atMillis) {
         Series young = s.between(shiftMillis, atMillis);
@@ -68,17 +69,58 @@ record Regime(long fromMillis, List<LevelShifts.Shift> shifts, LevelShifts.Shift
         if (first.size() < ForecastEngine.MIN_POINTS) {
             return false;
         }
+        double[] ox = days(older, atMillis);
+        double bOld = Robust.theilSenSlope(ox, older.values(), null);
+        if (Double.isNaN(bOld)) {
+            return false;
+        }
+        // A daily cycle outlives a restart (memory's working hours) and, over a young regime of
+        // hours, moves a slope more than the trend does: the older history's hourly profile is
+        // taken out of both before they are compared.
+        double[] profile = dailyProfile(older, ox, bOld);
         double[] fx = days(first, atMillis);
-        double bYoung = Robust.theilSenSlope(fx, first.values(), null);
-        double bOld = Robust.theilSenSlope(days(older, atMillis), older.values(), null);
-        if (Double.isNaN(bYoung) || Double.isNaN(bOld)) {
+        double[] fy = withoutProfile(first, profile);
+        double bYoung = Robust.theilSenSlope(fx, fy, null);
+        if (Double.isNaN(bYoung)) {
             return false;
         }
         double xEnd = Robust.median(days(end, atMillis));
-        double actual = Robust.median(end.values());
-        double predYoung = Robust.intercept(fx, first.values(), bYoung, 0, fx.length) + bYoung * xEnd;
-        double predOld = Robust.intercept(fx, first.values(), bOld, 0, fx.length) + bOld * xEnd;
+        double actual = Robust.median(withoutProfile(end, profile));
+        double predYoung = Robust.intercept(fx, fy, bYoung, 0, fx.length) + bYoung * xEnd;
+        double predOld = Robust.intercept(fx, fy, bOld, 0, fx.length) + bOld * xEnd;
         return Math.abs(actual - predYoung) < 0.8 * Math.abs(actual - predOld);
+    }
+
+    /** Hour-of-day bins (UTC) of the profile a young regime is judged without. */
+    static final int PROFILE_BINS = 24;
+
+    /**
+     * The median residual about the line of slope {@code b} (units per day) per hour of the day,
+     * UTC, in series units; null when {@code s} holds fewer than two whole days (no profile).
+     */
+    private static double[] dailyProfile(Series s, double[] x, double b) {
+        if (s.spanMillis() < 2 * 86_400_000L) {
+            return null;
+        }
+        double a = Robust.intercept(x, s.values(), b, 0, x.length);
+        double[] res = new double[x.length];
+        int[] bin = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            res[i] = s.value(i) - a - b * x[i];
+            bin[i] = Models.phaseBin(s.timeMillis(i), 86_400_000L, PROFILE_BINS);
+        }
+        return Models.profileOf(res, bin, PROFILE_BINS);
+    }
+
+    /** The values of {@code s} less the profile at each point's hour (the values themselves when there is none). */
+    private static double[] withoutProfile(Series s, double[] profile) {
+        double[] y = s.values().clone();
+        if (profile != null) {
+            for (int i = 0; i < y.length; i++) {
+                y[i] -= profile[Models.phaseBin(s.timeMillis(i), 86_400_000L, PROFILE_BINS)];
+            }
+        }
+        return y;
     }
 
     private static double[] days(Series s, long atMillis) {

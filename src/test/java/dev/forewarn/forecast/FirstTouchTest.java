@@ -145,6 +145,33 @@ class FirstTouchTest {
     }
 
     @Test
+    void aRestartUnderALargeDailyCycleForecastsWithItsOwnSlope() {
+        // 16 GB of memory available at 40 % for a month with a daily swing of 4 % of total either
+        // way; a restart frees it to 75 %, then it falls 3 points a day: the 2 % threshold is about
+        // 24 days away. A day and a half after the restart the swing moves a half-day slope more
+        // than the trend does, yet the young regime's own slope is the one that forecasts it.
+        double total = 16 * GB;
+        long restart = T0 + 30 * DAY + 7 * HOUR;
+        long at = restart + 36 * HOUR;
+        LongToDoubleFunction noiseFree = t -> {
+            double cycle = 0.04 * total * Math.sin(2 * Math.PI * (t - T0) / (double) DAY);
+            double level = t < restart ? 0.40 * total : 0.75 * total - 0.03 * total * (t - restart) / (double) DAY;
+            return level + cycle;
+        };
+        Random r = new Random(21);
+        Series s = series(SeriesKey.of("mem.available_bytes"), T0, at, STEP, t -> noiseFree.applyAsDouble(t) + 0.003 * total * r.nextGaussian());
+        double threshold = 0.02 * total;
+        Projection p = engine.project(s, request(threshold, Direction.DOWN, at));
+        assertStrictInterval(p);
+        long truth = firstTouchAtOrBelowZero(t -> noiseFree.applyAsDouble(t) - threshold, at);
+        assertTrue(p.method().contains("since the rise"), "the fit starts at the restart: " + p.method());
+        assertTrue(Math.abs(p.etaMillis() - truth) < 4 * DAY, "eta in " + (p.etaMillis() - at) / DAY + " d, truth in "
+                + (truth - at) / DAY + " d; " + p.method() + " | " + p.reason());
+        assertTrue(p.etaLowMillis() <= truth && (p.etaHighMillis() == null || truth <= p.etaHighMillis()),
+                "interval holds the first touch");
+    }
+
+    @Test
     void oneAndAHalfDaysOfHistoryIsLearningWithHowMuchMore() {
         long at = T0 + 36 * HOUR;
         Series s = series(AVAIL, T0, at, STEP, t -> 100 * GB - 5 * GB * (t - T0) / (double) DAY);
