@@ -15,7 +15,8 @@ import java.util.Locale;
  * below {@link #MIN_POINTS} points or {@link #MIN_SPAN_MILLIS} of history says it is still
  * learning and how much more it needs; finds the moves away from the threshold (cleanups,
  * rotations, resizes, restarts: a step toward it is consumption) and fits the current regime
- * (a young one borrows the older slope unless its own slope forecast it better); recognises a
+ * (a young one borrows the older slope unless its own slope forecast it better, and the older
+ * daily profile while it is too young for one of its own); recognises a
  * sawtooth (regular cleanups) and models the envelope of its peaks and the fill of its cycles;
  * chooses among robust, least-squares, seasonal, quadratic and recent (damped) trends by a rolling-origin backtest
  * on the series' own past. The date is then the first touch: the median of the first times that
@@ -125,13 +126,18 @@ public final class ForecastEngine implements Forecaster {
             shifts = List.of(); // a nightly excursion's return is no cleanup: flat series, bursts in the residuals
         }
         Regime regime = Regime.choose(s, shifts, req.atMillis());
-        Window w = regime.window(s, MAX_MODEL_POINTS);
         Sawtooth saw = Sawtooth.detect(s, shifts, req.direction(), req.atMillis(), req.threshold());
+        // A regime of hours has no daily profile of its own, and its slope would take the swing for a trend:
+        // it is fitted without the profile of the days before it (a restart does not end the working day),
+        // and the mean path puts the profile back.
+        double[] borrowed = saw == null ? regime.borrowedProfile(s) : null;
+        Series fitted = borrowed == null ? s : Regime.without(s, borrowed);
+        Window w = regime.window(fitted, MAX_MODEL_POINTS);
 
         List<FittedModel.Model> candidates = List.of(FittedModel.Model.THEIL_SEN, FittedModel.Model.OLS,
                 FittedModel.Model.SEASONAL_DAILY, FittedModel.Model.SEASONAL_WEEKLY, FittedModel.Model.QUADRATIC,
                 FittedModel.Model.RECENT);
-        ModelChoice.Choice choice = ModelChoice.choose(w, candidates, req.confidence(), s.between(regime.fromMillis(), req.atMillis()));
+        ModelChoice.Choice choice = ModelChoice.choose(w, candidates, req.confidence(), fitted.between(regime.fromMillis(), req.atMillis()));
         FittedModel fit = choice.fit();
         if (fit == null) {
             return out.none("no model applies", "the points since " + Times.local(regime.fromMillis(), java.time.ZoneId.systemDefault()) + " cannot be fitted", null);
@@ -157,7 +163,14 @@ public final class ForecastEngine implements Forecaster {
                 errors = null;
             }
             ModelChoice.Scored wn = choice.winner();
-            plan = new Plan(fit.path(), errors, sd, 0, fit.model().label + " over " + regime.describe(u), choice.why() + "; " + spread,
+            java.util.function.DoubleUnaryOperator mean = fit.path();
+            if (borrowed != null) {
+                long at = req.atMillis();
+                java.util.function.DoubleUnaryOperator trend = mean;
+                mean = d -> trend.applyAsDouble(d) + Regime.profileAt(borrowed, at + Math.round(d * Window.DAY_MILLIS));
+            }
+            String borrowedWords = borrowed == null ? "" : "; fitted without the daily profile of up to a week before the shift, which the path puts back";
+            plan = new Plan(mean, errors, sd, 0, fit.model().label + " over " + regime.describe(u), choice.why() + borrowedWords + "; " + spread,
                     fitRecord, (regime.fromMillis() - req.atMillis()) / Window.DAY_MILLIS,
                     regime.shifts().stream().mapToLong(LevelShifts.Shift::timeMillis).toArray(),
                     wn == null ? null : wn.rawErrors(), wn == null ? null : wn.rawHorizons(),

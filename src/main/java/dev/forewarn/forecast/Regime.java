@@ -91,6 +91,34 @@ record Regime(long fromMillis, List<LevelShifts.Shift> shifts, LevelShifts.Shift
         return Math.abs(actual - predYoung) < 0.8 * Math.abs(actual - predOld);
     }
 
+    /**
+     * The daily profile (series units per hour bin, UTC) of up to a week of history before a
+     * regime that starts at the last shift and is too young for a daily profile of its own (under
+     * the two days the daily-profile model needs), or null.
+     */
+    double[] borrowedProfile(Series s) {
+        if (lastShift == null || lastShift.timeMillis() != fromMillis || atMillis - fromMillis >= 2 * 86_400_000L) {
+            return null;
+        }
+        Series older = s.between(fromMillis - 7 * 86_400_000L, fromMillis - 1);
+        if (older.size() < ForecastEngine.MIN_POINTS) {
+            return null;
+        }
+        double[] ox = days(older, atMillis);
+        double b = Robust.theilSenSlope(ox, older.values(), null);
+        return Double.isNaN(b) ? null : dailyProfile(older, ox, b);
+    }
+
+    /** The profile's value at {@code millis}. */
+    static double profileAt(double[] profile, long millis) {
+        return profile[Models.phaseBin(millis, 86_400_000L, PROFILE_BINS)];
+    }
+
+    /** {@code s} less the profile at each point's hour. */
+    static Series without(Series s, double[] profile) {
+        return new Series(s.key(), s.timesMillis(), withoutProfile(s, profile));
+    }
+
     /** Hour-of-day bins (UTC) of the profile a young regime is judged without. */
     static final int PROFILE_BINS = 24;
 
@@ -117,7 +145,7 @@ record Regime(long fromMillis, List<LevelShifts.Shift> shifts, LevelShifts.Shift
         double[] y = s.values().clone();
         if (profile != null) {
             for (int i = 0; i < y.length; i++) {
-                y[i] -= profile[Models.phaseBin(s.timeMillis(i), 86_400_000L, PROFILE_BINS)];
+                y[i] -= profileAt(profile, s.timeMillis(i));
             }
         }
         return y;

@@ -172,6 +172,31 @@ class FirstTouchTest {
     }
 
     @Test
+    void hoursAfterARestartTheDailyCycleOfBeforeBoundsTheDate() {
+        // As above, 40 hours after the restart: too young for a daily profile of its own, the fall
+        // is told from the swing by the profile of the days before, which a restart does not end.
+        // Fitted with the swing in it, the young slope was twice as steep and the date two weeks early.
+        double total = 16 * GB;
+        long restart = T0 + 30 * DAY + 7 * HOUR;
+        long at = restart + 40 * HOUR;
+        LongToDoubleFunction noiseFree = t -> {
+            double level = t < restart ? 0.40 * total : 0.75 * total - 0.03 * total * (t - restart) / (double) DAY;
+            return level + 0.04 * total * Math.sin(2 * Math.PI * (t - T0) / (double) DAY);
+        };
+        Random r = new Random(23);
+        Series s = series(SeriesKey.of("mem.available_bytes"), T0, at, STEP, t -> noiseFree.applyAsDouble(t) + 0.003 * total * r.nextGaussian());
+        double threshold = 0.02 * total;
+        Projection p = engine.project(s, request(threshold, Direction.DOWN, at));
+        assertStrictInterval(p);
+        long truth = firstTouchAtOrBelowZero(t -> noiseFree.applyAsDouble(t) - threshold, at);
+        assertTrue(Math.abs(p.etaMillis() - truth) < 4 * DAY, "eta in " + (p.etaMillis() - at) / DAY + " d, truth in "
+                + (truth - at) / DAY + " d; " + p.method() + " | " + p.reason());
+        assertNotNull(p.etaHighMillis(), "a late bound within the horizon: " + p.reason());
+        assertTrue(p.etaLowMillis() <= truth && truth <= p.etaHighMillis(), "interval holds the first touch: "
+                + (p.etaLowMillis() - at) / DAY + " to " + (p.etaHighMillis() - at) / DAY + " d, truth " + (truth - at) / DAY + " d");
+    }
+
+    @Test
     void oneAndAHalfDaysOfHistoryIsLearningWithHowMuchMore() {
         long at = T0 + 36 * HOUR;
         Series s = series(AVAIL, T0, at, STEP, t -> 100 * GB - 5 * GB * (t - T0) / (double) DAY);
