@@ -24,7 +24,7 @@ final class FirstTouch {
 
     /** Simulated paths; quantiles at 10 % and 90 % rest on about 25 paths each. */
     static final int PATHS = 256;
-    /** How far (hours) a block aligned to a cycle may come early or late. */
+    /** How far (hours) a touch simulated from blocks aligned to a cycle may come early or late. */
     static final double JITTER_HOURS = 0.5;
     /** Points of the exposed path band. */
     static final int PATH_POINTS = 60;

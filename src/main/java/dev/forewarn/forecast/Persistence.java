@@ -46,7 +46,12 @@ final class Persistence {
         return new Persistence(new double[] {0, Double.MAX_VALUE}, new double[] {1, 1}, withoutDailyProfile(r, perDay), q);
     }
 
-    private static double[] withoutDailyProfile(double[] r, int perDay) {
+    /**
+     * {@code r} (a regular grid, {@code perDay} samples a day) less its mean daily profile, the
+     * profile's phases counted back from the last sample; {@code r} itself (copied) with fewer
+     * than two days.
+     */
+    static double[] withoutDailyProfile(double[] r, int perDay) {
         int n = r.length;
         double[] u = r.clone();
         if (n >= 2 * perDay && perDay > 1) {

@@ -48,17 +48,7 @@ final class ResidualCycle {
             }
             h[i] = s / per;
         }
-        if (m >= 48) {
-            double[] sum = new double[24];
-            int[] cnt = new int[24];
-            for (int i = 0; i < m; i++) {
-                sum[(m - 1 - i) % 24] += h[i];
-                cnt[(m - 1 - i) % 24]++;
-            }
-            for (int i = 0; i < m; i++) {
-                h[i] -= sum[(m - 1 - i) % 24] / cnt[(m - 1 - i) % 24];
-            }
-        }
+        h = Persistence.withoutDailyProfile(h, 24);
         double mean = 0;
         for (double x : h) {
             mean += x;
