@@ -144,26 +144,37 @@ class FirstTouchTest {
         assertTrue(p.fit().slopePerDay() > 20, "its own slope, about 31 points a day: " + p.fit().slopePerDay());
     }
 
+    private static final double MEM_TOTAL = 16 * GB;
+    private static final long RESTART = T0 + 30 * DAY + 7 * HOUR;
+    private static final double RESTART_THRESHOLD = 0.02 * MEM_TOTAL;
+
+    /**
+     * Available memory of 16 GB (bytes, noise-free) at {@code t}: 40 % for a month, a restart at
+     * {@link #RESTART} frees it to 75 %, then it falls 3 points a day; a daily swing of 4 % of
+     * the total either way throughout.
+     */
+    private static double restartUnderADailySwing(long t) {
+        double level = t < RESTART ? 0.40 * MEM_TOTAL : 0.75 * MEM_TOTAL - 0.03 * MEM_TOTAL * (t - RESTART) / (double) DAY;
+        return level + 0.04 * MEM_TOTAL * Math.sin(2 * Math.PI * (t - T0) / (double) DAY);
+    }
+
+    /** That memory sampled up to {@code at}, with noise of 0.3 % of the total from {@code seed}. */
+    private static Series restartUnderADailySwing(long at, long seed) {
+        Random r = new Random(seed);
+        return series(SeriesKey.of("mem.available_bytes"), T0, at, STEP,
+                t -> restartUnderADailySwing(t) + 0.003 * MEM_TOTAL * r.nextGaussian());
+    }
+
     @Test
     void aRestartUnderALargeDailyCycleForecastsWithItsOwnSlope() {
         // 16 GB of memory available at 40 % for a month with a daily swing of 4 % of total either
         // way; a restart frees it to 75 %, then it falls 3 points a day: the 2 % threshold is about
         // 24 days away. A day and a half after the restart the swing moves a half-day slope more
         // than the trend does, yet the young regime's own slope is the one that forecasts it.
-        double total = 16 * GB;
-        long restart = T0 + 30 * DAY + 7 * HOUR;
-        long at = restart + 36 * HOUR;
-        LongToDoubleFunction noiseFree = t -> {
-            double cycle = 0.04 * total * Math.sin(2 * Math.PI * (t - T0) / (double) DAY);
-            double level = t < restart ? 0.40 * total : 0.75 * total - 0.03 * total * (t - restart) / (double) DAY;
-            return level + cycle;
-        };
-        Random r = new Random(21);
-        Series s = series(SeriesKey.of("mem.available_bytes"), T0, at, STEP, t -> noiseFree.applyAsDouble(t) + 0.003 * total * r.nextGaussian());
-        double threshold = 0.02 * total;
-        Projection p = engine.project(s, request(threshold, Direction.DOWN, at));
+        long at = RESTART + 36 * HOUR;
+        Projection p = engine.project(restartUnderADailySwing(at, 21), request(RESTART_THRESHOLD, Direction.DOWN, at));
         assertStrictInterval(p);
-        long truth = firstTouchAtOrBelowZero(t -> noiseFree.applyAsDouble(t) - threshold, at);
+        long truth = firstTouchAtOrBelowZero(t -> restartUnderADailySwing(t) - RESTART_THRESHOLD, at);
         assertTrue(p.method().contains("since the rise"), "the fit starts at the restart: " + p.method());
         assertTrue(Math.abs(p.etaMillis() - truth) < 4 * DAY, "eta in " + (p.etaMillis() - at) / DAY + " d, truth in "
                 + (truth - at) / DAY + " d; " + p.method() + " | " + p.reason());
@@ -176,19 +187,10 @@ class FirstTouchTest {
         // As above, 40 hours after the restart: too young for a daily profile of its own, the fall
         // is told from the swing by the profile of the days before, which a restart does not end.
         // Fitted with the swing in it, the young slope was twice as steep and the date two weeks early.
-        double total = 16 * GB;
-        long restart = T0 + 30 * DAY + 7 * HOUR;
-        long at = restart + 40 * HOUR;
-        LongToDoubleFunction noiseFree = t -> {
-            double level = t < restart ? 0.40 * total : 0.75 * total - 0.03 * total * (t - restart) / (double) DAY;
-            return level + 0.04 * total * Math.sin(2 * Math.PI * (t - T0) / (double) DAY);
-        };
-        Random r = new Random(23);
-        Series s = series(SeriesKey.of("mem.available_bytes"), T0, at, STEP, t -> noiseFree.applyAsDouble(t) + 0.003 * total * r.nextGaussian());
-        double threshold = 0.02 * total;
-        Projection p = engine.project(s, request(threshold, Direction.DOWN, at));
+        long at = RESTART + 40 * HOUR;
+        Projection p = engine.project(restartUnderADailySwing(at, 23), request(RESTART_THRESHOLD, Direction.DOWN, at));
         assertStrictInterval(p);
-        long truth = firstTouchAtOrBelowZero(t -> noiseFree.applyAsDouble(t) - threshold, at);
+        long truth = firstTouchAtOrBelowZero(t -> restartUnderADailySwing(t) - RESTART_THRESHOLD, at);
         assertTrue(Math.abs(p.etaMillis() - truth) < 4 * DAY, "eta in " + (p.etaMillis() - at) / DAY + " d, truth in "
                 + (truth - at) / DAY + " d; " + p.method() + " | " + p.reason());
         assertNotNull(p.etaHighMillis(), "a late bound within the horizon: " + p.reason());
