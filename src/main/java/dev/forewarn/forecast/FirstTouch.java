@@ -40,9 +40,13 @@ final class FirstTouch {
      */
     record Result(double[] touchDays, double[] gridDays, double[] median, double[] low, double[] high) {
 
-        /** The p-quantile of the first-touch time (+∞ when more than 1−p of the paths never touch). */
+        /**
+         * The p-quantile of the first-touch time (+∞ when more than 1−p of the paths never touch);
+         * between two paths, the earlier (the median of 256 paths is the 128th touch: a clean
+         * line that crosses at a sample has half its paths touch there and half a step later).
+         */
         double quantile(double p) {
-            int k = (int) Math.round(p * (touchDays.length - 1));
+            int k = (int) Math.ceil(p * (touchDays.length - 1) - 0.5);
             return touchDays[Math.max(0, Math.min(touchDays.length - 1, k))];
         }
 
@@ -101,6 +105,26 @@ final class FirstTouch {
             return new Blocks(1, n >= 2 * perDay, 0);
         }
 
+        /**
+         * The residual the simulation would give at {@code targetMillis} from past block number
+         * {@code pick} (any int: taken modulo the blocks known): with aligned blocks the one at
+         * the same point of the day or cycle, else any. The calibration judges past errors
+         * against the same residuals the paths are built from.
+         */
+        double residualAt(Residuals res, long atMillis, long targetMillis, int pick) {
+            double[] r = res.values();
+            int n = r.length;
+            int perDay = (int) Math.max(1, Math.round(1.0 / res.stepDays()));
+            int len = periodSamples > 0 ? periodSamples : perDay;
+            if (!daily || n / len == 0) {
+                return r[Math.floorMod(pick, n)];
+            }
+            long j = Math.round(((targetMillis - atMillis) / Window.DAY_MILLIS - res.lastDays()) / res.stepDays());
+            int offset = (int) Math.floorMod(j - 1, (long) len);
+            int m = 1 + Math.floorMod(pick, n / len);
+            return r[n - m * len + offset];
+        }
+
         /** The blocks in words, for the method's reason. */
         String words(double stepDays) {
             if (periodSamples > 0) {
@@ -129,7 +153,7 @@ final class FirstTouch {
      */
     static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, double[] levelDraws, Residuals res, double threshold, Direction direction,
                            double horizonDays, double confidence, long seed) {
-        return simulate(mean, slopeDraws, null, levelDraws, 0, res, Blocks.of(res, 1, false), threshold, direction, horizonDays, confidence, seed);
+        return simulate(mean, slopeDraws, null, 0, levelDraws, 0, res, Blocks.of(res, 1, false), threshold, direction, horizonDays, confidence, seed);
     }
 
     /**
@@ -138,7 +162,7 @@ final class FirstTouch {
      */
     static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, double[] levelDraws, Residuals res, int blockDays,
                            double threshold, Direction direction, double horizonDays, double confidence, long seed) {
-        return simulate(mean, slopeDraws, null, levelDraws, 0, res, Blocks.of(res, blockDays, false), threshold, direction, horizonDays, confidence, seed);
+        return simulate(mean, slopeDraws, null, 0, levelDraws, 0, res, Blocks.of(res, blockDays, false), threshold, direction, horizonDays, confidence, seed);
     }
 
     /**
@@ -146,9 +170,12 @@ final class FirstTouch {
      * ahead, null for 1): path p moves {@code slopeDraws[p] · x · slopeScale(x)} off the mean
      * path, so that the spread can be calibrated separately at short and long horizons; the level
      * draws apply only beyond {@code levelFromDays} (a sawtooth's next cleanup: the level of the
-     * cycle under way is known, those of the later cycles' peaks are not).
+     * cycle under way is known, those of the later cycles' peaks are not). Each path also
+     * wanders off the mean path as a random walk of {@code walkSd} units per √day (a rate that
+     * drifts from day to day, {@link ErrorGrowth}), drawn once a block, linear within it, and
+     * scaled as the slope is.
      */
-    static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, DoubleUnaryOperator slopeScale, double[] levelDraws, double levelFromDays,
+    static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, DoubleUnaryOperator slopeScale, double walkSd, double[] levelDraws, double levelFromDays,
                            Residuals res,
                            Blocks kind, double threshold, Direction direction, double horizonDays, double confidence, long seed) {
         DoubleUnaryOperator scale = slopeScale == null ? x -> 1 : slopeScale;
@@ -262,7 +289,10 @@ final class FirstTouch {
         double[] touch = new double[slopeDraws.length];
         int[][] chosen = new int[slopeDraws.length][];
         double[] shift = new double[slopeDraws.length];
+        double walkPerBlock = walkSd * Math.sqrt(len * step);
         for (int p = 0; p < slopeDraws.length; p++) {
+            double walkFrom = 0;
+            double walkTo = 0;
             int late = jitter == 0 ? 0 : rnd.nextInt(2 * jitter + 1) - jitter;
             double delta = sign * slopeDraws[p];
             double lift = levelDraws == null ? 0 : levelDraws[p];
@@ -290,7 +320,13 @@ final class FirstTouch {
                 if (tEnd - len * step > horizonDays) {
                     break;
                 }
-                double bound = blockMax[b] + Math.max(delta * pertLo[b], delta * pertHi[b]) + (tEnd > levelFromDays ? Math.max(0, sign * lift) : 0) + Math.max(0, sign * carry) + ext[k] + margin;
+                walkFrom = walkTo;
+                if (walkPerBlock > 0) {
+                    walkTo = walkFrom + walkPerBlock * scale.applyAsDouble(tEnd) * NORMAL[rnd.nextInt(NORMAL.length)];
+                }
+                double walkMax = Math.max(0, Math.max(sign * walkFrom, sign * walkTo));
+                double bound = blockMax[b] + Math.max(delta * pertLo[b], delta * pertHi[b]) + (tEnd > levelFromDays ? Math.max(0, sign * lift) : 0)
+                        + Math.max(0, sign * carry) + walkMax + ext[k] + margin;
                 if (bound < target) {
                     continue;
                 }
@@ -304,7 +340,8 @@ final class FirstTouch {
                     // (The scale and the persistence are looked up only where they can matter: this loop is the hot one.)
                     double sx = slopeScale == null ? d : d * slopeScale.applyAsDouble(d);
                     double carried = shift[p] == 0 || d - d0 >= forgotten ? 0 : shift[p] * persist.at(d - d0);
-                    double v = sign * (mean.applyAsDouble(d) + sign * delta * sx + (d > levelFromDays ? lift : 0) + r[s + o] + carried);
+                    double walk = walkFrom + (walkTo - walkFrom) * (o + 1) / len;
+                    double v = sign * (mean.applyAsDouble(d) + sign * delta * sx + (d > levelFromDays ? lift : 0) + r[s + o] + carried + walk);
                     if (v >= target) {
                         touch[p] = Math.max(Math.min(d, step), d + late * step);
                         hit = true;
@@ -332,6 +369,14 @@ final class FirstTouch {
         int half = (int) Math.max(0, Math.min((len - 1) / 2, Math.round(1.0 / 48 / step)));
         int width = 2 * half + 1;
         double[] vals = new double[slopeDraws.length];
+        // The band's walk: each path's value at the grid time has the walk's spread there (one normal a path).
+        double[] walkZ = new double[slopeDraws.length];
+        if (walkSd > 0) {
+            SplittableRandom wr = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
+            for (int p = 0; p < walkZ.length; p++) {
+                walkZ[p] = gaussian(wr);
+            }
+        }
         for (int i = 0; i < PATH_POINTS; i++) {
             double d = extent * (i + 1) / PATH_POINTS;
             grid[i] = d;
@@ -341,10 +386,11 @@ final class FirstTouch {
             double m = mean.applyAsDouble(d);
             double sx = d * scale.applyAsDouble(d);
             double rho = persist.at(d - d0);
+            double walkAt = walkSd * Math.sqrt(Math.max(0, d)) * scale.applyAsDouble(d);
             for (int p = 0; p < slopeDraws.length; p++) {
                 int k = b < chosen[p].length ? chosen[p][b] : chosen[p][b % Math.max(1, chosen[p].length)];
                 int w = (p * 7 + i * 3) % width - half;
-                vals[p] = m + slopeDraws[p] * sx + (levelDraws == null || d <= levelFromDays ? 0 : levelDraws[p]) + shift[p] * rho
+                vals[p] = m + slopeDraws[p] * sx + (levelDraws == null || d <= levelFromDays ? 0 : levelDraws[p]) + shift[p] * rho + walkAt * walkZ[p]
                         + r[starts[k] + Math.max(0, Math.min(len - 1, Math.min(o, len - 1) + w))];
             }
             Arrays.sort(vals);
@@ -353,6 +399,22 @@ final class FirstTouch {
             hi[i] = vals[(int) Math.round((1 + confidence) / 2 * (vals.length - 1))];
         }
         return new Result(sorted, grid, med, lo, hi);
+    }
+
+    /** Evenly spaced quantiles of the standard normal: a walk's steps are drawn from them (a year of daily steps for 256 paths cost a tenth of a forecast by Box–Muller). */
+    private static final double[] NORMAL = new double[1024];
+
+    static {
+        org.apache.commons.math3.distribution.NormalDistribution nd = new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1);
+        for (int i = 0; i < NORMAL.length; i++) {
+            NORMAL[i] = nd.inverseCumulativeProbability((i + 0.5) / NORMAL.length);
+        }
+    }
+
+    /** A standard normal (Box–Muller: SplittableRandom has none on Java 17). */
+    static double gaussian(SplittableRandom rnd) {
+        double u = Math.max(1e-300, rnd.nextDouble());
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd.nextDouble());
     }
 
     /**

@@ -19,9 +19,19 @@ final class ModelChoice {
     static final double[] ORIGIN_FRACTIONS = {0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9};
     static final double[] HORIZON_FRACTIONS = {0.1, 0.2, 0.3, 0.4, 0.5};
 
-    /** Backtest record of one candidate on the window. */
+    /**
+     * Backtest record of one candidate on the window.
+     *
+     * @param rateErrors  errors against the smoothed truth divided by their horizons, units per day, sorted
+     * @param rawErrors   errors against the raw series (units), for calibrating the band
+     * @param rawHorizons their horizons, days
+     * @param errors      errors against the smoothed truth, units, unsorted
+     * @param horizons    their horizons, days, aligned with {@code errors}
+     * @param rawTargets  the times the raw errors were measured at, epoch ms, aligned with {@code rawErrors}
+     */
     record Scored(FittedModel.Model model, double meanAbsError, double[] rateErrors, int origins,
-                  Double medianAbsErrorPct, Double coverage, double[] rawErrors, double[] rawHorizons) {
+                  Double medianAbsErrorPct, Double coverage, double[] rawErrors, double[] rawHorizons, double[] errors,
+                  double[] horizons, long[] rawTargets) {
     }
 
     /** The rules' horizons (days): the backtest also forecasts this far ahead wherever the window reaches. */
@@ -136,6 +146,7 @@ final class ModelChoice {
         List<double[]> perOrigin = new ArrayList<>(); // each: {e, h, change}...
         List<Double> rawE = new ArrayList<>();
         List<Double> rawH = new ArrayList<>();
+        List<Long> rawT = new ArrayList<>();
         int origins = 0;
         for (double f : ORIGIN_FRACTIONS) {
             double o = x0 + f * span;
@@ -167,6 +178,7 @@ final class ModelChoice {
                     if (!Double.isNaN(actual)) {
                         rawE.add(actual - fit.valueAt(target));
                         rawH.add(h);
+                        rawT.add(w.millisOf(target));
                     }
                 }
             }
@@ -234,11 +246,21 @@ final class ModelChoice {
                 earlier.add(a[i] / a[i + 1]);
             }
         }
+        double[] pe = new double[total];
+        double[] ph = new double[total];
+        for (int i = 0, k = 0; i < perOrigin.size(); i++) {
+            double[] a = perOrigin.get(i);
+            for (int j = 0; j < a.length; j += 3, k++) {
+                pe[k] = a[j];
+                ph[k] = a[j + 1];
+            }
+        }
         Arrays.sort(rate);
         Double medPct = pct.isEmpty() ? null : Robust.median(pct.stream().mapToDouble(Double::doubleValue).toArray());
         Double coverage = judged == 0 ? null : (double) covered / judged;
         return new Scored(m, sumAbs / total, rate, origins, medPct, coverage,
-                rawE.stream().mapToDouble(Double::doubleValue).toArray(), rawH.stream().mapToDouble(Double::doubleValue).toArray());
+                rawE.stream().mapToDouble(Double::doubleValue).toArray(), rawH.stream().mapToDouble(Double::doubleValue).toArray(), pe, ph,
+                rawT.stream().mapToLong(Long::longValue).toArray());
     }
 
     /** The raw value nearest {@code millis}, or NaN when none lies within {@code within} ms. */
