@@ -9,7 +9,7 @@ import org.apache.commons.math3.linear.SingularMatrixException;
 /**
  * How a series' past forecast errors grow with the horizon h (days): their mean square is
  * modelled as {@code level + walk·h + slope·h²}, each part not negative (least squares over
- * every error). {@code level} is what does not grow (the fit's level at the origin, the noise at
+ * every error, weighed by the inverse square of its fitted mean). {@code level} is what does not grow (the fit's level at the origin, the noise at
  * the target), {@code walk} a rate that drifts from day to day (a random walk of the level: a
  * staircase's steps, a batch job's varying size), {@code slope} a wrong slope. The
  * simulation draws each part where it belongs: the noise from the residuals, the drift as a
@@ -36,29 +36,58 @@ record ErrorGrowth(double levelVar, double walkVarPerDay, double slopeVar) {
             y[i] = e[i] * e[i];
         }
         // Non-negative least squares over three terms: the best of the solutions on each subset of them
-        // whose coefficients are all non-negative.
+        // whose coefficients are all non-negative. A squared error scatters as much as its mean: a second pass
+        // weighs each by the first pass's mean there squared (else the longest horizons decide alone).
+        double[] wt = new double[n];
+        java.util.Arrays.fill(wt, 1);
+        double[] best = nonNegative(x, y, wt);
+        if (best == null) {
+            return NONE;
+        }
+        double floor = 0.01 * mean(y); // no weight above 10⁴ times the typical one
+        for (int i = 0; i < n; i++) {
+            double m = best[0] + best[1] * x[i][1] + best[2] * x[i][2];
+            wt[i] = 1 / Math.pow(Math.max(m, floor), 2);
+        }
+        double[] second = nonNegative(x, y, wt);
+        if (second != null) {
+            best = second;
+        }
+        return new ErrorGrowth(best[0], best[1], best[2]);
+    }
+
+    private static double mean(double[] y) {
+        double s = 0;
+        for (double v : y) {
+            s += v;
+        }
+        return s / y.length;
+    }
+
+    /** The subset solution with the least weighted squared error, or null. */
+    private static double[] nonNegative(double[][] x, double[] y, double[] wt) {
         double[] best = null;
         double bestSse = Double.POSITIVE_INFINITY;
         for (int mask = 1; mask < 8; mask++) {
-            double[] c = solve(x, y, mask);
+            double[] c = solve(x, y, wt, mask);
             if (c == null) {
                 continue;
             }
             double sse = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < y.length; i++) {
                 double r = y[i] - (c[0] + c[1] * x[i][1] + c[2] * x[i][2]);
-                sse += r * r;
+                sse += wt[i] * r * r;
             }
             if (sse < bestSse) {
                 bestSse = sse;
                 best = c;
             }
         }
-        return best == null ? NONE : new ErrorGrowth(best[0], best[1], best[2]);
+        return best;
     }
 
     /** Least squares on the terms in {@code mask}; null when singular or a coefficient is negative. */
-    private static double[] solve(double[][] x, double[] y, int mask) {
+    private static double[] solve(double[][] x, double[] y, double[] wt, int mask) {
         int[] cols = new int[Integer.bitCount(mask)];
         for (int j = 0, k = 0; j < 3; j++) {
             if ((mask & (1 << j)) != 0) {
@@ -70,8 +99,8 @@ record ErrorGrowth(double levelVar, double walkVarPerDay, double slopeVar) {
         double[] norm = new double[m];
         for (int a = 0; a < m; a++) {
             double s = 0;
-            for (double[] row : x) {
-                s += row[cols[a]] * row[cols[a]];
+            for (int i = 0; i < x.length; i++) {
+                s += wt[i] * x[i][cols[a]] * x[i][cols[a]];
             }
             norm[a] = Math.sqrt(s / x.length);
             if (norm[a] == 0) {
@@ -83,9 +112,9 @@ record ErrorGrowth(double levelVar, double walkVarPerDay, double slopeVar) {
         for (int i = 0; i < x.length; i++) {
             for (int a = 0; a < m; a++) {
                 double va = x[i][cols[a]] / norm[a];
-                xty[a] += va * y[i];
+                xty[a] += wt[i] * va * y[i];
                 for (int b = 0; b < m; b++) {
-                    xtx.addToEntry(a, b, va * x[i][cols[b]] / norm[b]);
+                    xtx.addToEntry(a, b, wt[i] * va * x[i][cols[b]] / norm[b]);
                 }
             }
         }
