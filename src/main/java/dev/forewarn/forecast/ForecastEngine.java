@@ -279,8 +279,8 @@ public final class ForecastEngine implements Forecaster {
      * when the two horizons are equal). Each group of past errors that is large enough picks its
      * own scale, narrower than 1 as well as wider, since only the slope spread is scaled: the
      * resampled residuals (the series' own noise and cycle) are never narrowed. A group with
-     * fewer than {@link #MIN_ERRORS} errors is not calibrated and is never narrower than 1 (nor
-     * than the other group's scale).
+     * fewer than {@link #MIN_ERRORS} errors is not calibrated: it takes the other group's scale,
+     * held between 1 and {@link #UNCALIBRATED_SCALE}.
      *
      * @param shortScale    scale at short horizons
      * @param shortDays     the short group's typical horizon, days
@@ -325,7 +325,7 @@ public final class ForecastEngine implements Forecaster {
 
         private static String group(double scale, String at, int judged, double coverage, double confidence) {
             if (judged < MIN_ERRORS) {
-                return String.format(Locale.ROOT, "spread ×%s %s: only %d past errors there, too few to calibrate, so not narrowed",
+                return String.format(Locale.ROOT, "spread ×%s %s: only %d past errors there, too few to calibrate, so the other horizons' scale held to ×1–×2",
                         ModelChoice.num(scale), at, judged);
             }
             return String.format(Locale.ROOT, "spread ×%s %s so that %d past forecasts' raw values there fall inside the %s band %.0f %% of the time",
@@ -341,7 +341,10 @@ public final class ForecastEngine implements Forecaster {
      * horizon hold the raw value there as often as the confidence says, separately for short and
      * long horizons: the smallest of {@link #SCALES} under which at least ⌈c·(n+1)⌉ of the n
      * errors of a group are inside (split-conformal). A group with fewer than {@link #MIN_ERRORS}
-     * errors takes the other group's scale, but never less than 1; with neither, the scale is
+     * errors takes the other group's scale, held between 1 and {@link #UNCALIBRATED_SCALE}: a
+     * widening of ×8 that errors a day ahead needed says what the residuals missed there, not how
+     * wrong the slope is weeks ahead (carried out there, a young memory climb's 80 % intervals
+     * 3–14 days out held 95 % of first touches). With neither group, the scale is
      * {@link #UNCALIBRATED_SCALE}.
      */
     static Calibration calibrate(Plan plan, double[] draws, double[] residuals, double confidence, long seed) {
@@ -387,7 +390,7 @@ public final class ForecastEngine implements Forecaster {
             }
         }
         double shortDays = nShort == 0 ? SHORT_HORIZON_DAYS : Robust.median(hs);
-        // Without long-horizon errors the long scale sits a week beyond the longest horizon judged: not narrowed there.
+        // Without long-horizon errors the long scale sits a week beyond the longest horizon judged.
         double longest = 0;
         for (double x : h) {
             longest = Math.max(longest, x);
@@ -403,8 +406,8 @@ public final class ForecastEngine implements Forecaster {
         }
         double[] shortFit = fitScale(es, hs, ts, draws, plan.walkSd(), residuals, confidence, seed);
         double[] longFit = fitScale(el, hl, tl, draws, plan.walkSd(), residuals, confidence, seed);
-        double ss = shortOk ? shortFit[0] : Math.max(1, longFit[0]);
-        double ls = longOk ? longFit[0] : Math.max(1, shortFit[0]);
+        double ss = shortOk ? shortFit[0] : Math.min(UNCALIBRATED_SCALE, Math.max(1, longFit[0]));
+        double ls = longOk ? longFit[0] : Math.min(UNCALIBRATED_SCALE, Math.max(1, shortFit[0]));
         return new Calibration(ss, shortDays, nShort, shortOk ? shortFit[1] : Double.NaN, ls, longDays, n - nShort,
                 longOk ? longFit[1] : Double.NaN);
     }

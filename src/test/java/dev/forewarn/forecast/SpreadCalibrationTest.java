@@ -97,7 +97,18 @@ class SpreadCalibrationTest {
         ForecastEngine.Calibration m = ForecastEngine.calibrate(plan(mixed[0], mixed[1]), unitDraws(), noise(0.01), CONFIDENCE, 7);
         assertTrue(m.shortScale() < 1, "the short horizon has the errors to narrow: " + m);
         assertTrue(m.longScale() >= 1, "the long one has not: " + m);
-        assertTrue(m.words(CONFIDENCE).contains("too few to calibrate, so not narrowed"), m.words(CONFIDENCE));
+        assertTrue(m.words(CONFIDENCE).contains("too few to calibrate, so the other horizons' scale held to ×1–×2"), m.words(CONFIDENCE));
+    }
+
+    @Test
+    void aWideningFoundADayAheadIsNotCarriedToHorizonsWithoutErrors() {
+        // Short-horizon errors five times the spread, hardly any long ones: the short horizon widens a lot,
+        // the long one no more than an uncalibrated band would.
+        double[][] mixed = concat(errors(30, 1, 5, 8), errors(ForecastEngine.MIN_ERRORS - 1, 20, 0.05, 9));
+        ForecastEngine.Calibration m = ForecastEngine.calibrate(plan(mixed[0], mixed[1]), unitDraws(), noise(0.01), CONFIDENCE, 7);
+        assertTrue(m.shortScale() >= 4, "the short horizon widens to hold its errors: " + m);
+        assertEquals(ForecastEngine.UNCALIBRATED_SCALE, m.longScale(), 1e-12, "the long horizon: " + m);
+        assertEquals(ForecastEngine.UNCALIBRATED_SCALE, m.scaleAt(40), 1e-12);
     }
 
     @Test
