@@ -512,11 +512,6 @@ public final class ForecastEngine implements Forecaster {
     }
 
     /**
-     * The least-squares slope's standard error on the window's last segment, units per day,
-     * widened for the residuals' lag-one autocorrelation ρ by √((1+ρ)/(1−ρ)) (fewer independent
-     * points than points); NaN when there is no fit.
-     */
-    /**
      * The least-squares slope's standard error on the window's last segment, units per day; NaN
      * when there is no fit. (Widening it for the residuals' autocorrelation, or by three as
      * when uncalibrated, made the intervals of a clean linear fill hold 93–95 % for 80 %.)
