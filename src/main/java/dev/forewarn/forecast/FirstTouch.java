@@ -290,6 +290,8 @@ final class FirstTouch {
         int[][] chosen = new int[slopeDraws.length][];
         double[] shift = new double[slopeDraws.length];
         double walkPerBlock = walkSd * Math.sqrt(len * step);
+        double[][] meanAt = new double[blocks][];
+        double[][] pertAt = new double[blocks][];
         for (int p = 0; p < slopeDraws.length; p++) {
             double walkFrom = 0;
             double walkTo = 0;
@@ -332,16 +334,30 @@ final class FirstTouch {
                 }
                 int s = starts[k];
                 boolean hit = false;
+                // The mean path and x·scale(x) of a block, worked out for the first path that needs them and
+                // kept for the others: this loop is the hot one, and a call per step cost most of it.
+                double[] mb = meanAt[b];
+                double[] sb = pertAt[b];
+                if (mb == null) {
+                    mb = new double[len];
+                    sb = new double[len];
+                    for (int o = 0; o < len; o++) {
+                        double d = d0 + (b * len + o + 1) * step;
+                        mb[o] = mean.applyAsDouble(d);
+                        sb[o] = slopeScale == null ? d : d * slopeScale.applyAsDouble(d);
+                    }
+                    meanAt[b] = mb;
+                    pertAt[b] = sb;
+                }
                 for (int o = 0; o < len; o++) {
                     double d = d0 + (b * len + o + 1) * step;
                     if (d > horizonDays) {
                         break;
                     }
-                    // (The scale and the persistence are looked up only where they can matter: this loop is the hot one.)
-                    double sx = slopeScale == null ? d : d * slopeScale.applyAsDouble(d);
+                    // (The persistence is looked up only where it can matter.)
                     double carried = shift[p] == 0 || d - d0 >= forgotten ? 0 : shift[p] * persist.at(d - d0);
                     double walk = walkFrom + (walkTo - walkFrom) * (o + 1) / len;
-                    double v = sign * (mean.applyAsDouble(d) + sign * delta * sx + (d > levelFromDays ? lift : 0) + r[s + o] + carried + walk);
+                    double v = sign * (mb[o] + sign * delta * sb[o] + (d > levelFromDays ? lift : 0) + r[s + o] + carried + walk);
                     if (v >= target) {
                         touch[p] = Math.max(Math.min(d, step), d + late * step);
                         hit = true;
