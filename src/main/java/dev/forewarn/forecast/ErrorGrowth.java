@@ -11,10 +11,9 @@ import org.apache.commons.math3.linear.SingularMatrixException;
  * modelled as {@code level + walk·h + slope·h²}, each part not negative (least squares over
  * every error, weighed by the inverse square of its fitted mean). {@code level} is what does
  * not grow (the fit's level at the origin, the noise at the target), {@code walk} a rate that
- * drifts from day to day (a random walk of the level: a
- * staircase's steps, a batch job's varying size), {@code slope} a wrong slope. The
- * simulation draws each part where it belongs: the noise from the residuals, the drift as a
- * random walk, the slope error as a slope.
+ * drifts from day to day (a random walk of the level: a staircase's steps, a batch job's
+ * varying size), {@code slope} a wrong slope. The simulation draws each part where it belongs:
+ * the noise from the residuals, the drift as a random walk, the slope error as a slope.
  *
  * @param levelVar      units²
  * @param walkVarPerDay units² per day

@@ -406,10 +406,15 @@ public final class ForecastEngine implements Forecaster {
         }
         double[] shortFit = fitScale(es, hs, ts, draws, plan.walkSd(), residuals, confidence, seed);
         double[] longFit = fitScale(el, hl, tl, draws, plan.walkSd(), residuals, confidence, seed);
-        double ss = shortOk ? shortFit[0] : Math.min(UNCALIBRATED_SCALE, Math.max(1, longFit[0]));
-        double ls = longOk ? longFit[0] : Math.min(UNCALIBRATED_SCALE, Math.max(1, shortFit[0]));
+        double ss = shortOk ? shortFit[0] : borrowedScale(longFit[0]);
+        double ls = longOk ? longFit[0] : borrowedScale(shortFit[0]);
         return new Calibration(ss, shortDays, nShort, shortOk ? shortFit[1] : Double.NaN, ls, longDays, n - nShort,
                 longOk ? longFit[1] : Double.NaN);
+    }
+
+    /** The scale of a group too small to calibrate, from the other group's: held between 1 and {@link #UNCALIBRATED_SCALE}. */
+    private static double borrowedScale(double other) {
+        return Math.min(UNCALIBRATED_SCALE, Math.max(1, other));
     }
 
     /** {scale, coverage reached} for one group of past errors; {1, NaN} for an empty group. */
