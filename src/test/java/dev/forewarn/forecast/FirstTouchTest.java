@@ -128,6 +128,44 @@ class FirstTouchTest {
     }
 
     @Test
+    void aBatchJobThatRunsEarlierThanItsLastRunsIsStillInsideTheInterval() {
+        // The staircase above, but the run that fills the disk (4.9 days from now) starts an hour and
+        // a quarter before its time: a batch job's start varies, and the cycle's length is measured, not
+        // known. An interval that replays the past runs to within half an hour misses it.
+        double period = 4.4 * DAY;
+        long at = T0 + 30 * DAY + Math.round(0.3 * DAY);
+        long lastStep = T0 + (long) (Math.floor((at - T0) / period) * period);
+        int stepsBefore = (int) Math.round((lastStep - T0) / period);
+        Random sizes = new Random(5);
+        double[] size = new double[12];
+        for (int k = 0; k < size.length; k++) {
+            size[k] = 10 * GB * (0.9 + 0.2 * sizes.nextDouble());
+        }
+        double[] start = {15 * GB};
+        for (int k = 0; k <= stepsBefore; k++) {
+            start[0] += size[k];
+        }
+        LongToDoubleFunction f = t -> {
+            double v = start[0];
+            for (int k = 0; k < size.length; k++) {
+                double s0 = T0 + k * period - (k == stepsBefore + 2 ? 1.25 * HOUR : 0);
+                v -= size[k] * Math.max(0, Math.min(1, (t - s0) / (double) HOUR));
+            }
+            return v;
+        };
+        Random noise = new Random(6);
+        Series s = series(AVAIL, T0, at, STEP, t -> f.applyAsDouble(t) + 0.05 * GB * noise.nextGaussian());
+        long truth = firstTouchAtOrBelowZero(f, at);
+        Projection p = engine.project(s, request(0, Direction.DOWN, at));
+        assertStrictInterval(p);
+        String where = (p.etaLowMillis() - at) / (double) HOUR + " / " + (p.etaMillis() - at) / (double) HOUR + " / "
+                + (p.etaHighMillis() == null ? "open" : (p.etaHighMillis() - at) / (double) HOUR) + " h, truth " + (truth - at) / (double) HOUR
+                + " h; " + p.method() + " | " + p.reason();
+        assertTrue(p.etaLowMillis() <= truth && (p.etaHighMillis() == null || truth <= p.etaHighMillis()), "the interval holds the early run: " + where);
+        assertTrue(p.etaHighMillis() != null && p.etaHighMillis() - p.etaLowMillis() < DAY, "and stays within the hours of that run: " + where);
+    }
+
+    @Test
     void youngFastTrendAfterARestartGetsADate() {
         // Memory in use flat at 40 % for a month, a restart drops it to 20 %, then it climbs 1.3
         // points an hour for 19 hours: 95 % is about 39 hours away.
