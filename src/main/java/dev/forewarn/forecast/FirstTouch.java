@@ -27,11 +27,11 @@ final class FirstTouch {
     /** How far (hours) a touch simulated from blocks aligned to a cycle may come early or late. */
     static final double JITTER_HOURS = 0.5;
     /**
-     * How far (hours) a touch simulated from blocks of a residual cycle of several days (a batch job's steps): the
-     * job's start varies by an hour or so, and the cycle's length is known to about an hour, which
-     * a replay of a cycle some weeks back carries forward. With half an hour, a staircase's 80 %
-     * intervals under 3 days out held 65 % of 206 first touches (60 draws), the step having come
-     * earlier than every path's; with two hours, 70 %.
+     * How far (hours) a touch simulated from blocks of a residual cycle of several days (a batch
+     * job's steps) may come early or late: the job's start varies by an hour or so, and the
+     * cycle's length is known to about an hour, which a replay of a cycle some weeks back carries
+     * forward. With half an hour, a staircase's 80 % intervals under 3 days out held 65 % of 206
+     * first touches (60 draws), the step having come earlier than every path's; with two hours, 70 %.
      */
     static final double STEP_JITTER_HOURS = 2.0;
     /** Points of the exposed path band. */

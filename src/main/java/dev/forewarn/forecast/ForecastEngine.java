@@ -325,8 +325,8 @@ public final class ForecastEngine implements Forecaster {
 
         private static String group(double scale, String at, int judged, double coverage, double confidence) {
             if (judged < MIN_ERRORS) {
-                return String.format(Locale.ROOT, "spread ×%s %s: only %d past errors there, too few to calibrate, so the other horizons' scale held to ×1–×2",
-                        ModelChoice.num(scale), at, judged);
+                return String.format(Locale.ROOT, "spread ×%s %s: only %d past errors there, too few to calibrate, so the other horizons' scale held to ×1–×%s",
+                        ModelChoice.num(scale), at, judged, ModelChoice.num(UNCALIBRATED_SCALE));
             }
             return String.format(Locale.ROOT, "spread ×%s %s so that %d past forecasts' raw values there fall inside the %s band %.0f %% of the time",
                     ModelChoice.num(scale), at, judged, pct(confidence), 100 * coverage);

@@ -93,36 +93,11 @@ class FirstTouchTest {
         // The next step, half a day away, leaves about 5 GB; the one after fills the disk, 4.9 days
         // from now. The date is that step's hour, not where a line through the steps (2.3 GB a day) or
         // a random day of the past would put it.
-        double period = 4.4 * DAY;
-        long at = T0 + 30 * DAY + Math.round(0.3 * DAY);
-        long lastStep = T0 + (long) (Math.floor((at - T0) / period) * period);
-        Random sizes = new Random(5);
-        double[] size = new double[12];
-        for (int k = 0; k < size.length; k++) {
-            size[k] = 10 * GB * (0.9 + 0.2 * sizes.nextDouble());
-        }
-        int stepsBefore = (int) Math.round((lastStep - T0) / period);
-        double[] start = {0};
-        for (int k = 0; k <= stepsBefore; k++) {
-            start[0] += size[k];
-        }
-        start[0] += 15 * GB; // after the last step before now, 15 GB left
-        Random noise = new Random(6);
-        LongToDoubleFunction f = t -> {
-            double v = start[0];
-            for (int k = 0; k < size.length; k++) {
-                double s0 = T0 + k * period;
-                v -= size[k] * Math.max(0, Math.min(1, (t - s0) / (double) HOUR));
-            }
-            return v;
-        };
-        Series s = series(AVAIL, T0, at, STEP, t -> f.applyAsDouble(t) + 0.05 * GB * noise.nextGaussian());
-        long truth = firstTouchAtOrBelowZero(f, at);
-        Projection p = engine.project(s, request(0, Direction.DOWN, at));
+        LongToDoubleFunction f = staircase(0);
+        long truth = firstTouchAtOrBelowZero(f, STAIRCASE_AT);
+        Projection p = engine.project(noisy(f, STAIRCASE_AT), request(0, Direction.DOWN, STAIRCASE_AT));
         assertStrictInterval(p);
-        String where = (p.etaLowMillis() - at) / (double) DAY + " / " + (p.etaMillis() - at) / (double) DAY + " / "
-                + (p.etaHighMillis() == null ? "open" : (p.etaHighMillis() - at) / (double) DAY) + " d, truth " + (truth - at) / (double) DAY
-                + " d; " + p.method() + " | " + p.reason();
+        String where = where(p, truth, DAY, "d");
         assertTrue(p.etaLowMillis() <= truth && (p.etaHighMillis() == null || truth <= p.etaHighMillis()), "the interval holds the step: " + where);
         assertEquals(truth, p.etaMillis(), 0.5 * DAY, "the date is the step's, not the line's: " + where);
     }
@@ -132,37 +107,59 @@ class FirstTouchTest {
         // The staircase above, but the run that fills the disk (4.9 days from now) starts an hour and
         // a quarter before its time: a batch job's start varies, and the cycle's length is measured, not
         // known. An interval that replays the past runs to within half an hour misses it.
+        LongToDoubleFunction f = staircase(1.25 * HOUR);
+        long truth = firstTouchAtOrBelowZero(f, STAIRCASE_AT);
+        Projection p = engine.project(noisy(f, STAIRCASE_AT), request(0, Direction.DOWN, STAIRCASE_AT));
+        assertStrictInterval(p);
+        String where = where(p, truth, HOUR, "h");
+        assertTrue(p.etaLowMillis() <= truth && (p.etaHighMillis() == null || truth <= p.etaHighMillis()), "the interval holds the early run: " + where);
+        assertTrue(p.etaHighMillis() != null && p.etaHighMillis() - p.etaLowMillis() < DAY, "and stays within the hours of that run: " + where);
+    }
+
+    /** The evaluation time of the staircase tests: 30.3 days into the history. */
+    private static final long STAIRCASE_AT = T0 + 30 * DAY + Math.round(0.3 * DAY);
+
+    /**
+     * Free space (bytes, noise-free) under a batch job that writes 10 GB (±10 %) over an hour every
+     * 4.4 days from T0 and keeps it, 15 GB left after the last run before {@link #STAIRCASE_AT};
+     * the second run after it, the one that fills the disk, starts {@code fillingRunEarlyMillis} early.
+     */
+    private static LongToDoubleFunction staircase(double fillingRunEarlyMillis) {
         double period = 4.4 * DAY;
-        long at = T0 + 30 * DAY + Math.round(0.3 * DAY);
-        long lastStep = T0 + (long) (Math.floor((at - T0) / period) * period);
+        long lastStep = T0 + (long) (Math.floor((STAIRCASE_AT - T0) / period) * period);
         int stepsBefore = (int) Math.round((lastStep - T0) / period);
         Random sizes = new Random(5);
         double[] size = new double[12];
         for (int k = 0; k < size.length; k++) {
             size[k] = 10 * GB * (0.9 + 0.2 * sizes.nextDouble());
         }
-        double[] start = {15 * GB};
+        double full = 15 * GB;
         for (int k = 0; k <= stepsBefore; k++) {
-            start[0] += size[k];
+            full += size[k];
         }
-        LongToDoubleFunction f = t -> {
-            double v = start[0];
+        double start = full;
+        return t -> {
+            double v = start;
             for (int k = 0; k < size.length; k++) {
-                double s0 = T0 + k * period - (k == stepsBefore + 2 ? 1.25 * HOUR : 0);
+                double s0 = T0 + k * period - (k == stepsBefore + 2 ? fillingRunEarlyMillis : 0);
                 v -= size[k] * Math.max(0, Math.min(1, (t - s0) / (double) HOUR));
             }
             return v;
         };
+    }
+
+    /** {@code f} sampled up to {@code at} with 50 MB of noise. */
+    private static Series noisy(LongToDoubleFunction f, long at) {
         Random noise = new Random(6);
-        Series s = series(AVAIL, T0, at, STEP, t -> f.applyAsDouble(t) + 0.05 * GB * noise.nextGaussian());
-        long truth = firstTouchAtOrBelowZero(f, at);
-        Projection p = engine.project(s, request(0, Direction.DOWN, at));
-        assertStrictInterval(p);
-        String where = (p.etaLowMillis() - at) / (double) HOUR + " / " + (p.etaMillis() - at) / (double) HOUR + " / "
-                + (p.etaHighMillis() == null ? "open" : (p.etaHighMillis() - at) / (double) HOUR) + " h, truth " + (truth - at) / (double) HOUR
-                + " h; " + p.method() + " | " + p.reason();
-        assertTrue(p.etaLowMillis() <= truth && (p.etaHighMillis() == null || truth <= p.etaHighMillis()), "the interval holds the early run: " + where);
-        assertTrue(p.etaHighMillis() != null && p.etaHighMillis() - p.etaLowMillis() < DAY, "and stays within the hours of that run: " + where);
+        return series(AVAIL, T0, at, STEP, t -> f.applyAsDouble(t) + 0.05 * GB * noise.nextGaussian());
+    }
+
+    /** The interval, the date and the truth in {@code unitMillis} after the evaluation time, with the reason. */
+    private static String where(Projection p, long truth, double unitMillis, String unit) {
+        long at = p.atMillis();
+        return (p.etaLowMillis() - at) / unitMillis + " / " + (p.etaMillis() - at) / unitMillis + " / "
+                + (p.etaHighMillis() == null ? "open" : (p.etaHighMillis() - at) / unitMillis) + " " + unit + ", truth "
+                + (truth - at) / unitMillis + " " + unit + "; " + p.method() + " | " + p.reason();
     }
 
     @Test
