@@ -31,8 +31,8 @@ class DriftingRateTest {
         double etaDays = (p.etaMillis() - at) / (double) DAY;
         // The month's robust line (about 1.6 GB/day) would say 7-8 days, and its residuals about the
         // kink, resampled, touch sooner still (the engine without the recent trend said 0.3 days);
-        // the recent pace, easing back toward the month's over two weeks, says about 10.
-        assertTrue(etaDays >= 9, "eta in " + etaDays + " days: " + p.method() + " | " + p.reason());
+        // the recent pace, easing back toward the month's over two weeks, says about 9-10.
+        assertTrue(etaDays >= 8.5, "eta in " + etaDays + " days: " + p.method() + " | " + p.reason());
         assertTrue(p.method().startsWith("recent trend"), p.method());
         assertTrue(p.etaHighMillis() != null && p.etaHighMillis() - at >= 12 * DAY,
                 "the interval reaches the recent pace's date: " + (p.etaHighMillis() == null ? "open" : (p.etaHighMillis() - at) / (double) DAY));
