@@ -86,6 +86,11 @@ final class PdfLayout implements AutoCloseable {
         }
     }
 
+    /** Points left on the current page above the bottom margin (0 before the first page). */
+    float room() {
+        return cs == null ? 0 : Math.max(0, y - MARGIN);
+    }
+
     void space(float points) {
         y -= points;
     }

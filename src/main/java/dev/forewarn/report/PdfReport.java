@@ -31,6 +31,12 @@ import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 public final class PdfReport {
 
     static final float CHART_HEIGHT = 235f;
+    /** Room (points) a finding's heading, call-out, chart and caption take: less left, and it starts a new page. */
+    static final float FINDING_HEAD_ROOM = CHART_HEIGHT + 190f;
+    /** Room (points) a text section's heading and first lines take. */
+    static final float SECTION_HEAD_ROOM = 160f;
+    /** Space (points) above a section that shares a page with the one before it. */
+    static final float FINDING_GAP = 24f;
     private static final Color MUTED = new Color(0x5d, 0x6b, 0x78);
     private static final Color CRIT = new Color(0xb4, 0x23, 0x18);
     private static final Color WARN = new Color(0xb5, 0x47, 0x08);
@@ -65,15 +71,17 @@ public final class PdfReport {
                 verdict(l, r);
                 int n = 0;
                 int charted = ReportLimits.charted(r.items().size());
+                int startPage = 0;
                 for (ReportItem item : r.items().subList(0, charted)) {
                     n++;
-                    l.newPage();
+                    startPage = section(l, n > 1 && l.pages() > startPage, FINDING_HEAD_ROOM);
                     finding(l, text, item, n, r);
                 }
                 if (charted < r.items().size()) {
+                    startPage = section(l, l.pages() > startPage, SECTION_HEAD_ROOM);
                     rest(l, r);
                 }
-                l.newPage();
+                section(l, l.pages() > startPage, SECTION_HEAD_ROOM);
                 trackRecord(l, r);
                 l.space(10);
                 l.paragraph("Appendix: the data behind this report", l.bold, 14, Color.BLACK, 0);
@@ -158,10 +166,24 @@ public final class PdfReport {
         l.table(FindingFacts.of(r, item), 120);
     }
 
+    /**
+     * Starts a section (a finding, the list of the rest, the track record): on a page of its own,
+     * except after a section that ran onto a new page, whose rest then takes this one when
+     * {@code need} points are left there ({@code spilled}: the section before ran on). Returns the
+     * page the section starts on.
+     */
+    private static int section(PdfLayout l, boolean spilled, float need) {
+        if (spilled && l.room() >= need) {
+            l.space(FINDING_GAP);
+        } else {
+            l.newPage();
+        }
+        return l.pages();
+    }
+
     /** The findings past {@link ReportLimits#CHARTED_FINDINGS}: one row each. */
     private static void rest(PdfLayout l, Report r) {
         int total = r.items().size();
-        l.newPage();
         l.paragraph(ReportLimits.restHeading(total), l.bold, 14, Color.BLACK, 0);
         l.space(2);
         l.paragraph(ReportLimits.restNote(total), l.regular, 9, MUTED, 0);

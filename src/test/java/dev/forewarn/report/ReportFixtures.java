@@ -44,11 +44,16 @@ final class ReportFixtures {
     }
 
     static Finding varFinding(String mount) {
+        return varFinding(mount, "weekly rotation frees space; the robust trend across rotations is steady");
+    }
+
+    /** The /var finding with the given reason (why this method). */
+    static Finding varFinding(String mount, String reason) {
         SeriesKey key = SeriesKey.of("fs.avail_bytes", "mount", mount, "device", "/dev/sda3", "fstype", "ext4");
         double value = -SLOPE * ((ETA - AT) / (double) DAY);
         Projection p = new Projection(key, AT, value, 0, Direction.DOWN, ETA, ETA_LOW, ETA_HIGH, 0.95,
                 "theil-sen over the segment since the last cleanup",
-                "weekly rotation frees space; the robust trend across rotations is steady",
+                reason,
                 new Fit(2016, AT - 84 * DAY, AT, SLOPE, 0.97, 3.1e8), new BacktestSummary(12, 8.5, 0.92),
                 "ab".repeat(32));
         return new Finding("fs-fills", new RuleSource("built-in:rules/filesystem.yaml", 12, 3), Severity.WARNING,
@@ -76,7 +81,11 @@ final class ReportFixtures {
 
     /** A report over a /var finding (on the given mount) and a calm memory finding, in UTC. */
     static Report report(String mount) {
-        Finding var = varFinding(mount);
+        return report(varFinding(mount));
+    }
+
+    /** A report over {@code var} (a finding on the /var series) and a calm memory finding, in UTC. */
+    static Report report(Finding var) {
         Finding mem = flatMemory();
         Map<SeriesKey, Series> h = new HashMap<>();
         h.put(var.projection().series(), varHistory(var.projection().series()));
