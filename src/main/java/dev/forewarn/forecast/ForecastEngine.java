@@ -79,11 +79,12 @@ public final class ForecastEngine implements Forecaster {
     /**
      * Scale factors of the slope spread tried, smallest first, until the past raw errors are
      * covered. Below 1 only the slope spread narrows: the residuals keep the series' own noise.
-     * Never below a half: narrower scales (down to 0.1) met the past errors of a staircase fill
-     * at its origins and then missed its next step (the fixed-seed calibration test's staircase
-     * fell to 59.6 % coverage).
+     * Never below a quarter: scales down to 0.1 met the past errors of a staircase fill at its
+     * origins and then missed its next step (the fixed-seed calibration test's staircase fell to
+     * 59.6 % coverage, before the robust slope's lags were spread). Down to 0.25, a clean linear
+     * fill's 80 % intervals over 14 days out hold 92.9 % of first touches, not 94.8 % (60 draws).
      */
-    static final double[] SCALES = {0.5, 0.7, 1, 1.25, 1.5, 2, 3, 4, 6, 8};
+    static final double[] SCALES = {0.25, 0.35, 0.5, 0.7, 1, 1.25, 1.5, 2, 3, 4, 6, 8};
     /** Widening when too few past errors could be judged: never narrower for knowing less. */
     static final double UNCALIBRATED_SCALE = 2;
 
