@@ -88,12 +88,17 @@ final class FirstTouch {
      * steps, a weekly rhythm) and two of them are known, blocks of one such cycle, aligned to the
      * present, so that the next step comes when the cycle says. Else blocks of a day, aligned to
      * the time of day, when two days are known ({@code daily}); else shorter blocks from any start.
+     * A residual cycle that is not a whole number of days (steps every 5.5 days) would bring the
+     * daily cycle back at the wrong hour, so its blocks are replayed without their daily profile,
+     * and the profile is added back at the time of day of the future sample ({@code dayProfile}).
      *
      * @param cycleDays     days of the cycle each future day keeps its place in (1: none)
      * @param daily         whether the blocks are aligned to the present: whole days, or whole residual cycles
      * @param periodSamples length of a residual cycle's blocks in samples (0: none)
+     * @param dayProfile    the residuals' mean daily profile ({@link Persistence#dailyProfile}) when the
+     *                      residual cycle is not a whole number of days, else null
      */
-    record Blocks(int cycleDays, boolean daily, int periodSamples) {
+    record Blocks(int cycleDays, boolean daily, int periodSamples, double[] dayProfile) {
 
         /**
          * The blocks {@code res} allows for a cycle of {@code blockDays} days; a cycle of the
@@ -104,13 +109,26 @@ final class FirstTouch {
             int n = res.values().length;
             int perDay = (int) Math.max(1, Math.round(1.0 / res.stepDays()));
             if (blockDays > 1 && n >= 2 * blockDays * perDay) {
-                return new Blocks(blockDays, true, 0);
+                return new Blocks(blockDays, true, 0, null);
             }
             int period = blockDays > 1 || !residualCycle ? 0 : ResidualCycle.periodSamples(res.values(), res.stepDays());
             if (period > 0 && n >= 2 * period) {
-                return new Blocks(1, true, period);
+                return new Blocks(1, true, period, period % perDay == 0 ? null : Persistence.dailyProfile(res.values(), perDay));
             }
-            return new Blocks(1, n >= 2 * perDay, 0);
+            return new Blocks(1, n >= 2 * perDay, 0, null);
+        }
+
+        /**
+         * The daily profile's value at the time of day of future sample {@code j} (1: the one
+         * after the last residual), 0 without a profile.
+         */
+        double dayAt(long j) {
+            return dayProfile == null ? 0 : dayProfile[(int) Math.floorMod(-j, (long) dayProfile.length)];
+        }
+
+        /** Residual {@code i} of {@code r} less the daily profile at its time of day (itself without a profile). */
+        double withoutDay(double[] r, int i) {
+            return dayProfile == null ? r[i] : r[i] - dayProfile[(r.length - 1 - i) % dayProfile.length];
         }
 
         /**
@@ -130,7 +148,7 @@ final class FirstTouch {
             long j = Math.round(((targetMillis - atMillis) / Window.DAY_MILLIS - res.lastDays()) / res.stepDays());
             int offset = (int) Math.floorMod(j - 1, (long) len);
             int m = 1 + Math.floorMod(pick, n / len);
-            return r[n - m * len + offset];
+            return withoutDay(r, n - m * len + offset) + dayAt(j);
         }
 
         /** The blocks in words, for the method's reason. */
@@ -200,6 +218,19 @@ final class FirstTouch {
         boolean daily = kind.daily();
         int len = kind.periodSamples() > 0 ? kind.periodSamples()
                 : daily ? perDay : Math.max(1, Math.min(n, Math.max((int) Math.round(1.0 / 24 / step), n / 4)));
+        // The residuals as the blocks replay them: without their daily profile when it is added back at the future time of day.
+        double[] u = r;
+        double dayMax = 0;
+        if (kind.dayProfile() != null) {
+            u = new double[n];
+            for (int i = 0; i < n; i++) {
+                u[i] = kind.withoutDay(r, i);
+            }
+            dayMax = Double.NEGATIVE_INFINITY;
+            for (double x : kind.dayProfile()) {
+                dayMax = Math.max(dayMax, sign * x);
+            }
+        }
         int[] starts;
         if (daily) {
             starts = new int[n / len];
@@ -240,7 +271,7 @@ final class FirstTouch {
         for (int k = 0; k < starts.length; k++) {
             double e = Double.NEGATIVE_INFINITY;
             for (int o = 0; o < len; o++) {
-                e = Math.max(e, sign * r[starts[k] + o]);
+                e = Math.max(e, sign * u[starts[k] + o]);
             }
             ext[k] = e;
         }
@@ -283,7 +314,7 @@ final class FirstTouch {
                     break;
                 }
             }
-            blockMax[b] = mx;
+            blockMax[b] = mx + dayMax;
             pertLo[b] = pl;
             pertHi[b] = ph;
         }
@@ -352,7 +383,7 @@ final class FirstTouch {
                     sb = new double[len];
                     for (int o = 0; o < len; o++) {
                         double d = d0 + (b * len + o + 1) * step;
-                        mb[o] = mean.applyAsDouble(d);
+                        mb[o] = mean.applyAsDouble(d) + kind.dayAt(b * len + o + 1);
                         sb[o] = slopeScale == null ? d : d * slopeScale.applyAsDouble(d);
                     }
                     meanAt[b] = mb;
@@ -366,7 +397,7 @@ final class FirstTouch {
                     // (The persistence is looked up only where it can matter.)
                     double carried = shift[p] == 0 || d - d0 >= forgotten ? 0 : shift[p] * persist.at(d - d0);
                     double walk = walkFrom + (walkTo - walkFrom) * (o + 1) / len;
-                    double v = sign * (mb[o] + sign * delta * sb[o] + (d > levelFromDays ? lift : 0) + r[s + o] + carried + walk);
+                    double v = sign * (mb[o] + sign * delta * sb[o] + (d > levelFromDays ? lift : 0) + u[s + o] + carried + walk);
                     if (v >= target) {
                         touch[p] = Math.max(Math.min(d, step), d + late * step);
                         hit = true;
@@ -415,8 +446,9 @@ final class FirstTouch {
             for (int p = 0; p < slopeDraws.length; p++) {
                 int k = b < chosen[p].length ? chosen[p][b] : chosen[p][b % Math.max(1, chosen[p].length)];
                 int w = (p * 7 + i * 3) % width - half;
+                int at = Math.max(0, Math.min(len - 1, Math.min(o, len - 1) + w));
                 vals[p] = m + slopeDraws[p] * sx + (levelDraws == null || d <= levelFromDays ? 0 : levelDraws[p]) + shift[p] * rho + walkAt * walkZ[p]
-                        + r[starts[k] + Math.max(0, Math.min(len - 1, Math.min(o, len - 1) + w))];
+                        + u[starts[k] + at] + kind.dayAt((long) b * len + at + 1);
             }
             Arrays.sort(vals);
             med[i] = vals[vals.length / 2];

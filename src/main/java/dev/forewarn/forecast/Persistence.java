@@ -54,20 +54,36 @@ final class Persistence {
     static double[] withoutDailyProfile(double[] r, int perDay) {
         int n = r.length;
         double[] u = r.clone();
-        if (n >= 2 * perDay && perDay > 1) {
-            double[] sum = new double[perDay];
-            int[] cnt = new int[perDay];
+        double[] profile = dailyProfile(r, perDay);
+        if (profile != null) {
             for (int i = 0; i < n; i++) {
-                int k = (n - 1 - i) % perDay;
-                sum[k] += r[i];
-                cnt[k]++;
-            }
-            for (int i = 0; i < n; i++) {
-                int k = (n - 1 - i) % perDay;
-                u[i] -= sum[k] / cnt[k];
+                u[i] -= profile[(n - 1 - i) % perDay];
             }
         }
         return u;
+    }
+
+    /**
+     * The mean daily profile of {@code r} (a regular grid, {@code perDay} samples a day), in its
+     * unit: element k is the mean of the samples k, k + perDay, ... steps before the last one;
+     * null with fewer than two days or fewer than two samples a day.
+     */
+    static double[] dailyProfile(double[] r, int perDay) {
+        int n = r.length;
+        if (n < 2 * perDay || perDay <= 1) {
+            return null;
+        }
+        double[] sum = new double[perDay];
+        int[] cnt = new int[perDay];
+        for (int i = 0; i < n; i++) {
+            int k = (n - 1 - i) % perDay;
+            sum[k] += r[i];
+            cnt[k]++;
+        }
+        for (int k = 0; k < perDay; k++) {
+            sum[k] /= cnt[k];
+        }
+        return sum;
     }
 
     /**

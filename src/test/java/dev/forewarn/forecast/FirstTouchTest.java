@@ -117,6 +117,41 @@ class FirstTouchTest {
         assertTrue(p.etaHighMillis() != null && p.etaHighMillis() - p.etaLowMillis() < DAY, "and stays within the hours of that run: " + where);
     }
 
+    @Test
+    void aStaircaseOfHalfDaysKeepsItsDailyCycleAtTheHourItHappens() {
+        // A batch job writes 10 GB (±10 %) over an hour every 5.5 days, so its runs alternate between
+        // 02:00 and 14:00, and keeps it; the disk also swings 2.5 GB either way each day, lowest at 14:00.
+        // The next run (02:00, 3.5 days from now) leaves about 1.5 GB, and the trough twelve hours
+        // later reaches 0. A replay of the last 5.5-day cycle as it was brings the daily cycle back
+        // twelve hours off, with the trough at the run: those paths touch then, and the date came 5.6 hours early.
+        double period = 5.5 * DAY;
+        long firstRun = T0 + 2 * HOUR;
+        long at = firstRun + Math.round(5 * period) + 2 * DAY;
+        Random sizes = new Random(9);
+        double[] size = new double[10];
+        for (int k = 0; k < size.length; k++) {
+            size[k] = 10 * GB * (0.9 + 0.2 * sizes.nextDouble());
+        }
+        double start = 11.5 * GB;
+        for (int k = 0; k <= 5; k++) {
+            start += size[k];
+        }
+        double full = start;
+        LongToDoubleFunction f = t -> {
+            double v = full + 2.5 * GB * Math.cos(2 * Math.PI * (t - firstRun) / (double) DAY);
+            for (int k = 0; k < size.length; k++) {
+                v -= size[k] * Math.max(0, Math.min(1, (t - firstRun - k * period) / (double) HOUR));
+            }
+            return v;
+        };
+        long truth = firstTouchAtOrBelowZero(f, at);
+        Projection p = engine.project(noisy(f, at), request(0, Direction.DOWN, at));
+        assertStrictInterval(p);
+        String where = where(p, truth, HOUR, "h");
+        assertTrue(p.etaLowMillis() <= truth && (p.etaHighMillis() == null || truth <= p.etaHighMillis()), "the interval holds the trough: " + where);
+        assertEquals(truth, p.etaMillis(), 3 * HOUR, "the date is the trough's, not the run's six or twelve hours before it: " + where);
+    }
+
     /** The evaluation time of the staircase tests: 30.3 days into the history. */
     private static final long STAIRCASE_AT = T0 + 30 * DAY + Math.round(0.3 * DAY);
 
