@@ -22,8 +22,8 @@ import java.util.SplittableRandom;
  * acceleration, rate drift) from a generator seeded by (seed, family, draw), so a run is
  * reproducible and a different seed gives different cases.
  *
- * <p>A fill family's noise-free path is built to reach its threshold at a drawn time 56–88 days
- * after {@link #T0}; the truth is whatever the noisy series first touches ({@link FirstTouch}),
+ * <p>A fill family's noise-free path (a staircase's mean rate) is built to reach its threshold at a
+ * drawn time 56–88 days after {@link #T0}; the truth is whatever the noisy series first touches ({@link FirstTouch}),
  * usually earlier. Units are real: disks are {@code fs.avail_bytes} falling toward 0 beside
  * {@code fs.size_bytes}; memory is {@code mem.available_bytes} falling toward 2 % of
  * {@code mem.total_bytes} (the shipped rule's threshold).
@@ -190,7 +190,11 @@ public final class CaseFamilies {
             steps[i] += background * perStepSample;
         }
         double[] shape = Shapes.cumulative(steps);
-        double k = disk.start / shape[c];
+        // Scaled so that the steps' mean rate (not the staircase itself) reaches the threshold at c: the
+        // staircase's own level at c is then anywhere within a step of it, as a disk's free space is.
+        // Scaled to the staircase at c instead, the step before c would always leave no more than the
+        // background's sliver, and every case would turn on whether that sliver is 1 % or 3 % of a step.
+        double k = disk.start / ((1 + background) * perStepSample * c);
         double[] v = new double[N];
         for (int i = 0; i < N; i++) {
             v[i] = disk.start - k * shape[i];
