@@ -6,6 +6,8 @@ import static dev.forewarn.forecast.ForecastEngineTest.HOUR;
 import static dev.forewarn.forecast.ForecastEngineTest.T0;
 import static dev.forewarn.forecast.ForecastEngineTest.series;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forewarn.series.Series;
@@ -57,5 +59,40 @@ class NightlyBurstTest {
         }
         assertTrue(cleanups.size() >= 2, "weekly cleanups found: " + cleanups.size());
         assertFalse(Sawtooth.burstOnly(saw, cleanups, -1), "a steady fill is no burst");
+    }
+
+    @Test
+    void aFewCaughtReturnsOfASpoolAreNoSawtooth() {
+        // 410 GB free; 250 GB written from 00:00 over 2 h, held 40 minutes, deleted over 10 minutes.
+        // The shift finder caught the spool's return on a few nights only, and only its last 8 GB: on
+        // Saturdays and Sundays at 03:10. Between those "cleanups" the disk filled nothing (Sunday to
+        // Saturday) or ended inside the spool (Saturday to Sunday): no cycle freed what it filled.
+        long to = T0 + 34 * DAY + 12 * HOUR; // Sunday noon, hours after the last caught return
+        Random r = new Random(11);
+        Series s = series(ForecastEngineTest.AVAIL, T0, to, 5 * 60_000L, t -> {
+            double h = ((t - T0) % DAY) / (double) HOUR;
+            double spool = h < 2 ? h / 2 : h < 2.67 ? 1 : h < 2.83 ? 1 - (h - 2.67) / 0.17 : 0;
+            return 410 * GB - 250 * GB * spool + 0.45 * GB * r.nextGaussian();
+        });
+        List<LevelShifts.Shift> caught = new ArrayList<>();
+        for (long day = 5; day < 40; day += 7) { // T0 is a Monday: days 5 and 6 of each week
+            for (long d : new long[] {day, day + 1}) {
+                long at = T0 + d * DAY + 3 * HOUR + 10 * 60_000L;
+                if (at < to) {
+                    caught.add(new LevelShifts.Shift(s.lowerBound(at), at, 8 * GB));
+                }
+            }
+        }
+        assertNull(Sawtooth.detect(s, caught, Direction.DOWN, to, 0), "a spool's few caught returns are no cleanups");
+        // A weekly cleanup that frees what the week filled is a sawtooth.
+        Series saw = series(ForecastEngineTest.AVAIL, T0, to, 5 * 60_000L,
+                t -> 60 * GB - 3 * GB * (((t - T0) % (7 * DAY)) / (double) DAY) + 0.05 * GB * r.nextGaussian());
+        List<LevelShifts.Shift> cleanups = new ArrayList<>();
+        for (LevelShifts.Shift sh : LevelShifts.find(saw.timesMillis(), saw.values())) {
+            if (sh.size() > 0) {
+                cleanups.add(sh);
+            }
+        }
+        assertNotNull(Sawtooth.detect(saw, cleanups, Direction.DOWN, to, 0), "weekly cleanups of a steady fill: " + cleanups.size());
     }
 }
