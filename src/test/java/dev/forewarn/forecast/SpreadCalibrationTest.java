@@ -112,6 +112,17 @@ class SpreadCalibrationTest {
     }
 
     @Test
+    void aWideningFoundHoursAheadIsNotCarriedAWeekWithoutLongErrors() {
+        // A regime of a day or two: only errors six hours ahead, five times the spread. Three days ahead the
+        // spread is no wider than an uncalibrated band's; carried to a week past the errors, it was ×4.4 there.
+        double[][] young = errors(30, 0.25, 5, 10);
+        ForecastEngine.Calibration m = ForecastEngine.calibrate(plan(young[0], young[1]), unitDraws(), noise(0.01), CONFIDENCE, 7);
+        assertTrue(m.shortScale() >= 4, "six hours ahead it widens to hold its errors: " + m);
+        assertEquals(ForecastEngine.UNCALIBRATED_SCALE, m.scaleAt(3), 1e-12, "three days ahead: " + m);
+        assertTrue(m.scaleAt(0.75) > ForecastEngine.UNCALIBRATED_SCALE, "in between, in between: " + m.scaleAt(0.75));
+    }
+
+    @Test
     void aSawtoothsPeakLevelSpreadLeavesTheCycleUnderWayAlone() {
         // Mean 10 below the threshold (0) for ever; level draws of ±50 could reach it at once, but only after day 5.
         FirstTouch.Residuals res = new FirstTouch.Residuals(new double[2 * 288], 1.0 / 288, 0);
