@@ -13,7 +13,9 @@ import java.util.List;
  * (the robust slope takes care of it). A large daily cycle moves those medians too, by up to its
  * whole swing: where a day of history precedes the jump, it also counts as sustained if the six
  * hours after it differ by that much from the same hours of the day before (the cycle, at the same
- * phase, cancels). Candidates closer than half a window merge into one.
+ * phase, cancels). A shift whose window before it reached much further the other way (the last
+ * minutes of a nightly spool's return) is that excursion's end, not a shift. Candidates closer
+ * than half a window merge into one.
  */
 final class LevelShifts {
 
@@ -74,6 +76,9 @@ final class LevelShifts {
                     continue;
                 }
             }
+            if (returnOfExcursion(y, before, i, after, shift)) {
+                continue;
+            }
             if (!out.isEmpty() && i - lastAccepted < w / 2 && Math.signum(out.get(out.size() - 1).size()) == Math.signum(shift)) {
                 // A drop spread over neighbouring samples is one shift: keep the later boundary.
                 Shift prev = out.remove(out.size() - 1);
@@ -84,6 +89,24 @@ final class LevelShifts {
             lastAccepted = i;
         }
         return out;
+    }
+
+    /** How much deeper than the shift an excursion before it must reach for the shift to be its return. */
+    static final double EXCURSION_DEPTH = 3;
+
+    /**
+     * Whether the shift at {@code i} ends the return of an excursion: within the window before it
+     * the series was, at its 5th percentile the other way from the shift, more than
+     * {@link #EXCURSION_DEPTH} times the shift away from the level after it. A nightly spool of
+     * 670 GB under noise of 7 GB whose 6-hour medians around its deletion happened to differ by
+     * 45 GB is such a return; a cleanup's window before it lies at the old level, a shift away.
+     */
+    private static boolean returnOfExcursion(double[] y, int before, int i, int after, double shift) {
+        double[] b = java.util.Arrays.copyOfRange(y, before, i);
+        java.util.Arrays.sort(b);
+        double far = shift > 0 ? b[(int) Math.floor(0.05 * (b.length - 1))] : b[(int) Math.ceil(0.95 * (b.length - 1))];
+        double level = Robust.median(y, i, after);
+        return Math.abs(level - far) > EXCURSION_DEPTH * Math.abs(shift) && Math.signum(level - far) == Math.signum(shift);
     }
 
     /** Whether a level change {@code shift} bears out a candidate {@code jump} (both in series units). */
