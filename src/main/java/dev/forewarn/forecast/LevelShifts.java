@@ -1,6 +1,7 @@
 package dev.forewarn.forecast;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -102,8 +103,8 @@ final class LevelShifts {
      * 45 GB is such a return; a cleanup's window before it lies at the old level, a shift away.
      */
     private static boolean returnOfExcursion(double[] y, int before, int i, int after, double shift) {
-        double[] b = java.util.Arrays.copyOfRange(y, before, i);
-        java.util.Arrays.sort(b);
+        double[] b = Arrays.copyOfRange(y, before, i);
+        Arrays.sort(b);
         double far = shift > 0 ? b[(int) Math.floor(0.05 * (b.length - 1))] : b[(int) Math.ceil(0.95 * (b.length - 1))];
         double level = Robust.median(y, i, after);
         return Math.abs(level - far) > EXCURSION_DEPTH * Math.abs(shift) && Math.signum(level - far) == Math.signum(shift);
