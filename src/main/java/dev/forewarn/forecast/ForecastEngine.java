@@ -280,8 +280,8 @@ public final class ForecastEngine implements Forecaster {
      * when the two horizons are equal). Each group of past errors that is large enough picks its
      * own scale, narrower than 1 as well as wider, since only the slope spread is scaled: the
      * resampled residuals (the series' own noise and cycle) are never narrowed. A group with
-     * fewer than {@link #MIN_ERRORS} errors is not calibrated: it takes the other group's scale,
-     * held between 1 and {@link #UNCALIBRATED_SCALE}.
+     * fewer than {@link #MIN_ERRORS} errors is not calibrated: it keeps the backtest's own spread
+     * (×1), neither narrowed nor widened by what the other group's errors needed.
      *
      * @param shortScale    scale at short horizons
      * @param shortDays     the short group's typical horizon, days
@@ -326,8 +326,8 @@ public final class ForecastEngine implements Forecaster {
 
         private static String group(double scale, String at, int judged, double coverage, double confidence) {
             if (judged < MIN_ERRORS) {
-                return String.format(Locale.ROOT, "spread ×%s %s: only %d past errors there, too few to calibrate, so the other horizons' scale held to ×1–×%s",
-                        ModelChoice.num(scale), at, judged, ModelChoice.num(UNCALIBRATED_SCALE));
+                return String.format(Locale.ROOT, "spread ×%s %s: only %d past errors there, too few to calibrate, so the backtest's own spread,"
+                        + " neither narrowed nor carried over from the other horizons", ModelChoice.num(scale), at, judged);
             }
             return String.format(Locale.ROOT, "spread ×%s %s so that %d past forecasts' raw values there fall inside the %s band %.0f %% of the time",
                     ModelChoice.num(scale), at, judged, pct(confidence), 100 * coverage);
@@ -342,10 +342,10 @@ public final class ForecastEngine implements Forecaster {
      * horizon hold the raw value there as often as the confidence says, separately for short and
      * long horizons: the smallest of {@link #SCALES} under which at least ⌈c·(n+1)⌉ of the n
      * errors of a group are inside (split-conformal). A group with fewer than {@link #MIN_ERRORS}
-     * errors takes the other group's scale, held between 1 and {@link #UNCALIBRATED_SCALE}: a
-     * widening of ×8 that errors a day ahead needed says what the residuals missed there, not how
-     * wrong the slope is weeks ahead (carried out there, a young memory climb's 80 % intervals
-     * 3–14 days out held 95 % of first touches). With neither group, the scale is
+     * errors keeps the backtest's own spread (×1): a widening of ×8 that errors a day ahead
+     * needed says what the residuals missed there, not how wrong the slope is weeks ahead (carried
+     * out there, a young memory climb's 80 % intervals 3–14 days out held 95 % of first touches;
+     * held to ×1–×2 there, 91.2 % at 60 draws; at ×1, 89.0 %). With neither group, the scale is
      * {@link #UNCALIBRATED_SCALE}.
      */
     static Calibration calibrate(Plan plan, double[] draws, double[] residuals, double confidence, long seed) {
@@ -407,17 +407,10 @@ public final class ForecastEngine implements Forecaster {
             double days = Robust.median(h);
             return new Calibration(all[0], days, n, all[1], all[0], days, n, all[1]);
         }
-        double[] shortFit = fitScale(es, hs, ts, draws, plan.walkSd(), residuals, confidence, seed);
-        double[] longFit = fitScale(el, hl, tl, draws, plan.walkSd(), residuals, confidence, seed);
-        double ss = shortOk ? shortFit[0] : borrowedScale(longFit[0]);
-        double ls = longOk ? longFit[0] : borrowedScale(shortFit[0]);
-        return new Calibration(ss, shortDays, nShort, shortOk ? shortFit[1] : Double.NaN, ls, longDays, n - nShort,
-                longOk ? longFit[1] : Double.NaN);
-    }
-
-    /** The scale of a group too small to calibrate, from the other group's: held between 1 and {@link #UNCALIBRATED_SCALE}. */
-    private static double borrowedScale(double other) {
-        return Math.min(UNCALIBRATED_SCALE, Math.max(1, other));
+        // A group too small to calibrate keeps the backtest's own spread.
+        double[] shortFit = shortOk ? fitScale(es, hs, ts, draws, plan.walkSd(), residuals, confidence, seed) : new double[] {1, Double.NaN};
+        double[] longFit = longOk ? fitScale(el, hl, tl, draws, plan.walkSd(), residuals, confidence, seed) : new double[] {1, Double.NaN};
+        return new Calibration(shortFit[0], shortDays, nShort, shortFit[1], longFit[0], longDays, n - nShort, longFit[1]);
     }
 
     /** {scale, coverage reached} for one group of past errors; {1, NaN} for an empty group. */

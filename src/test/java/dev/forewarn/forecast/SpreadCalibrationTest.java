@@ -97,29 +97,29 @@ class SpreadCalibrationTest {
         ForecastEngine.Calibration m = ForecastEngine.calibrate(plan(mixed[0], mixed[1]), unitDraws(), noise(0.01), CONFIDENCE, 7);
         assertTrue(m.shortScale() < 1, "the short horizon has the errors to narrow: " + m);
         assertTrue(m.longScale() >= 1, "the long one has not: " + m);
-        assertTrue(m.words(CONFIDENCE).contains("too few to calibrate, so the other horizons' scale held to ×1–×2"), m.words(CONFIDENCE));
+        assertTrue(m.words(CONFIDENCE).contains("too few to calibrate, so the backtest's own spread"), m.words(CONFIDENCE));
     }
 
     @Test
     void aWideningFoundADayAheadIsNotCarriedToHorizonsWithoutErrors() {
         // Short-horizon errors five times the spread, hardly any long ones: the short horizon widens a lot,
-        // the long one no more than an uncalibrated band would.
+        // the long one keeps the backtest's own spread.
         double[][] mixed = concat(errors(30, 1, 5, 8), errors(ForecastEngine.MIN_ERRORS - 1, 20, 0.05, 9));
         ForecastEngine.Calibration m = ForecastEngine.calibrate(plan(mixed[0], mixed[1]), unitDraws(), noise(0.01), CONFIDENCE, 7);
         assertTrue(m.shortScale() >= 4, "the short horizon widens to hold its errors: " + m);
-        assertEquals(ForecastEngine.UNCALIBRATED_SCALE, m.longScale(), 1e-12, "the long horizon: " + m);
-        assertEquals(ForecastEngine.UNCALIBRATED_SCALE, m.scaleAt(40), 1e-12);
+        assertEquals(1, m.longScale(), 1e-12, "the long horizon: " + m);
+        assertEquals(1, m.scaleAt(40), 1e-12);
     }
 
     @Test
     void aWideningFoundHoursAheadIsNotCarriedAWeekWithoutLongErrors() {
         // A regime of a day or two: only errors six hours ahead, five times the spread. Three days ahead the
-        // spread is no wider than an uncalibrated band's; carried to a week past the errors, it was ×4.4 there.
+        // spread is the backtest's own; carried to a week past the errors, it was ×4.4 there.
         double[][] young = errors(30, 0.25, 5, 10);
         ForecastEngine.Calibration m = ForecastEngine.calibrate(plan(young[0], young[1]), unitDraws(), noise(0.01), CONFIDENCE, 7);
         assertTrue(m.shortScale() >= 4, "six hours ahead it widens to hold its errors: " + m);
-        assertEquals(ForecastEngine.UNCALIBRATED_SCALE, m.scaleAt(3), 1e-12, "three days ahead: " + m);
-        assertTrue(m.scaleAt(0.75) > ForecastEngine.UNCALIBRATED_SCALE, "in between, in between: " + m.scaleAt(0.75));
+        assertEquals(1, m.scaleAt(3), 1e-12, "three days ahead: " + m);
+        assertTrue(m.scaleAt(0.75) > 1 && m.scaleAt(0.75) < m.shortScale(), "in between, in between: " + m.scaleAt(0.75));
     }
 
     @Test
