@@ -124,26 +124,9 @@ class FirstTouchTest {
         // The next run (02:00, 3.5 days from now) leaves about 1.5 GB, and the trough twelve hours
         // later reaches 0. A replay of the last 5.5-day cycle as it was brings the daily cycle back
         // twelve hours off, with the trough at the run: those paths touch then, and the date came 5.6 hours early.
-        double period = 5.5 * DAY;
         long firstRun = T0 + 2 * HOUR;
-        long at = firstRun + Math.round(5 * period) + 2 * DAY;
-        Random sizes = new Random(9);
-        double[] size = new double[10];
-        for (int k = 0; k < size.length; k++) {
-            size[k] = 10 * GB * (0.9 + 0.2 * sizes.nextDouble());
-        }
-        double start = 11.5 * GB;
-        for (int k = 0; k <= 5; k++) {
-            start += size[k];
-        }
-        double full = start;
-        LongToDoubleFunction f = t -> {
-            double v = full + 2.5 * GB * Math.cos(2 * Math.PI * (t - firstRun) / (double) DAY);
-            for (int k = 0; k < size.length; k++) {
-                v -= size[k] * Math.max(0, Math.min(1, (t - firstRun - k * period) / (double) HOUR));
-            }
-            return v;
-        };
+        long at = firstRun + Math.round(5 * 5.5 * DAY) + 2 * DAY;
+        LongToDoubleFunction f = staircase(5.5, firstRun, at, 11.5 * GB, 9, 0, 2.5 * GB);
         long truth = firstTouchAtOrBelowZero(f, at);
         Projection p = engine.project(noisy(f, at), request(0, Direction.DOWN, at));
         assertStrictInterval(p);
@@ -161,23 +144,34 @@ class FirstTouchTest {
      * the second run after it, the one that fills the disk, starts {@code fillingRunEarlyMillis} early.
      */
     private static LongToDoubleFunction staircase(double fillingRunEarlyMillis) {
-        double period = 4.4 * DAY;
-        long lastStep = T0 + (long) (Math.floor((STAIRCASE_AT - T0) / period) * period);
-        int stepsBefore = (int) Math.round((lastStep - T0) / period);
-        Random sizes = new Random(5);
+        return staircase(4.4, T0, STAIRCASE_AT, 15 * GB, 5, fillingRunEarlyMillis, 0);
+    }
+
+    /**
+     * Free space (bytes, noise-free) under a batch job that writes 10 GB (±10 %, sizes from
+     * {@code seed}) over an hour every {@code periodDays} from {@code firstRun} and keeps it,
+     * {@code leftBytes} left after the last run before {@code at}; the second run after it starts
+     * {@code fillingRunEarlyMillis} early; a daily swing of {@code dailyBytes} either way, highest
+     * at the first run's time of day.
+     */
+    private static LongToDoubleFunction staircase(double periodDays, long firstRun, long at, double leftBytes, long seed,
+                                                  double fillingRunEarlyMillis, double dailyBytes) {
+        double period = periodDays * DAY;
+        int stepsBefore = (int) Math.floor((at - firstRun) / period);
+        Random sizes = new Random(seed);
         double[] size = new double[12];
         for (int k = 0; k < size.length; k++) {
             size[k] = 10 * GB * (0.9 + 0.2 * sizes.nextDouble());
         }
-        double full = 15 * GB;
+        double full = leftBytes;
         for (int k = 0; k <= stepsBefore; k++) {
             full += size[k];
         }
         double start = full;
         return t -> {
-            double v = start;
+            double v = start + dailyBytes * Math.cos(2 * Math.PI * (t - firstRun) / (double) DAY);
             for (int k = 0; k < size.length; k++) {
-                double s0 = T0 + k * period - (k == stepsBefore + 2 ? fillingRunEarlyMillis : 0);
+                double s0 = firstRun + k * period - (k == stepsBefore + 2 ? fillingRunEarlyMillis : 0);
                 v -= size[k] * Math.max(0, Math.min(1, (t - s0) / (double) HOUR));
             }
             return v;
