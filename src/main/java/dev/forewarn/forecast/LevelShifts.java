@@ -104,8 +104,7 @@ final class LevelShifts {
      */
     private static boolean returnOfExcursion(double[] y, int before, int i, int after, double shift) {
         double[] b = Arrays.copyOfRange(y, before, i);
-        Arrays.sort(b);
-        double far = shift > 0 ? b[(int) Math.floor(0.05 * (b.length - 1))] : b[(int) Math.ceil(0.95 * (b.length - 1))];
+        double far = Robust.select(b, shift > 0 ? (int) Math.floor(0.05 * (b.length - 1)) : (int) Math.ceil(0.95 * (b.length - 1)));
         double level = Robust.median(y, i, after);
         return Math.abs(level - far) > EXCURSION_DEPTH * Math.abs(shift) && Math.signum(level - far) == Math.signum(shift);
     }

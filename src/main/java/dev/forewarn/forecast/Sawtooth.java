@@ -104,7 +104,7 @@ final class Sawtooth {
         List<Double> eL = new ArrayList<>();
         List<Double> aL = new ArrayList<>();
         List<Double> bL = new ArrayList<>();
-        List<Double> reliefSizes = new ArrayList<>();
+        List<Double> fillPerRelief = new ArrayList<>();
         for (LevelShifts.Shift r : reliefs) {
             Series c = s.between(cycleStart, r.timeMillis() - 1);
             long thisStart = cycleStart;
@@ -142,7 +142,7 @@ final class Sawtooth {
             double endLevel = Robust.median(java.util.Arrays.copyOfRange(c.values(), c.size() - tail, c.size()));
             double lb = (endLevel - startLevel) / Math.max(1e-9, end - x[0]);
             fillL.add(endLevel - startLevel);
-            reliefSizes.add(Math.abs(r.size()));
+            fillPerRelief.add(sign * (endLevel - startLevel) / Math.max(1e-300, Math.abs(r.size())));
             sL.add(x[0]);
             eL.add(end);
             aL.add(startLevel - lb * x[0]);
@@ -151,11 +151,7 @@ final class Sawtooth {
         if (pd.size() < 2) {
             return null;
         }
-        double[] perRelief = new double[fillL.size()];
-        for (int i = 0; i < perRelief.length; i++) {
-            perRelief[i] = sign * fillL.get(i) / Math.max(1e-300, reliefSizes.get(i));
-        }
-        double share = Robust.median(perRelief);
+        double share = Robust.median(fillPerRelief.stream().mapToDouble(Double::doubleValue).toArray());
         if (share < MIN_FILL_SHARE || share > 1 / MIN_FILL_SHARE) {
             return null;
         }
