@@ -37,26 +37,27 @@ class NightlyBurstTest {
         });
     }
 
+    /** The shifts the finder sees in {@code s} that free space (moves away from a threshold of 0 free). */
+    private static List<LevelShifts.Shift> rises(Series s) {
+        List<LevelShifts.Shift> out = new ArrayList<>();
+        for (LevelShifts.Shift sh : LevelShifts.find(s.timesMillis(), s.values())) {
+            if (sh.size() > 0) {
+                out.add(sh);
+            }
+        }
+        return out;
+    }
+
     @Test
     void aSpoolsReturnIsNoCleanup() {
         Series s = spool(T0 + 30 * DAY, 7);
-        List<LevelShifts.Shift> reliefs = new ArrayList<>();
-        for (LevelShifts.Shift sh : LevelShifts.find(s.timesMillis(), s.values())) {
-            if (sh.size() > 0) {
-                reliefs.add(sh);
-            }
-        }
+        List<LevelShifts.Shift> reliefs = rises(s);
         assertTrue(reliefs.size() >= 2, "the deletions are found as moves away from the threshold: " + reliefs.size());
         assertTrue(Sawtooth.burstOnly(s, reliefs, -1), "every cycle holds its level until the spool");
         // A real sawtooth, filled at a steady pace between weekly cleanups, is not a burst.
         Series saw = series(ForecastEngineTest.AVAIL, T0, T0 + 30 * DAY, 5 * 60_000L,
                 t -> 60 * GB - 3 * GB * (((t - T0) % (7 * DAY)) / (double) DAY));
-        List<LevelShifts.Shift> cleanups = new ArrayList<>();
-        for (LevelShifts.Shift sh : LevelShifts.find(saw.timesMillis(), saw.values())) {
-            if (sh.size() > 0) {
-                cleanups.add(sh);
-            }
-        }
+        List<LevelShifts.Shift> cleanups = rises(saw);
         assertTrue(cleanups.size() >= 2, "weekly cleanups found: " + cleanups.size());
         assertFalse(Sawtooth.burstOnly(saw, cleanups, -1), "a steady fill is no burst");
     }
@@ -87,12 +88,7 @@ class NightlyBurstTest {
         // A weekly cleanup that frees what the week filled is a sawtooth.
         Series saw = series(ForecastEngineTest.AVAIL, T0, to, 5 * 60_000L,
                 t -> 60 * GB - 3 * GB * (((t - T0) % (7 * DAY)) / (double) DAY) + 0.05 * GB * r.nextGaussian());
-        List<LevelShifts.Shift> cleanups = new ArrayList<>();
-        for (LevelShifts.Shift sh : LevelShifts.find(saw.timesMillis(), saw.values())) {
-            if (sh.size() > 0) {
-                cleanups.add(sh);
-            }
-        }
+        List<LevelShifts.Shift> cleanups = rises(saw);
         assertNotNull(Sawtooth.detect(saw, cleanups, Direction.DOWN, to, 0), "weekly cleanups of a steady fill: " + cleanups.size());
     }
 }
