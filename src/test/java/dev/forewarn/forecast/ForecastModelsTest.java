@@ -7,6 +7,7 @@ import static dev.forewarn.forecast.ForecastEngineTest.T0;
 import static dev.forewarn.forecast.ForecastEngineTest.request;
 import static dev.forewarn.forecast.ForecastEngineTest.series;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,6 +82,25 @@ class ForecastModelsTest {
         // Truth: 0.05 d^2 + 0.2 d - 60 = 0 at d = 32.70; the line through the last days would say ~d 38.
         double trueDays = (-0.2 + Math.sqrt(0.04 + 4 * 0.05 * 60)) / 0.1;
         assertEquals(T0 + trueDays * DAY, p.etaMillis(), 0.5 * DAY);
+    }
+
+    @Test
+    void aSlowingFillIsNotProjectedToTurnBack() {
+        // 3 GB/day at the start, slowing by 0.05 GB/day each day: 1.5 GB/day after 30 days, 40 GB left. A
+        // parabola through it turns back on day 30 and never reaches 0; the consumption only slowed.
+        long at = T0 + 30 * DAY;
+        Random r = new Random(7);
+        Series s = series(AVAIL, T0, at, HOUR, t -> {
+            double d = (t - T0) / (double) DAY;
+            return 107.5 * GB - 3 * GB * d + 0.025 * GB * d * d + 0.02 * GB * r.nextGaussian();
+        });
+        Projection p = engine.project(s, request(0, Direction.DOWN, at));
+        assertFalse(p.method().startsWith("quadratic"), p.method() + " | " + p.reason());
+        assertTrue(p.reason().contains("bends away from the threshold"), p.reason());
+        assertNotNull(p.etaMillis(), p.reason());
+        // at today's 1.5 GB/day, 40 GB last 27 days; the month's mean 2.25 GB/day would say 18
+        double days = (p.etaMillis() - at) / (double) DAY;
+        assertTrue(days > 15 && days < 30, days + " d | " + p.method() + " | " + p.reason());
     }
 
     @Test
