@@ -179,7 +179,7 @@ final class FirstTouch {
      */
     static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, double[] levelDraws, Residuals res, double threshold, Direction direction,
                            double horizonDays, double confidence, long seed) {
-        return simulate(mean, slopeDraws, null, 0, levelDraws, 0, res, Blocks.of(res, 1, false), threshold, direction, horizonDays, confidence, seed);
+        return simulate(mean, slopeDraws, null, null, levelDraws, 0, res, Blocks.of(res, 1, false), threshold, direction, horizonDays, confidence, seed);
     }
 
     /**
@@ -188,7 +188,7 @@ final class FirstTouch {
      */
     static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, double[] levelDraws, Residuals res, int blockDays,
                            double threshold, Direction direction, double horizonDays, double confidence, long seed) {
-        return simulate(mean, slopeDraws, null, 0, levelDraws, 0, res, Blocks.of(res, blockDays, false), threshold, direction, horizonDays, confidence, seed);
+        return simulate(mean, slopeDraws, null, null, levelDraws, 0, res, Blocks.of(res, blockDays, false), threshold, direction, horizonDays, confidence, seed);
     }
 
     /**
@@ -197,11 +197,12 @@ final class FirstTouch {
      * path, so that the spread can be calibrated separately at short and long horizons; the level
      * draws apply only beyond {@code levelFromDays} (a sawtooth's next cleanup: the level of the
      * cycle under way is known, those of the later cycles' peaks are not). Each path also
-     * wanders off the mean path as a random walk of {@code walkSd} units per √day (a rate that
-     * drifts from day to day, {@link ErrorGrowth}), drawn once a block, linear within it, and
-     * scaled as the slope is.
+     * wanders off the mean path as a random walk of {@code walkSd(x)} units per √day at x days
+     * ahead (a rate that drifts from day to day: {@link ErrorGrowth}, {@link Wander}; null for
+     * none), drawn once a block and linear within it.
      */
-    static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, DoubleUnaryOperator slopeScale, double walkSd, double[] levelDraws, double levelFromDays,
+    static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, DoubleUnaryOperator slopeScale, DoubleUnaryOperator walkSd, double[] levelDraws,
+                           double levelFromDays,
                            Residuals res,
                            Blocks kind, double threshold, Direction direction, double horizonDays, double confidence, long seed) {
         DoubleUnaryOperator scale = slopeScale == null ? x -> 1 : slopeScale;
@@ -329,7 +330,7 @@ final class FirstTouch {
         double[] touch = new double[slopeDraws.length];
         int[][] chosen = new int[slopeDraws.length][];
         double[] shift = new double[slopeDraws.length];
-        double walkPerBlock = walkSd * Math.sqrt(len * step);
+        double blockRoot = Math.sqrt(len * step);
         double[][] meanAt = new double[blocks][];
         double[][] pertAt = new double[blocks][];
         for (int p = 0; p < slopeDraws.length; p++) {
@@ -363,8 +364,8 @@ final class FirstTouch {
                     break;
                 }
                 walkFrom = walkTo;
-                if (walkPerBlock > 0) {
-                    walkTo = walkFrom + walkPerBlock * scale.applyAsDouble(tEnd) * NORMAL[rnd.nextInt(NORMAL.length)];
+                if (walkSd != null) {
+                    walkTo = walkFrom + walkSd.applyAsDouble(tEnd) * blockRoot * NORMAL[rnd.nextInt(NORMAL.length)];
                 }
                 double walkMax = Math.max(0, Math.max(sign * walkFrom, sign * walkTo));
                 double bound = blockMax[b] + Math.max(delta * pertLo[b], delta * pertHi[b]) + (tEnd > levelFromDays ? Math.max(0, sign * lift) : 0)
@@ -427,7 +428,7 @@ final class FirstTouch {
         double[] vals = new double[slopeDraws.length];
         // The band's walk: each path's value at the grid time has the walk's spread there (one normal a path).
         double[] walkZ = new double[slopeDraws.length];
-        if (walkSd > 0) {
+        if (walkSd != null) {
             SplittableRandom wr = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
             for (int p = 0; p < walkZ.length; p++) {
                 walkZ[p] = gaussian(wr);
@@ -442,7 +443,7 @@ final class FirstTouch {
             double m = mean.applyAsDouble(d);
             double sx = d * scale.applyAsDouble(d);
             double rho = persist.at(d - d0);
-            double walkAt = walkSd * Math.sqrt(Math.max(0, d)) * scale.applyAsDouble(d);
+            double walkAt = walkSd == null ? 0 : walkSd.applyAsDouble(d) * Math.sqrt(Math.max(0, d));
             for (int p = 0; p < slopeDraws.length; p++) {
                 int k = b < chosen[p].length ? chosen[p][b] : chosen[p][b % Math.max(1, chosen[p].length)];
                 int w = (p * 7 + i * 3) % width - half;

@@ -68,12 +68,14 @@ public final class ForecastEngine implements Forecaster {
      * @param rawHorizons      their horizons, days
      * @param blockDays        length of the residual blocks in whole days (1; a weekly sawtooth's 7)
      * @param levelFromDays    the level draw applies from this many days ahead (a sawtooth's next cleanup: the current cycle's level is known)
-     * @param walkSd           a random walk off the mean path, units per √day: the part of past errors that grew as a drifting rate does (0: none)
+     * @param walkSd           a random walk off the mean path, units per √day: the part of past errors that grew as a drifting rate does (0: none);
+     *                         scaled as the slope spread is
+     * @param walkFloorSd      the least random walk, units per √day, whatever the calibration: a rate seen to wander ({@link Wander}; 0: none)
      * @param rawTargets       the times (epoch ms) the raw errors were measured at, aligned with them, or null
      */
     record Plan(java.util.function.DoubleUnaryOperator mean, double[] rateErrors, double slopeSd, double levelSd, String method, String why,
                 Fit fit, double residualFromDays, long[] boundaries, double[] rawErrors, double[] rawHorizons, int blockDays, double levelFromDays,
-                double walkSd, long[] rawTargets) {
+                double walkSd, double walkFloorSd, long[] rawTargets) {
     }
 
     /**
@@ -208,13 +210,18 @@ public final class ForecastEngine implements Forecaster {
                 mean = d -> trend.applyAsDouble(d) + Regime.profileAt(borrowed, at + Math.round(d * Window.DAY_MILLIS));
             }
             String borrowedWords = borrowed == null ? "" : "; fitted without the daily profile of up to a week before the shift, which the path puts back";
+            double wander = Wander.walkFloor(s, req.atMillis(), (req.atMillis() - regime.fromMillis()) / Window.DAY_MILLIS, mean, fit.slopePerDay());
+            String wanderWords = wander > 0
+                    ? "; the daily means stray from the path further in a week than in a day, as a wandering rate's do: a random walk of at least "
+                      + u.format(wander) + " per √day, which past errors (sharing one or two of its excursions) do not narrow"
+                    : "";
             String curveWords = bendsAway ? "; no accelerating (quadratic) trend: the curve through these points bends away from the threshold" : "";
-            plan = new Plan(mean, errors, sd, 0, fit.model().label + " over " + regime.describe(u), choice.why() + curveWords + borrowedWords + "; " + spread,
+            plan = new Plan(mean, errors, sd, 0, fit.model().label + " over " + regime.describe(u), choice.why() + curveWords + borrowedWords + "; " + spread + wanderWords,
                     fitRecord, (regime.fromMillis() - req.atMillis()) / Window.DAY_MILLIS,
                     regime.shifts().stream().mapToLong(LevelShifts.Shift::timeMillis).toArray(),
                     rawE, rawH,
                     // A weekly profile's residuals are deviations from that weekday's profile: they come back on the same weekday.
-                    fit.model() == FittedModel.Model.SEASONAL_WEEKLY ? 7 : 1, 0, walk, rawT);
+                    fit.model() == FittedModel.Model.SEASONAL_WEEKLY ? 7 : 1, 0, walk, wander, rawT);
         }
         return firstTouch(out, s, plan, sign, bt, sha);
     }
@@ -248,7 +255,10 @@ public final class ForecastEngine implements Forecaster {
                 lifts[i] = cal.shortScale() * plan.levelSd() * gaussian(lr);
             }
         }
-        FirstTouch.Result r = FirstTouch.simulate(plan.mean(), draws, cal::scaleAt, plan.walkSd(), lifts, plan.levelFromDays(), res, blocks, req.threshold(), req.direction(), horizonDays,
+        // The walk is scaled as the slope spread is, but never below the floor that a wandering rate sets.
+        java.util.function.DoubleUnaryOperator walk = plan.walkSd() > 0 || plan.walkFloorSd() > 0
+                ? d -> Math.max(cal.scaleAt(d) * plan.walkSd(), plan.walkFloorSd()) : null;
+        FirstTouch.Result r = FirstTouch.simulate(plan.mean(), draws, cal::scaleAt, walk, lifts, plan.levelFromDays(), res, blocks, req.threshold(), req.direction(), horizonDays,
                 req.confidence(), seed ^ 0x5DEECE66DL);
         ProjectedPath path = toPath(r, req.atMillis());
         double slope = plan.fit() == null ? Double.NaN : plan.fit().slopePerDay();

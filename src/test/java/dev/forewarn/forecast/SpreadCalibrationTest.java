@@ -37,7 +37,7 @@ class SpreadCalibrationTest {
     }
 
     private static ForecastEngine.Plan plan(double[] errors, double[] horizons) {
-        return new ForecastEngine.Plan(d -> 0, null, 1, 0, "test", "test", null, -28, new long[0], errors, horizons, 1, 0, 0, null);
+        return new ForecastEngine.Plan(d -> 0, null, 1, 0, "test", "test", null, -28, new long[0], errors, horizons, 1, 0, 0, 0, null);
     }
 
     /** {@code n} past errors at {@code h} days whose spread is {@code sdPerDay·h}, from a fixed seed. */
@@ -130,7 +130,7 @@ class SpreadCalibrationTest {
         for (int i = 0; i < lifts.length; i++) {
             lifts[i] = i % 2 == 0 ? 50 : -50;
         }
-        FirstTouch.Result r = FirstTouch.simulate(d -> -10, new double[FirstTouch.PATHS], null, 0, lifts, 5, res, FirstTouch.Blocks.of(res, 1, false), 0, Direction.UP, 30,
+        FirstTouch.Result r = FirstTouch.simulate(d -> -10, new double[FirstTouch.PATHS], null, null, lifts, 5, res, FirstTouch.Blocks.of(res, 1, false), 0, Direction.UP, 30,
                 CONFIDENCE, 3);
         assertEquals(FirstTouch.PATHS / 2, r.touched());
         for (double t : r.touchDays()) {
