@@ -359,8 +359,11 @@ public final class ForecastEngine implements Forecaster {
     /**
      * The widening (or narrowing) of the slope spread that makes the simulated value at each past
      * horizon hold the raw value there as often as the confidence says, separately for short and
-     * long horizons: the smallest of {@link #SCALES} under which at least ⌈c·(n+1)⌉ of the n
-     * errors of a group are inside (split-conformal). A group with fewer than {@link #MIN_ERRORS}
+     * long horizons: the smallest of {@link #SCALES} under which at least ⌈c·n⌉ of the n
+     * errors of a group are inside. Not split-conformal's ⌈c·(n+1)⌉: the past forecasts were
+     * fitted on less history than the present one and already err wider than it will (with it, a
+     * clean linear fill's 80 % intervals beyond 14 days held 92.7 % of first touches; without it
+     * 89.3 %, the drifting family's 71.1 → 68.4 % before its wander floor was raised). A group with fewer than {@link #MIN_ERRORS}
      * errors keeps the backtest's own spread (×1): a widening of ×8 that errors a day ahead
      * needed says what the residuals missed there, not how wrong the slope is weeks ahead (carried
      * out there, a young memory climb's 80 % intervals 3–14 days out held 95 % of first touches;
@@ -452,7 +455,7 @@ public final class ForecastEngine implements Forecaster {
                 wz[j] = walkSd * gaussian(rnd);
             }
         }
-        int need = Math.min(n, (int) Math.ceil(confidence * (n + 1) - 1e-9));
+        int need = Math.min(n, (int) Math.ceil(confidence * n - 1e-9));
         double[] v = new double[k];
         double coverage = 0;
         double[][] rv = new double[n][k];

@@ -73,6 +73,18 @@ class SpreadCalibrationTest {
     }
 
     @Test
+    void anEightyPercentBandNeedNotHoldMoreThanEightInTen() {
+        // Eight past errors of nothing and two far beyond any spread: an 80 % band holds 8 of 10 at its narrowest.
+        // (Asking for ⌈0.8·11⌉ = 9 of them, as split-conformal does, widened it to the widest scale and still missed.)
+        double[] e = {0, 0, 0, 0, 1e6, 0, 0, 0, 0, -1e6};
+        double[] h = new double[e.length];
+        java.util.Arrays.fill(h, 4);
+        ForecastEngine.Calibration c = ForecastEngine.calibrate(plan(e, h), unitDraws(), noise(0.01), CONFIDENCE, 7);
+        assertEquals(ForecastEngine.SCALES[0], c.shortScale(), "scale " + c);
+        assertEquals(0.8, c.shortCoverage(), 1e-9);
+    }
+
+    @Test
     void shortAndLongHorizonsAreCalibratedApartAndInterpolated() {
         // Short-horizon errors as wide as the spread, long-horizon ones a fifth of it.
         double[][] both = concat(errors(30, 3, 1, 3), errors(30, 20, 0.2, 4));

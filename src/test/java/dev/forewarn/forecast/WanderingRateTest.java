@@ -71,7 +71,7 @@ class WanderingRateTest {
         };
         // A walk of `floor` per √day spreads the level by floor·√h at h days, the date by about that over the rate:
         // an 80 % interval of some 2 × 1.28 of it. Asserted at two thirds of that (a first passage is not a normal):
-        // this series gives 0.84 of it, and 0.40 when the calibration, narrowed by past errors, may shrink the walk.
+        // this series gives 0.91 of it, and 0.28 when the calibration, narrowed by past errors, may shrink the walk.
         double days = (p.etaMillis() - AT) / (double) DAY;
         double rate = 2 * GB;
         double implied = 2.0 / 3 * 2 * 1.28 * floor * Math.sqrt(days) / rate;
