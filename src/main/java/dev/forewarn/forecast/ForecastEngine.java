@@ -363,8 +363,8 @@ public final class ForecastEngine implements Forecaster {
      * errors of a group are inside. Not split-conformal's ⌈c·(n+1)⌉: the past forecasts were
      * fitted on less history than the present one and already err wider than it will (with it, a
      * clean linear fill's 80 % intervals beyond 14 days held 92.7 % of first touches; without it
-     * 89.3 %, the drifting family's 71.1 → 68.4 % before its wander floor was raised). A group with fewer than {@link #MIN_ERRORS}
-     * errors keeps the backtest's own spread (×1): a widening of ×8 that errors a day ahead
+     * 89.3 %, the drifting family's 71.1 → 68.4 % before its wander floor was raised). A group
+     * with fewer than {@link #MIN_ERRORS} errors keeps the backtest's own spread (×1): a widening of ×8 that errors a day ahead
      * needed says what the residuals missed there, not how wrong the slope is weeks ahead (carried
      * out there, a young memory climb's 80 % intervals 3–14 days out held 95 % of first touches;
      * held to ×1–×2 there, 91.2 % at 60 draws; at ×1, 89.0 %). With neither group, the scale is

@@ -50,6 +50,8 @@ final class Wander {
         if (days < MIN_DAYS || !(Math.abs(slopePerDay) > 0)) {
             return 0;
         }
+        // Days counted back from the evaluation time, not Resample.mean's epoch-aligned buckets: whole days only,
+        // and a day without a point must be seen (the pairs a week apart are taken by index).
         long start = atMillis - days * DAY_MILLIS;
         double[] sum = new double[days];
         int[] count = new int[days];
