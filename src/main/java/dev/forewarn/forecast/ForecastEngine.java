@@ -450,6 +450,7 @@ public final class ForecastEngine implements Forecaster {
             di[j] = rnd.nextInt(draws.length);
             ri[j] = rnd.nextInt(Integer.MAX_VALUE);
         }
+        // Without the wander floor: judged with it, past errors that share one excursion would narrow the slope spread instead.
         if (walkSd > 0) {
             for (int j = 0; j < k; j++) {
                 wz[j] = walkSd * gaussian(rnd);

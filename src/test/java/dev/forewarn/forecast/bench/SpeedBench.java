@@ -37,8 +37,7 @@ public final class SpeedBench {
             for (int i = 0; i < n; i++) {
                 t[i] = t0 + i * 300_000L;
                 double days = i / 288.0;
-                double rotation = (i % (288 * 7)) == 0 && i > 0 ? 0 : 0;
-                v[i] = 800e9 - slope * days + 2e9 * Math.sin(2 * Math.PI * days) + 2e8 * (r.nextDouble() - 0.5) + rotation;
+                v[i] = 800e9 - slope * days + 2e9 * Math.sin(2 * Math.PI * days) + 2e8 * (r.nextDouble() - 0.5);
             }
             many[k] = new Series(SeriesKey.of("fs.avail_bytes", "mount", "/m" + k), t, v);
         }
