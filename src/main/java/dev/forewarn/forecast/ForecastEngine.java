@@ -72,10 +72,12 @@ public final class ForecastEngine implements Forecaster {
      *                         scaled as the slope spread is
      * @param walkFloorSd      the least random walk, units per √day, whatever the calibration: a rate seen to wander ({@link Wander}; 0: none)
      * @param rawTargets       the times (epoch ms) the raw errors were measured at, aligned with them, or null
+     * @param rawSpreadRatios  how much wider than the present fit's the slope spread of each raw error's own past fit was
+     *                         ({@link #curveSpreadRatios}), aligned with them, or null (1 each)
      */
     record Plan(java.util.function.DoubleUnaryOperator mean, double[] rateErrors, double slopeSd, double levelSd, String method, String why,
                 Fit fit, double residualFromDays, long[] boundaries, double[] rawErrors, double[] rawHorizons, int blockDays, double levelFromDays,
-                double walkSd, double walkFloorSd, long[] rawTargets) {
+                double walkSd, double walkFloorSd, long[] rawTargets, double[] rawSpreadRatios) {
     }
 
     /**
@@ -146,8 +148,9 @@ public final class ForecastEngine implements Forecaster {
         // A curve is extrapolated only when it bends toward the threshold: a fill that slows is not projected to
         // turn back (a drifting rate's slow weeks made parabolas that never touch: 80 % intervals held 69.5 % of
         // first touches 3-14 days out and 63.8 % beyond, without them 72.4 % and 67.0 %, 60 draws).
+        // (The second difference a week either side: there the curve's weekly harmonics cancel.)
         FittedModel curve = Models.fit(FittedModel.Model.QUADRATIC, w, w.size());
-        boolean bendsAway = curve != null && sign * (curve.valueAt(1) + curve.valueAt(-1) - 2 * curve.valueAt(0)) < 0;
+        boolean bendsAway = curve != null && sign * (curve.valueAt(7) + curve.valueAt(-7) - 2 * curve.valueAt(0)) < 0;
         if (bendsAway) {
             candidates.remove(FittedModel.Model.QUADRATIC);
         }
@@ -165,10 +168,22 @@ public final class ForecastEngine implements Forecaster {
             plan = saw.plan(fit, req.confidence());
         } else {
             ModelChoice.Scored wn = choice.winner();
+            java.util.function.DoubleUnaryOperator mean = fit.path();
+            if (borrowed != null) {
+                long at = req.atMillis();
+                java.util.function.DoubleUnaryOperator trend = mean;
+                mean = d -> trend.applyAsDouble(d) + Regime.profileAt(borrowed, at + Math.round(d * Window.DAY_MILLIS));
+            }
+            double wander = Wander.walkFloor(s, req.atMillis(), (req.atMillis() - regime.fromMillis()) / Window.DAY_MILLIS, mean, fit.slopePerDay());
             // The band is calibrated on the window's own past forecasts and on forecasts weeks ahead from earlier in the regime.
+            // A curve's far forecasts count only from fits as long as the present one, unless the rate wanders: a curvature
+            // fitted on a week or two errs by days where one over five weeks errs by hours, and the window's own past fits,
+            // shorter too, are judged with the wider spread their length gave them (an accelerating fill's 80 % intervals
+            // 3-14 days out held 96.8 % of first touches; with this, and the week fitted beside the curve, 91.2 %, 60 draws).
+            boolean curveOnLongFits = fit.model() == FittedModel.Model.QUADRATIC && wander == 0;
             long regimeStart = shifts.isEmpty() ? s.firstMillis() : shifts.get(shifts.size() - 1).timeMillis();
             LongBacktest.Errors far = wn == null ? LongBacktest.Errors.NONE
-                    : LongBacktest.of(fit.model(), fitted, s, regimeStart, req.atMillis());
+                    : LongBacktest.of(fit.model(), fitted, s, regimeStart, req.atMillis(), curveOnLongFits);
             double[] rawE = wn == null ? null : concat(wn.rawErrors(), far.errors());
             double[] rawH = wn == null ? null : concat(wn.rawHorizons(), far.horizons());
             long[] rawT = wn == null ? null : concat(wn.rawTargets(), far.targets());
@@ -196,21 +211,16 @@ public final class ForecastEngine implements Forecaster {
                 spread = "slope spread resampled from " + pe.length + " past forecast errors of this series"
                         + (far.errors().length > 0 ? " (" + far.errors().length + " of them weeks ahead)" : "")
                         + ", less their share that did not grow as a wrong slope's"
-                        + (walk > 0 ? "; a random walk of " + u.format(walk) + " per √day, the share that grew as a drifting rate's" : "");
+                        + (walk > 0 ? "; a random walk of " + u.format(walk) + " per √day, the share that grew as a drifting rate's" : "")
+                        + (curveOnLongFits ? "; the curve's past forecasts weeks ahead only from fits as long as this one, and the shorter"
+                           + " fits' errors judged with the wider spread their length gave them" : "");
             } else {
                 double se = Double.isNaN(fit.slopeStdErr()) ? Math.abs(fit.slopePerDay()) : fit.slopeStdErr();
                 sd = 3 * se;
                 spread = "slope spread from the slope's standard error, widened threefold: "
                         + (wn == null ? "no" : "only " + wn.errors().length) + " past forecast errors, too few to calibrate";
             }
-            java.util.function.DoubleUnaryOperator mean = fit.path();
-            if (borrowed != null) {
-                long at = req.atMillis();
-                java.util.function.DoubleUnaryOperator trend = mean;
-                mean = d -> trend.applyAsDouble(d) + Regime.profileAt(borrowed, at + Math.round(d * Window.DAY_MILLIS));
-            }
             String borrowedWords = borrowed == null ? "" : "; fitted without the daily profile of up to a week before the shift, which the path puts back";
-            double wander = Wander.walkFloor(s, req.atMillis(), (req.atMillis() - regime.fromMillis()) / Window.DAY_MILLIS, mean, fit.slopePerDay());
             String wanderWords = wander > 0
                     ? "; the daily means stray from the path further in a week than in a day, as a wandering rate's do: a random walk of at least "
                       + u.format(wander) + " per √day, which past errors (sharing one or two of its excursions) do not narrow"
@@ -221,7 +231,8 @@ public final class ForecastEngine implements Forecaster {
                     regime.shifts().stream().mapToLong(LevelShifts.Shift::timeMillis).toArray(),
                     rawE, rawH,
                     // A weekly profile's residuals are deviations from that weekday's profile: they come back on the same weekday.
-                    fit.model() == FittedModel.Model.SEASONAL_WEEKLY ? 7 : 1, 0, walk, wander, rawT);
+                    fit.model() == FittedModel.Model.SEASONAL_WEEKLY ? 7 : 1, 0, walk, wander, rawT,
+                    curveOnLongFits && rawT != null ? curveSpreadRatios(rawT, rawH, w.millisOf(w.x()[w.lastSegmentStart(w.size())]), req.atMillis()) : null);
         }
         return firstTouch(out, s, plan, sign, bt, sha);
     }
@@ -384,6 +395,7 @@ public final class ForecastEngine implements Forecaster {
         double[] e = plan.rawErrors();
         double[] h = plan.rawHorizons();
         long[] t = plan.rawTargets();
+        double[] q = plan.rawSpreadRatios();
         int n = e == null ? 0 : e.length;
         if (n < MIN_ERRORS || residualCount == 0) {
             return new Calibration(UNCALIBRATED_SCALE, 0, n, Double.NaN, UNCALIBRATED_SCALE, 0, 0, Double.NaN);
@@ -400,15 +412,20 @@ public final class ForecastEngine implements Forecaster {
         double[] el = new double[n - nShort];
         double[] hl = new double[n - nShort];
         long[] tl = new long[n - nShort];
+        double[] qs = new double[nShort];
+        double[] ql = new double[n - nShort];
         for (int i = 0, a = 0, b = 0; i < n; i++) {
             long ti = t == null ? Long.MIN_VALUE : t[i];
+            double qi = q == null ? 1 : q[i];
             if (h[i] <= SHORT_HORIZON_DAYS) {
                 es[a] = e[i];
                 ts[a] = ti;
+                qs[a] = qi;
                 hs[a++] = h[i];
             } else {
                 el[b] = e[i];
                 tl[b] = ti;
+                ql[b] = qi;
                 hl[b++] = h[i];
             }
         }
@@ -425,18 +442,18 @@ public final class ForecastEngine implements Forecaster {
         boolean longOk = n - nShort >= MIN_ERRORS;
         if (!shortOk && !longOk) {
             // Enough errors in all, too few in each group: one scale from all of them.
-            double[] all = fitScale(e, h, t, draws, plan.walkSd(), residuals, confidence, seed);
+            double[] all = fitScale(e, h, t, q, draws, plan.walkSd(), residuals, confidence, seed);
             double days = Robust.median(h);
             return new Calibration(all[0], days, n, all[1], all[0], days, n, all[1]);
         }
         // A group too small to calibrate keeps the backtest's own spread.
-        double[] shortFit = shortOk ? fitScale(es, hs, ts, draws, plan.walkSd(), residuals, confidence, seed) : new double[] {1, Double.NaN};
-        double[] longFit = longOk ? fitScale(el, hl, tl, draws, plan.walkSd(), residuals, confidence, seed) : new double[] {1, Double.NaN};
+        double[] shortFit = shortOk ? fitScale(es, hs, ts, qs, draws, plan.walkSd(), residuals, confidence, seed) : new double[] {1, Double.NaN};
+        double[] longFit = longOk ? fitScale(el, hl, tl, ql, draws, plan.walkSd(), residuals, confidence, seed) : new double[] {1, Double.NaN};
         return new Calibration(shortFit[0], shortDays, nShort, shortFit[1], longFit[0], longDays, n - nShort, longFit[1]);
     }
 
     /** {scale, coverage reached} for one group of past errors; {1, NaN} for an empty group. */
-    private static double[] fitScale(double[] e, double[] h, long[] t, double[] draws, double walkSd, ResidualAt residuals, double confidence, long seed) {
+    private static double[] fitScale(double[] e, double[] h, long[] t, double[] q, double[] draws, double walkSd, ResidualAt residuals, double confidence, long seed) {
         int n = e.length;
         if (n == 0) {
             return new double[] {1, Double.NaN};
@@ -451,6 +468,7 @@ public final class ForecastEngine implements Forecaster {
             ri[j] = rnd.nextInt(Integer.MAX_VALUE);
         }
         // Without the wander floor: judged with it, past errors that share one excursion would narrow the slope spread instead.
+        // A past error whose own fit was shorter is judged against the spread that fit had (q), not the present one's.
         if (walkSd > 0) {
             for (int j = 0; j < k; j++) {
                 wz[j] = walkSd * gaussian(rnd);
@@ -469,7 +487,7 @@ public final class ForecastEngine implements Forecaster {
             int covered = 0;
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < k; j++) {
-                    v[j] = scale * (draws[di[j]] * h[i] + wz[j] * Math.sqrt(h[i])) + rv[i][j];
+                    v[j] = scale * (q == null ? 1 : q[i]) * (draws[di[j]] * h[i] + wz[j] * Math.sqrt(h[i])) + rv[i][j];
                 }
                 java.util.Arrays.sort(v);
                 double lo = v[(int) Math.floor((1 - confidence) / 2 * (k - 1))];
@@ -484,6 +502,38 @@ public final class ForecastEngine implements Forecaster {
             }
         }
         return new double[] {SCALES[SCALES.length - 1], coverage};
+    }
+
+    /**
+     * For each past error (measured at {@code targets}, epoch ms, {@code horizons} days after its
+     * origin) of a quadratic fitted from {@code fitFromMillis} to its origin, how much wider its
+     * forecast's spread was than that of the present fit (from {@code fitFromMillis} to
+     * {@code atMillis}) at the same horizon: the square root of the ratio of the two fits'
+     * prediction variances, points evenly spread and as dense in both. 1 for a fit as long.
+     */
+    static double[] curveSpreadRatios(long[] targets, double[] horizons, long fitFromMillis, long atMillis) {
+        double l0 = (atMillis - fitFromMillis) / Window.DAY_MILLIS;
+        double[] r = new double[targets.length];
+        for (int i = 0; i < r.length; i++) {
+            double li = (targets[i] - horizons[i] * Window.DAY_MILLIS - fitFromMillis) / Window.DAY_MILLIS;
+            r[i] = curveRatio(li, l0, horizons[i]);
+        }
+        return r;
+    }
+
+    /** {@link #curveSpreadRatios}' ratio for a fit of {@code li} days against one of {@code l0}, {@code h} days ahead. */
+    static double curveRatio(double li, double l0, double h) {
+        return li <= 0 || li >= l0 ? 1 : Math.sqrt(curveVariance(1 + h / li) * l0 / (curveVariance(1 + h / l0) * li));
+    }
+
+    /**
+     * A quadratic least-squares fit's prediction variance at {@code t} (the fit spans 0 to 1,
+     * points evenly spread), in units of the noise variance over the number of points:
+     * (1, t, t²) M⁻¹ (1, t, t²)ᵀ with M the moments of the uniform design (the 3×3 Hilbert
+     * matrix). 9 at the fit's end.
+     */
+    static double curveVariance(double t) {
+        return 9 - 72 * t + 252 * t * t - 360 * t * t * t + 180 * t * t * t * t;
     }
 
     /** One slope perturbation per path: past rate errors resampled (centred), or a normal of the plan's spread. */

@@ -35,9 +35,11 @@ final class LongBacktest {
      * shift away from the threshold since) up to {@code atMillis} less each horizon. An origin
      * may have less history than the present fit: its errors then also say how much a slope from
      * a few weeks moves (requiring 80 % of the present span, the drifting-rate family's intervals
-     * beyond 14 days held 54 % instead of 64 %).
+     * beyond 14 days held 54 % instead of 64 %). With {@code asLong} only origins with as much
+     * history as the present fit (to {@link ForecastEngine#MAX_WINDOW_DAYS}) count: a curve's
+     * errors from shorter fits say more about the fits than about the present one.
      */
-    static Errors of(FittedModel.Model model, Series fitted, Series raw, long regimeStartMillis, long atMillis) {
+    static Errors of(FittedModel.Model model, Series fitted, Series raw, long regimeStartMillis, long atMillis, boolean asLong) {
         long day = 86_400_000L;
         long minFit = Math.round(MIN_FIT_DAYS * day);
         long window = Math.round(ForecastEngine.MAX_WINDOW_DAYS * day);
@@ -52,6 +54,9 @@ final class LongBacktest {
             long hm = Math.round(hd * day);
             long last = atMillis - hm;
             long first = regimeStartMillis + minFit;
+            if (asLong) {
+                first = Math.max(first, regimeStartMillis + Math.min(atMillis - regimeStartMillis, window));
+            }
             if (last < first) {
                 continue;
             }

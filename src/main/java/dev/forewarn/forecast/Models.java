@@ -144,7 +144,18 @@ final class Models {
         return new FittedModel(FittedModel.Model.RECENT, path, br, Double.NaN, longRun.r2(), longRun.residualSd(), to);
     }
 
-    /** Quadratic over the last segment only: curvature across a level shift would be an artefact. */
+    /** Weekly harmonics fitted beside a curve (sine and cosine of the week and of its first overtones, as Prophet's weekly seasonality). */
+    static final int WEEKLY_HARMONICS = 3;
+    /** ... over a segment of at least this many days (two whole weeks: less, and the week's swing is mistaken for the curve). */
+    static final double WEEKLY_MIN_DAYS = 14;
+
+    /**
+     * Quadratic over the last segment only: curvature across a level shift would be an artefact.
+     * Over two weeks or more the week's rhythm is fitted beside it ({@link #WEEKLY_HARMONICS}
+     * harmonics, in UTC) and carried on by the path: a curve fitted through a weekly swing bends
+     * with it (an accelerating fill with a weekly rhythm: past fits of two or three weeks erred
+     * by days and made its 80 % intervals half the time left wide; ETA error 1.0 → 0.2 % of it).
+     */
     static FittedModel quadratic(Window w, int to) {
         int from = w.lastSegmentStart(to);
         int n = to - from;
@@ -152,12 +163,16 @@ final class Models {
         if (n < 3 * MIN_POINTS || w.x()[to - 1] - w.x()[from] < ForecastEngine.REGIME_MIN_DAYS) {
             return null;
         }
+        int harmonics = w.x()[to - 1] - w.x()[from] < WEEKLY_MIN_DAYS ? 0 : WEEKLY_HARMONICS;
+        // the week's phase at the evaluation time, in weeks since an epoch week began
+        double phase = Math.floorMod(w.atMillis(), 7 * 86_400_000L) / (7 * 86_400_000.0);
         double[] yy = new double[n];
-        double[][] xx = new double[n][2];
+        double[][] xx = new double[n][2 + 2 * harmonics];
         for (int i = 0; i < n; i++) {
             double d = w.x()[from + i];
             xx[i][0] = d;
             xx[i][1] = d * d;
+            weekly(phase, d, harmonics, xx[i]);
             yy[i] = w.y()[from + i];
         }
         OLSMultipleLinearRegression r = new OLSMultipleLinearRegression();
@@ -174,7 +189,25 @@ final class Models {
         double c1 = c[1];
         double c2 = c[2];
         double sd = Math.sqrt(Math.max(0, r.estimateErrorVariance()));
-        return new FittedModel(FittedModel.Model.QUADRATIC, d -> c0 + c1 * d + c2 * d * d, c1, Double.NaN, r2, sd, n);
+        int k = harmonics;
+        DoubleUnaryOperator path = d -> {
+            double v = c0 + c1 * d + c2 * d * d;
+            for (int j = 1; j <= k; j++) {
+                double theta = 2 * Math.PI * j * (phase + d / 7);
+                v += c[2 * j + 1] * Math.cos(theta) + c[2 * j + 2] * Math.sin(theta);
+            }
+            return v;
+        };
+        return new FittedModel(FittedModel.Model.QUADRATIC, path, c1, Double.NaN, r2, sd, n);
+    }
+
+    /** Fills {@code row[2..]} with the cosine and sine of {@code harmonics} harmonics of the week, {@code d} days after {@code phase} (weeks). */
+    private static void weekly(double phase, double d, int harmonics, double[] row) {
+        for (int k = 1; k <= harmonics; k++) {
+            double theta = 2 * Math.PI * k * (phase + d / 7);
+            row[2 * k] = Math.cos(theta);
+            row[2 * k + 1] = Math.sin(theta);
+        }
     }
 
     /**

@@ -341,6 +341,6 @@ final class Sawtooth {
         // Residual blocks as long as the cycle (in whole days), so a weekly cycle's working days and weekend stay where they are.
         int blockDays = (int) Math.max(1, Math.round(cycleDays));
         return new ForecastEngine.Plan(mean, null, slopeSd, levelSd, envMethod, why, envFit,
-                startCur - (blockDays > 1 ? ForecastEngine.RESIDUAL_CYCLES : 3) * cycleDays, null, null, null, blockDays, next, 0, 0, null);
+                startCur - (blockDays > 1 ? ForecastEngine.RESIDUAL_CYCLES : 3) * cycleDays, null, null, null, blockDays, next, 0, 0, null, null);
     }
 }

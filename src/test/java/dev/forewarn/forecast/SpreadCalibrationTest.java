@@ -37,7 +37,7 @@ class SpreadCalibrationTest {
     }
 
     private static ForecastEngine.Plan plan(double[] errors, double[] horizons) {
-        return new ForecastEngine.Plan(d -> 0, null, 1, 0, "test", "test", null, -28, new long[0], errors, horizons, 1, 0, 0, 0, null);
+        return new ForecastEngine.Plan(d -> 0, null, 1, 0, "test", "test", null, -28, new long[0], errors, horizons, 1, 0, 0, 0, null, null);
     }
 
     /** {@code n} past errors at {@code h} days whose spread is {@code sdPerDay·h}, from a fixed seed. */
@@ -70,6 +70,42 @@ class SpreadCalibrationTest {
         double[][] big = errors(30, 4, 3, 2);
         ForecastEngine.Calibration wide = ForecastEngine.calibrate(plan(big[0], big[1]), unitDraws(), noise(0.01), CONFIDENCE, 7);
         assertTrue(wide.shortScale() >= 2, "errors three times the spread widen it: " + wide);
+    }
+
+    @Test
+    void aShorterFitsErrorsAreJudgedWithTheWiderSpreadItsLengthGaveIt() {
+        // Errors three times the draws' spread: from fits as long as the present one they widen the band; from fits
+        // whose spread was three times wider they say the present spread is right.
+        double[][] big = errors(30, 4, 3, 2);
+        double[] ratios = new double[30];
+        java.util.Arrays.fill(ratios, 3);
+        ForecastEngine.Plan judged = new ForecastEngine.Plan(d -> 0, null, 1, 0, "test", "test", null, -28, new long[0], big[0], big[1], 1, 0, 0, 0,
+                null, ratios);
+        ForecastEngine.Calibration asLong = ForecastEngine.calibrate(plan(big[0], big[1]), unitDraws(), noise(0.01), CONFIDENCE, 7);
+        ForecastEngine.Calibration shorter = ForecastEngine.calibrate(judged, unitDraws(), noise(0.01), CONFIDENCE, 7);
+        assertTrue(asLong.shortScale() >= 2, asLong.toString());
+        assertTrue(shorter.shortScale() >= 0.7 && shorter.shortScale() <= 1.5, shorter.toString());
+    }
+
+    @Test
+    void aQuadraticsPredictionVarianceIsThatOfItsLeastSquaresDesign() {
+        // (1, t, t²) M⁻¹ (1, t, t²)ᵀ for points evenly spread over [0, 1], M their moments: worked out with a matrix inverse.
+        org.apache.commons.math3.linear.RealMatrix m = new org.apache.commons.math3.linear.Array2DRowRealMatrix(3, 3);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                m.setEntry(i, j, 1.0 / (i + j + 1));
+            }
+        }
+        org.apache.commons.math3.linear.RealMatrix inv = new org.apache.commons.math3.linear.LUDecomposition(m).getSolver().getInverse();
+        for (double t : new double[] {0, 0.5, 1, 1.3, 2, 3}) {
+            org.apache.commons.math3.linear.RealVector v = new org.apache.commons.math3.linear.ArrayRealVector(new double[] {1, t, t * t});
+            assertEquals(v.dotProduct(inv.operate(v)), ForecastEngine.curveVariance(t), 1e-6 * Math.max(1, v.dotProduct(inv.operate(v))), "t = " + t);
+        }
+        // A fit on half the history, 7 days ahead, spreads wider than the present one, and more so further ahead; one as long, as wide.
+        double week = ForecastEngine.curveRatio(17.5, 35, 7);
+        assertTrue(week > 1.5, "" + week);
+        assertTrue(ForecastEngine.curveRatio(17.5, 35, 14) > week);
+        assertEquals(1, ForecastEngine.curveRatio(35, 35, 7), 1e-12);
     }
 
     @Test
