@@ -152,7 +152,7 @@ final class Models {
     /**
      * Quadratic over the last segment only: curvature across a level shift would be an artefact.
      * Over two weeks or more the week's rhythm is fitted beside it ({@link #WEEKLY_HARMONICS}
-     * harmonics, in UTC) and carried on by the path: a curve fitted through a weekly swing bends
+     * harmonics) and carried on by the path: a curve fitted through a weekly swing bends
      * with it (an accelerating fill with a weekly rhythm: past fits of two or three weeks erred
      * by days and made its 80 % intervals half the time left wide; ETA error 1.0 → 0.2 % of it).
      */
@@ -190,6 +190,7 @@ final class Models {
         double c2 = c[2];
         double sd = Math.sqrt(Math.max(0, r.estimateErrorVariance()));
         int k = harmonics;
+        // (weekly() written out: the path is called in the simulation's hot loop, and a row a call would be garbage)
         DoubleUnaryOperator path = d -> {
             double v = c0 + c1 * d + c2 * d * d;
             for (int j = 1; j <= k; j++) {
