@@ -232,7 +232,9 @@ public final class ForecastEngine implements Forecaster {
                     rawE, rawH,
                     // A weekly profile's residuals are deviations from that weekday's profile: they come back on the same weekday.
                     fit.model() == FittedModel.Model.SEASONAL_WEEKLY ? 7 : 1, 0, walk, wander, rawT,
-                    curveOnLongFits && rawT != null ? curveSpreadRatios(rawT, rawH, w.millisOf(w.x()[w.lastSegmentStart(w.size())]), req.atMillis()) : null);
+                    // (the far errors' fits are as long as the present one: ratio 1)
+                    curveOnLongFits && wn != null ? concat(curveSpreadRatios(wn.rawTargets(), wn.rawHorizons(),
+                            w.millisOf(w.x()[w.lastSegmentStart(w.size())]), req.atMillis()), ones(far.errors().length)) : null);
         }
         return firstTouch(out, s, plan, sign, bt, sha);
     }
@@ -486,8 +488,10 @@ public final class ForecastEngine implements Forecaster {
         for (double scale : SCALES) {
             int covered = 0;
             for (int i = 0; i < n; i++) {
+                double spread = scale * (q == null ? 1 : q[i]);
+                double root = Math.sqrt(h[i]);
                 for (int j = 0; j < k; j++) {
-                    v[j] = scale * (q == null ? 1 : q[i]) * (draws[di[j]] * h[i] + wz[j] * Math.sqrt(h[i])) + rv[i][j];
+                    v[j] = spread * (draws[di[j]] * h[i] + wz[j] * root) + rv[i][j];
                 }
                 java.util.Arrays.sort(v);
                 double lo = v[(int) Math.floor((1 - confidence) / 2 * (k - 1))];
@@ -505,8 +509,8 @@ public final class ForecastEngine implements Forecaster {
     }
 
     /**
-     * For each past error (measured at {@code targets}, epoch ms, {@code horizons} days after its
-     * origin) of a quadratic fitted from {@code fitFromMillis} to its origin, how much wider its
+     * For each of the window's past errors (measured at {@code targets}, epoch ms, {@code horizons}
+     * days after its origin) of a quadratic fitted from {@code fitFromMillis} to its origin, how much wider its
      * forecast's spread was than that of the present fit (from {@code fitFromMillis} to
      * {@code atMillis}) at the same horizon: the square root of the ratio of the two fits'
      * prediction variances, points evenly spread and as dense in both. 1 for a fit as long.
@@ -626,6 +630,12 @@ public final class ForecastEngine implements Forecaster {
             out[i] = centre + (draws[i] - centre) * sd / have;
         }
         return out;
+    }
+
+    private static double[] ones(int n) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, 1);
+        return a;
     }
 
     private static long[] concat(long[] a, long[] b) {
