@@ -186,8 +186,8 @@ public final class AccuracyBench {
         }
     }
 
-    private static final String CELL_HEAD = "%-30s %-6s %7s %6s | %-13s %5s | %7s %7s %7s | %5s %5s %5s%n";
-    private static final String CELL_ROW = "%-30s %-6s %7d %6s | %6s %-6s %5s | %7s %7s %7s | %5d %5d %5d%n";
+    private static final String CELL_HEAD = "%-30s %-6s %7s %6s | %-13s %-11s %5s | %7s %7s %7s | %5s %5s %5s%n";
+    private static final String CELL_ROW = "%-30s %-6s %7d %6s | %6s %-6s %-11s %5s | %7s %7s %7s | %5d %5d %5d%n";
 
     private static void printFamilies(Map<CaseFamilies.Family, List<Replay.Result>> byFamily, Targets t) {
         System.out.println();
@@ -195,7 +195,9 @@ public final class AccuracyBench {
                 + " (6h line, 24h ahead, for 1h), pl7 = predict_linear over 7 d with a 14 d horizon.");
         System.out.println("err = median |ETA - truth| / (truth - origin), no date = inf; cov80 target 70-90 % (quiet: >= 70 %,"
                 + " no date covers a truth beyond the horizon); e/l = dated misses whose truth came early/late; FA = warnings where the truth is not within 14 d (origins).");
-        System.out.printf(CELL_HEAD, "family", "bucket", "origins", "dated", "cov80 fw", "e/l", "err fw", "err nm", "err pl7", "FA fw", "nm", "pl7");
+        System.out.println("cases 90% = a 90 % interval of cov80 with the cases resampled: a case's origins share one truth, so the"
+                + " figure is known to a few points, not to its origins' count.");
+        System.out.printf(CELL_HEAD, "family", "bucket", "origins", "dated", "cov80 fw", "cases 90%", "e/l", "err fw", "err nm", "err pl7", "FA fw", "nm", "pl7");
         for (Map.Entry<CaseFamilies.Family, List<Replay.Result>> e : byFamily.entrySet()) {
             for (Scoreboard.Bucket b : Scoreboard.Bucket.values()) {
                 Scoreboard.Cell c = Scoreboard.cell(e.getValue(), b);
@@ -270,8 +272,14 @@ public final class AccuracyBench {
 
     private static void row(String name, String bucket, Scoreboard.Cell c, String mark) {
         System.out.printf(CELL_ROW, name, bucket, c.origins(), c.origins() == 0 ? "-" : Targets.pct((double) c.answered() / c.origins()),
-                Targets.pct(c.coverage()), mark, c.early() + "/" + c.late(), Targets.pct(c.errFw()), Targets.pct(c.errNm()), Targets.pct(c.errPl()),
+                Targets.pct(c.coverage()), mark, caseRange(c), c.early() + "/" + c.late(), Targets.pct(c.errFw()), Targets.pct(c.errNm()), Targets.pct(c.errPl()),
                 c.faFw(), c.faNm(), c.faPl());
+    }
+
+    /** The coverage's 90 % interval over cases, in whole per cent: {@code 86-96}. */
+    private static String caseRange(Scoreboard.Cell c) {
+        return Double.isNaN(c.coverageLow()) ? "-"
+                : String.format(Locale.ROOT, "%.0f-%.0f", 100 * c.coverageLow(), 100 * c.coverageHigh());
     }
 
     /** Replays the real series and prints their table and what they can and cannot show; returns the projections made. */
@@ -299,7 +307,7 @@ public final class AccuracyBench {
         }
         Map<String, List<Replay.Result>> groups = results.stream()
                 .collect(Collectors.groupingBy(Replay.Result::family, LinkedHashMap::new, Collectors.toList()));
-        System.out.printf(CELL_HEAD, "data set", "bucket", "origins", "dated", "cov80 fw", "e/l", "err fw", "err nm", "err pl7", "FA fw", "nm", "pl7");
+        System.out.printf(CELL_HEAD, "data set", "bucket", "origins", "dated", "cov80 fw", "cases 90%", "e/l", "err fw", "err nm", "err pl7", "FA fw", "nm", "pl7");
         for (Map.Entry<String, List<Replay.Result>> e : groups.entrySet()) {
             for (Scoreboard.Bucket b : Scoreboard.Bucket.values()) {
                 Scoreboard.Cell c = Scoreboard.cell(e.getValue(), b);

@@ -152,9 +152,11 @@ final class Scoreboard {
      * @param faFw     forewarn's false alarms (scored origins)
      * @param faNm     node-mixin's
      * @param faPl     the 7-day line's
+     * @param coverageLow  the low end of a 90 % interval of the coverage over cases (NaN when nothing was judged)
+     * @param coverageHigh its high end
      */
     record Cell(int origins, int answered, int judged, int covered, int early, int late, double errFw, double errNm, double errPl,
-                int faFw, int faNm, int faPl) {
+                int faFw, int faNm, int faPl, double coverageLow, double coverageHigh) {
 
         /** Coverage in [0, 1], or NaN when nothing could be judged. */
         double coverage() {
@@ -166,7 +168,12 @@ final class Scoreboard {
     static Cell cell(List<Replay.Result> results, Bucket bucket) {
         int n = 0, answered = 0, judged = 0, covered = 0, early = 0, late = 0, faFw = 0, faNm = 0, faPl = 0;
         List<Double> eFw = new ArrayList<>(), eNm = new ArrayList<>(), ePl = new ArrayList<>();
-        for (Replay.Result r : results) {
+        int[] judgedIn = new int[results.size()];
+        int[] coveredIn = new int[results.size()];
+        for (int k = 0; k < results.size(); k++) {
+            Replay.Result r = results.get(k);
+            int judgedBefore = judged;
+            int coveredBefore = covered;
             for (Replay.Origin o : r.origins()) {
                 if (bucket != null && bucket(r.truth(), o.at()) != bucket) {
                     continue;
@@ -195,8 +202,49 @@ final class Scoreboard {
                     ePl.add(relativeError(o.plEta(), r.truth(), o.at()));
                 }
             }
+            judgedIn[k] = judged - judgedBefore;
+            coveredIn[k] = covered - coveredBefore;
         }
-        return new Cell(n, answered, judged, covered, early, late, median(eFw), median(eNm), median(ePl), faFw, faNm, faPl);
+        double[] ci = caseInterval(judgedIn, coveredIn);
+        return new Cell(n, answered, judged, covered, early, late, median(eFw), median(eNm), median(ePl), faFw, faNm, faPl, ci[0], ci[1]);
+    }
+
+    /** Resamples of the cases behind {@link #caseInterval}. */
+    static final int CASE_RESAMPLES = 2000;
+
+    /**
+     * A 90 % interval of the pooled coverage, the cases resampled with replacement (a bootstrap over
+     * cases, seeded): every origin of a case is judged against the same truth, so a case's origins
+     * are mostly all covered or all missed, and a bucket of 60 cases is known to a few points, not
+     * to the tenth its thousand origins suggest. {NaN, NaN} when nothing was judged.
+     *
+     * @param judged  origins judged, per case
+     * @param covered of which covered, per case
+     */
+    static double[] caseInterval(int[] judged, int[] covered) {
+        int cases = judged.length;
+        if (java.util.Arrays.stream(judged).sum() == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        double[] share = new double[CASE_RESAMPLES];
+        for (int b = 0; b < CASE_RESAMPLES; b++) {
+            long j = 0;
+            long c = 0;
+            for (int i = 0; i < cases; i++) {
+                int k = rnd.nextInt(cases);
+                j += judged[k];
+                c += covered[k];
+            }
+            // a resample of only unjudged cases says nothing: it counts as the pooled figure
+            share[b] = j == 0 ? Double.NaN : (double) c / j;
+        }
+        double pooled = (double) java.util.Arrays.stream(covered).sum() / java.util.Arrays.stream(judged).sum();
+        for (int b = 0; b < share.length; b++) {
+            share[b] = Double.isNaN(share[b]) ? pooled : share[b];
+        }
+        java.util.Arrays.sort(share);
+        return new double[] {share[(int) Math.floor(0.05 * (CASE_RESAMPLES - 1))], share[(int) Math.ceil(0.95 * (CASE_RESAMPLES - 1))]};
     }
 
     /** Coverage at another confidence (the 50 % or 95 % answers), over every scored origin that has one. */

@@ -91,6 +91,28 @@ class ScoreboardTest {
     }
 
     @Test
+    void coverageIsUncertainByCasesNotByOrigins() {
+        // Two cases of ten origins each, one always covered, one never: 50 % pooled. Resampling origins would
+        // put it within 50 +- 18 %; the cases are two, and a resample of them holds 0, 1 or 2 covered ones.
+        int[] judged = {10, 10};
+        int[] covered = {10, 0};
+        double[] ci = Scoreboard.caseInterval(judged, covered);
+        assertEquals(0.0, ci[0]);
+        assertEquals(1.0, ci[1]);
+        // Sixty cases, 54 covered: 90 %, known to about +-6 points, and never beyond the ends of the data.
+        judged = new int[60];
+        covered = new int[60];
+        for (int i = 0; i < 60; i++) {
+            judged[i] = 16;
+            covered[i] = i < 54 ? 16 : 0;
+        }
+        ci = Scoreboard.caseInterval(judged, covered);
+        assertTrue(ci[0] > 0.80 && ci[0] < 0.87, "low " + ci[0]);
+        assertTrue(ci[1] > 0.93 && ci[1] < 0.99, "high " + ci[1]);
+        assertTrue(Double.isNaN(Scoreboard.caseInterval(new int[] {0, 0}, new int[] {0, 0})[0]));
+    }
+
+    @Test
     void pitPlacesTheTruthAmongTheThreeIntervals() {
         long at = T - 10 * DAY;
         Replay.Answer a80 = answer(T - 2 * DAY, T - 5 * DAY, T + DAY);
