@@ -223,9 +223,11 @@ final class Scoreboard {
      */
     static double[] caseInterval(int[] judged, int[] covered) {
         int cases = judged.length;
-        if (java.util.Arrays.stream(judged).sum() == 0) {
+        int judgedAll = java.util.Arrays.stream(judged).sum();
+        if (judgedAll == 0) {
             return new double[] {Double.NaN, Double.NaN};
         }
+        double pooled = (double) java.util.Arrays.stream(covered).sum() / judgedAll;
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
         double[] share = new double[CASE_RESAMPLES];
         for (int b = 0; b < CASE_RESAMPLES; b++) {
@@ -237,11 +239,7 @@ final class Scoreboard {
                 c += covered[k];
             }
             // a resample of only unjudged cases says nothing: it counts as the pooled figure
-            share[b] = j == 0 ? Double.NaN : (double) c / j;
-        }
-        double pooled = (double) java.util.Arrays.stream(covered).sum() / java.util.Arrays.stream(judged).sum();
-        for (int b = 0; b < share.length; b++) {
-            share[b] = Double.isNaN(share[b]) ? pooled : share[b];
+            share[b] = j == 0 ? pooled : (double) c / j;
         }
         java.util.Arrays.sort(share);
         return new double[] {share[(int) Math.floor(0.05 * (CASE_RESAMPLES - 1))], share[(int) Math.ceil(0.95 * (CASE_RESAMPLES - 1))]};
