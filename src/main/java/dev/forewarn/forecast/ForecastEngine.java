@@ -179,7 +179,7 @@ public final class ForecastEngine implements Forecaster {
             // A curve's far forecasts count only from fits as long as the present one, unless the rate wanders: a curvature
             // fitted on a week or two errs by days where one over five weeks errs by hours, and the window's own past fits,
             // shorter too, are judged with the wider spread their length gave them (an accelerating fill's 80 % intervals
-            // 3-14 days out held 96.8 % of first touches; with this, and the week fitted beside the curve, 91.2 %, 60 draws).
+            // 3-14 days out held 96.8 % of first touches; with this, and the week fitted beside the curve, 91.6 %, 60 draws).
             boolean curveOnLongFits = fit.model() == FittedModel.Model.QUADRATIC && wander == 0;
             long regimeStart = shifts.isEmpty() ? s.firstMillis() : shifts.get(shifts.size() - 1).timeMillis();
             LongBacktest.Errors far = wn == null ? LongBacktest.Errors.NONE
