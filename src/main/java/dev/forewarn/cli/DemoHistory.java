@@ -14,7 +14,9 @@ import java.util.SplittableRandom;
  * {@code billing-api} leaks memory with a growing rate and is restarted by each deploy, the
  * last one 40 days ago; disk sda's reallocated sector count, zero for months, has started to
  * grow. /, /home and the database's memory are healthy, so the report must tell them apart.
- * Values are in the metric's unit (bytes, counts); the noise comes from a fixed seed.
+ * Values are in the metric's unit (bytes, counts); the noise comes from a fixed seed, one stream
+ * per series, so a history that runs on past the end ({@link #build(long, long, int)}) has the
+ * same points up to the end: the demo's own future, to judge its forecasts against.
  */
 final class DemoHistory {
 
@@ -36,23 +38,32 @@ final class DemoHistory {
 
     /** Every series, ending at {@code endMillis} (the last sample at or before it, on the 5-minute grid). */
     static List<Series> build(long endMillis, long seed) {
+        return build(endMillis, seed, 0);
+    }
+
+    /**
+     * As {@link #build(long, long)}, the same points up to the end, and the host's life going on
+     * for {@code futureDays} after it (no deploy, no cleanup beyond the weekly rotation).
+     */
+    static List<Series> build(long endMillis, long seed, int futureDays) {
         long end = Math.floorDiv(endMillis, STEP_MILLIS) * STEP_MILLIS;
-        int n = (int) (DAYS * DAY / STEP_MILLIS);
+        int past = (int) (DAYS * DAY / STEP_MILLIS);
+        int n = past + (int) (futureDays * DAY / STEP_MILLIS);
         long[] t = new long[n];
         for (int i = 0; i < n; i++) {
-            t[i] = end - (long) (n - 1 - i) * STEP_MILLIS;
+            t[i] = end - (long) (past - 1 - i) * STEP_MILLIS;
         }
         SplittableRandom rnd = new SplittableRandom(seed);
         List<Series> out = new ArrayList<>();
-        filesystems(t, end, rnd, out);
-        memory(t, end, rnd, out);
-        smart(t, end, rnd, out);
-        load(t, rnd, out);
+        filesystems(t, end, rnd.split(), rnd.split(), rnd.split(), out);
+        memory(t, end, rnd.split(), out);
+        smart(t, end, rnd.split(), out);
+        load(t, rnd.split(), out);
         out.add(new Series(SeriesKey.of(INFO_SERIES, "host", HOST), new long[] {end}, new double[] {1}));
         return out;
     }
 
-    private static void filesystems(long[] t, long end, SplittableRandom rnd, List<Series> out) {
+    private static void filesystems(long[] t, long end, SplittableRandom rnd, SplittableRandom inodeRnd, SplittableRandom otherRnd, List<Series> out) {
         double varSize = 500 * GB;
         double[] varAvail = new double[t.length];
         double[] varUsed = new double[t.length];
@@ -82,7 +93,7 @@ final class DemoHistory {
         out.add(series("fs.inodes_total", var, t, constant(t.length, 32_768_000)));
         double[] inodes = new double[t.length];
         for (int i = 0; i < t.length; i++) {
-            inodes[i] = 31_200_000 - 400 * ((t[i] - t[0]) / DAY) + Math.round(rnd.nextGaussian() * 50);
+            inodes[i] = 31_200_000 - 400 * ((t[i] - t[0]) / DAY) + Math.round(inodeRnd.nextGaussian() * 50);
         }
         out.add(series("fs.inodes_free", var, t, inodes));
 
@@ -90,8 +101,8 @@ final class DemoHistory {
         double[] home = new double[t.length];
         for (int i = 0; i < t.length; i++) {
             double days = (t[i] - t[0]) / DAY;
-            root[i] = 21.4 * GB + rnd.nextGaussian() * 0.02 * GB + ((int) (days / 30)) * -0.3 * GB;
-            home[i] = 610 * GB - 0.4 * GB * days + rnd.nextGaussian() * 0.3 * GB;
+            root[i] = 21.4 * GB + otherRnd.nextGaussian() * 0.02 * GB + ((int) (days / 30)) * -0.3 * GB;
+            home[i] = 610 * GB - 0.4 * GB * days + otherRnd.nextGaussian() * 0.3 * GB;
         }
         String[] rootLabels = {"device", "/dev/sda1", "fstype", "ext4", "mount", "/"};
         out.add(series("fs.avail_bytes", rootLabels, t, root));

@@ -57,7 +57,7 @@ class ReportLabelsTest {
         assertFalse(smart.contains("rising to it"), smart);
         assertFalse(smart.contains("not enough history to replay"), "not beside months of data: " + smart);
         assertFalse(smart.contains("| Projected crossing |"), smart);
-        assertTrue(smart.contains("| What changed | rose from 528 to 760 within 7 days; above zero since "), smart);
+        assertTrue(smart.contains("| What changed | rose from 640 to 800 within 7 days; above zero since "), smart);
         assertTrue(smart.contains("| Limit | any growth of a count that should stay at zero"), smart);
         assertFalse(smart.contains("Red dashed") || smart.contains("interval."), "the caption describes no trend that is not drawn: " + smart);
     }
