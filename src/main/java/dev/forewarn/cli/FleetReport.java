@@ -144,8 +144,8 @@ record FleetReport(long runwayMillis, long leadTimeMillis, ZoneId zone) {
         if (p.etaMillis() == null) {
             return p.value() == null ? "now" : "now (past the level)";
         }
-        return ReportText.day(p.etaMillis(), zone) + " (" + ReportText.percent(p.confidence()) + ": "
-                + ReportText.interval(p.etaLowMillis(), p.etaHighMillis(), zone) + ")";
+        return ReportText.eta(p, zone) + " (" + ReportText.percent(p.confidence()) + ": "
+                + ReportText.interval(p, zone) + ")";
     }
 
     private static String failedText(FleetEvaluation ev) {

@@ -19,6 +19,15 @@ public final class ProjectionText {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_ONLY = DateTimeFormatter.ofPattern("d", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_CLOCK = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_CLOCK = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    /**
+     * A date less than this far (ms) after the evaluation shows its clock, and so does its
+     * interval: "8–9 Dec" says little about a memory trough 31 hours out.
+     */
+    public static final long CLOCK_WITHIN_MILLIS = 2 * 86_400_000L;
 
     private ProjectionText() {
     }
@@ -44,7 +53,7 @@ public final class ProjectionText {
         if (p.etaMillis() <= p.atMillis()) {
             return who + " is already " + (p.direction() == Direction.DOWN ? "at or below " : "at or above ") + p.thresholdShown();
         }
-        return who + " " + verb(p, u) + " on " + DAY.format(at(p.etaMillis(), zone)) + " (" + interval(p, zone) + ")";
+        return who + " " + verb(p, u) + " on " + (near(p) ? DAY_CLOCK : DAY).format(at(p.etaMillis(), zone)) + " (" + interval(p, zone) + ")";
     }
 
     /** The evidence: method in words, since when, slope, points. */
@@ -61,22 +70,37 @@ public final class ProjectionText {
         return sb.toString();
     }
 
-    /** "80 %: 9–18 Mar", "80 %: 28 Feb–3 Mar", or "80 %: from 9 Mar, late bound beyond the horizon". */
+    /**
+     * "80 %: 9–18 Mar", "80 %: 28 Feb–3 Mar", or "80 %: from 9 Mar, late bound beyond the horizon";
+     * with clock times when the date is near ({@link #CLOCK_WITHIN_MILLIS}): "80 %: 8 Dec 11:00–14:20",
+     * "80 %: 8 Dec 21:00 – 9 Dec 02:30".
+     */
     public static String interval(Projection p, ZoneId zone) {
         String c = Math.round(p.confidence() * 100) + " %: ";
         if (p.etaLowMillis() == null) {
             return c + "no interval";
         }
+        boolean clock = near(p);
         ZonedDateTime lo = at(p.etaLowMillis(), zone);
+        DateTimeFormatter from = clock ? SHORT_CLOCK : SHORT;
         if (p.etaHighMillis() == null) {
-            return c + "from " + SHORT.format(lo) + ", late bound beyond the horizon";
+            return c + "from " + from.format(lo) + ", late bound beyond the horizon";
         }
         ZonedDateTime hi = at(p.etaHighMillis(), zone);
-        if (lo.toLocalDate().equals(hi.toLocalDate())) {
+        boolean sameDay = lo.toLocalDate().equals(hi.toLocalDate());
+        if (clock) {
+            return c + SHORT_CLOCK.format(lo) + (sameDay ? "–" + CLOCK.format(hi) : " – " + SHORT_CLOCK.format(hi));
+        }
+        if (sameDay) {
             return c + SHORT.format(lo);
         }
         boolean sameMonth = lo.getYear() == hi.getYear() && lo.getMonth() == hi.getMonth();
         return c + (sameMonth ? DAY_ONLY.format(lo) : SHORT.format(lo)) + "–" + SHORT.format(hi);
+    }
+
+    /** Whether the projected date is near enough to the evaluation to be given with its clock. */
+    public static boolean near(Projection p) {
+        return p.etaMillis() != null && p.etaMillis() - p.atMillis() < CLOCK_WITHIN_MILLIS;
     }
 
     static String verb(Projection p, Units u) {

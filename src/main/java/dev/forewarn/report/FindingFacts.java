@@ -57,9 +57,9 @@ public final class FindingFacts {
                 + " at " + Times.local(measuredMillis(item), zone)));
         out.add(new Fact("Threshold", p.thresholdShown() + ", " + (p.direction().label().equals("down") ? "falling to it" : "rising to it")));
         if (p.hasEta()) {
-            out.add(new Fact("Projected crossing", ReportText.day(p.etaMillis(), zone) + (p.etaMillis() > p.atMillis()
+            out.add(new Fact("Projected crossing", ReportText.eta(p, zone) + (p.etaMillis() > p.atMillis()
                     ? ", in " + ReportText.span(p.etaMillis() - p.atMillis()) : ", " + ReportText.span(p.atMillis() - p.etaMillis()) + " ago")));
-            out.add(new Fact(ReportText.percent(p.confidence()) + " interval", ReportText.interval(p.etaLowMillis(), p.etaHighMillis(), zone)));
+            out.add(new Fact(ReportText.percent(p.confidence()) + " interval", ReportText.interval(p, zone)));
         } else {
             out.add(new Fact("Projected crossing", "none within the horizon"));
         }

@@ -1,6 +1,7 @@
 package dev.forewarn.report;
 
 import dev.forewarn.forecast.Projection;
+import dev.forewarn.forecast.ProjectionText;
 import dev.forewarn.series.SeriesKey;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,6 +19,9 @@ public final class ReportText {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_ONLY = DateTimeFormatter.ofPattern("d", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_MONTH_CLOCK = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_YEAR_CLOCK = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private ReportText() {
     }
@@ -66,6 +70,37 @@ public final class ReportText {
     /** A day in the reader's zone: {@code Sat 14 Mar 2026}. */
     public static String day(long millis, ZoneId zone) {
         return DAY.format(Instant.ofEpochMilli(millis).atZone(zone));
+    }
+
+    /**
+     * A projection's date: {@code Sat 14 Mar 2026}, or with its clock, {@code Tue 8 Dec 2026 13:15},
+     * when it is near the evaluation ({@link ProjectionText#near}).
+     */
+    public static String eta(Projection p, ZoneId zone) {
+        return date(p.etaMillis(), ProjectionText.near(p), zone);
+    }
+
+    /** A day ({@link #day}), or a day and its clock ({@link #dayTime}) when {@code clock}. */
+    public static String date(long millis, boolean clock, ZoneId zone) {
+        return clock ? dayTime(millis, zone) : day(millis, zone);
+    }
+
+    /**
+     * A projection's interval ({@link #interval(Long, Long, ZoneId)}); with clock times when its
+     * date is near the evaluation: {@code 8 Dec 2026 11:00–14:20}, {@code 8 Dec 21:00 – 9 Dec 2026 02:30}.
+     */
+    public static String interval(Projection p, ZoneId zone) {
+        Long low = p.etaLowMillis();
+        Long high = p.etaHighMillis();
+        if (!ProjectionText.near(p) || low == null || high == null) {
+            return interval(low, high, zone);
+        }
+        ZonedDateTime a = Instant.ofEpochMilli(low).atZone(zone);
+        ZonedDateTime b = Instant.ofEpochMilli(high).atZone(zone);
+        if (a.toLocalDate().equals(b.toLocalDate())) {
+            return a.format(DAY_YEAR_CLOCK) + "–" + b.format(CLOCK);
+        }
+        return a.format(a.getYear() == b.getYear() ? DAY_MONTH_CLOCK : DAY_YEAR_CLOCK) + " – " + b.format(DAY_YEAR_CLOCK);
     }
 
     /** An interval of days: {@code 9–18 Mar 2026}, {@code 28 Feb – 3 Mar 2026}, or open-ended {@code from 9 Mar 2026}. */
@@ -190,7 +225,7 @@ public final class ReportText {
         if (!p.hasEta()) {
             return what + ": no crossing projected" + (p.reason() == null ? "" : " (" + p.reason() + ")");
         }
-        return what + " " + failure(p.series()) + " on " + day(p.etaMillis(), zone)
-                + " (" + percent(p.confidence()) + ": " + interval(p.etaLowMillis(), p.etaHighMillis(), zone) + ")";
+        return what + " " + failure(p.series()) + " on " + eta(p, zone)
+                + " (" + percent(p.confidence()) + ": " + interval(p, zone) + ")";
     }
 }

@@ -240,8 +240,8 @@ public final class RuleEvaluator {
         }
         if (worst != trend && trend != null && trend.projection().hasEta()) {
             // A present level decided, but the projected crossing is still the evidence a reader wants.
-            return new Verdict(worst.severity(), worst.when() + "; the trend reaches "
-                    + rule.threshold().shown(s.key().name(), thr) + " " + trend.when(), trend.projection());
+            return new Verdict(worst.severity(), worst.when() + "; the trend " + (trend.severity() == Severity.OK ? ""
+                    : "reaches " + rule.threshold().shown(s.key().name(), thr) + " ") + trend.when(), trend.projection());
         }
         return worst;
     }
@@ -298,8 +298,11 @@ public final class RuleEvaluator {
         Severity sev = rule.criticalMillis() > 0 && dt <= rule.criticalMillis() ? Severity.CRITICAL
                 : rule.warningMillis() > 0 && dt <= rule.warningMillis() ? Severity.WARNING : Severity.OK;
         // the limit as the rule wrote it, inside the date's parenthesis: "(Sat 14 Mar 2026, 80 %: 9–18 Mar; limit 100 GiB)"
+        String shown = rule.threshold().shown(key.name(), thr);
         String when = WhenText.eta(p, zone);
-        return new Verdict(sev, when.substring(0, when.length() - 1) + "; limit " + rule.threshold().shown(key.name(), thr) + ")", p);
+        String phrase = when.substring(0, when.length() - 1) + "; limit " + shown + ")";
+        // An OK verdict is worded without the rule's template, so it brings its verb: "/var (fs.avail_bytes) reaches 0 B in 40 days (...)".
+        return new Verdict(sev, sev == Severity.OK ? "reaches " + shown + " " + phrase : phrase, p);
     }
 
     private static boolean enough(Series s, Rule.Evidence ev) {

@@ -28,7 +28,7 @@ final class WhenText {
         long dt = p.etaMillis() - p.atMillis();
         ZonedDateTime eta = Instant.ofEpochMilli(p.etaMillis()).atZone(zone);
         String in = dt < 3_600_000L ? "within the hour" : "in " + Times.human(Duration.ofMillis(dt));
-        String date = dt < 2 * 86_400_000L ? HOUR.format(eta) : DAY.format(eta);
+        String date = ProjectionText.near(p) ? HOUR.format(eta) : DAY.format(eta);
         StringBuilder sb = new StringBuilder(in).append(" (").append(date);
         if (p.etaLowMillis() != null) {
             sb.append(", ").append(ProjectionText.interval(p, zone));

@@ -50,4 +50,27 @@ class ProjectionTextTest {
         assertEquals("/data falls to 100 GiB (107 GB) free on Sat 14 Mar 2026 (80 %: 9–18 Mar)",
                 ProjectionText.headline(p.withThresholdText("100 GiB (107 GB)"), ZoneOffset.UTC));
     }
+
+    /** Memory 31 hours from its trough: "8–9 Dec" would hide the hours a sysadmin plans by. */
+    static Projection memoryAt(String eta, String low, String high) {
+        return new Projection(SeriesKey.of("mem.available_bytes"), t("2026-12-07T05:50:00Z"), 2.48e9, 344e6, Direction.DOWN,
+                t(eta), t(low), t(high), 0.8, "quadratic", "why", null, BacktestSummary.none(), "abc");
+    }
+
+    @Test
+    void aDateUnderTwoDaysOutShowsItsClockAndSoDoesItsInterval() {
+        Projection p = memoryAt("2026-12-08T13:15:00Z", "2026-12-08T11:00:00Z", "2026-12-08T14:20:00Z");
+        assertEquals("80 %: 8 Dec 11:00–14:20", ProjectionText.interval(p, ZoneOffset.UTC));
+        assertEquals("mem.available_bytes falls to 344 MB free on Tue 8 Dec 2026 13:15 (80 %: 8 Dec 11:00–14:20)",
+                ProjectionText.headline(p, ZoneOffset.UTC));
+        Projection overnight = memoryAt("2026-12-08T01:00:00Z", "2026-12-07T21:00:00Z", "2026-12-09T02:30:00Z");
+        assertEquals("80 %: 7 Dec 21:00 – 9 Dec 02:30", ProjectionText.interval(overnight, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aDateTwoDaysOrMoreOutKeepsDays() {
+        Projection p = memoryAt("2026-12-09T06:00:00Z", "2026-12-08T11:00:00Z", "2026-12-10T14:20:00Z");
+        assertEquals("80 %: 8–10 Dec", ProjectionText.interval(p, ZoneOffset.UTC));
+        assertEquals("mem.available_bytes falls to 344 MB free on Wed 9 Dec 2026 (80 %: 8–10 Dec)", ProjectionText.headline(p, ZoneOffset.UTC));
+    }
 }

@@ -194,7 +194,8 @@ class ChartReadabilityTest {
         DateAxis time = (DateAxis) ReportCharts.chart(item, ZoneOffset.UTC).getXYPlot().getDomainAxis();
         assertTrue(caption.startsWith("Shown: " + ReportText.day(time.getMinimumDate().getTime(), ZoneOffset.UTC) + " to "
                 + ReportText.day(time.getMaximumDate().getTime(), ZoneOffset.UTC) + "."), caption);
-        assertTrue(caption.contains("Solid red line: the most likely day, " + ReportText.day(AT + 36 * HOUR, ZoneOffset.UTC)
+        // 36 hours out, the day has its clock
+        assertTrue(caption.contains("Solid red line: the most likely day, " + ReportText.dayTime(AT + 36 * HOUR, ZoneOffset.UTC)
                 + ", when half of the simulated paths have first reached the limit"), caption);
         assertTrue(caption.contains("Orange band: the 95 % interval of when the limit is reached"), caption);
         assertNotNull(item.finding().projection().path());

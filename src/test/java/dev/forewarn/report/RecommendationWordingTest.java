@@ -37,7 +37,8 @@ class RecommendationWordingTest {
     void theDeadlineForALeakComesBeforeTheCulprit() {
         long early = AT + DAY;
         String action = Recommendations.of(memory(early), 90 * DAY, 30 * DAY, ZoneOffset.UTC, CULPRIT).action();
-        assertTrue(action.startsWith("Before " + ReportText.day(early, ZoneOffset.UTC) + ", fix or restart billing-api (pid 36551), which grew"), action);
+        // a day and a half out, the deadline has its clock: "Before Mon 2 Feb 2026 00:00, fix ..."
+        assertTrue(action.startsWith("Before " + ReportText.dayTime(early, ZoneOffset.UTC) + ", fix or restart billing-api (pid 36551), which grew"), action);
         assertTrue(action.contains("since Tue 27 Oct 2026: that is what uses up the memory."), action);
         assertFalse(action.contains(",:") || action.contains(", before"), action);
     }
