@@ -162,7 +162,7 @@ public final class ForecastEngine implements Forecaster {
         Fit fitRecord = new Fit(fit.samples() == w.size() ? w.rawPoints() : fit.samples(), regime.fromMillis(), s.lastMillis(), fit.slopePerDay(),
                 finite(fit.r2()), finite(fit.residualSd()));
         BacktestSummary bt = choice.winner() == null ? BacktestSummary.none()
-                : new BacktestSummary(choice.winner().origins(), choice.winner().medianAbsErrorPct(), choice.winner().coverage());
+                : new BacktestSummary(choice.winner().origins(), choice.winner().medianAbsErrorPct(), choice.winner().coverage(), choice.winner().coverageErrors());
         Plan plan;
         if (saw != null) {
             plan = saw.plan(fit, req.confidence());

@@ -28,10 +28,11 @@ final class ModelChoice {
      * @param errors      errors against the smoothed truth, units, unsorted
      * @param horizons    their horizons, days, aligned with {@code errors}
      * @param rawTargets  the times the raw errors were measured at, epoch ms, aligned with {@code rawErrors}
+     * @param coverageErrors how many later errors {@code coverage} was judged on
      */
     record Scored(FittedModel.Model model, double meanAbsError, double[] rateErrors, int origins,
                   Double medianAbsErrorPct, Double coverage, double[] rawErrors, double[] rawHorizons, double[] errors,
-                  double[] horizons, long[] rawTargets) {
+                  double[] horizons, long[] rawTargets, int coverageErrors) {
     }
 
     /** The rules' horizons (days): the backtest also forecasts this far ahead wherever the window reaches. */
@@ -260,7 +261,7 @@ final class ModelChoice {
         Double coverage = judged == 0 ? null : (double) covered / judged;
         return new Scored(m, sumAbs / total, rate, origins, medPct, coverage,
                 rawE.stream().mapToDouble(Double::doubleValue).toArray(), rawH.stream().mapToDouble(Double::doubleValue).toArray(), pe, ph,
-                rawT.stream().mapToLong(Long::longValue).toArray());
+                rawT.stream().mapToLong(Long::longValue).toArray(), judged);
     }
 
     /** The raw value nearest {@code millis}, or NaN when none lies within {@code within} ms. */

@@ -57,6 +57,7 @@ public final class ProjectionJson {
             bt.put("origins", b.origins());
             putNumber(bt, "median_abs_error_pct", b.medianAbsErrorPct());
             putNumber(bt, "coverage", b.coverage());
+            bt.put("coverage_errors", b.coverageErrors());
         }
         o.put("data_sha256", p.dataSha256());
         o.put("state", p.state());

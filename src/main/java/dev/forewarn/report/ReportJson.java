@@ -136,6 +136,7 @@ public final class ReportJson {
                 x.put("origins", bt.origins());
                 putDouble(x, "median_abs_error_pct", bt.medianAbsErrorPct());
                 putDouble(x, "coverage", bt.coverage());
+                x.put("coverage_errors", bt.coverageErrors());
             }
         }
         SeriesData d = i.data();

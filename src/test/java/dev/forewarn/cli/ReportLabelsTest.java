@@ -76,8 +76,10 @@ class ReportLabelsTest {
         assertFalse(row.contains("past forecasts"), "origins are not past forecasts: " + row);
         assertFalse(row.contains("interval held"), row);
         Matcher m = Pattern.compile("\\| Backtest on this series' past \\| replayed from \\d+ origins in the fit window; "
-                + "median value error [0-9.]+ % of the change that followed; the 95 % rate band held \\d+ % of the later errors \\|").matcher(mem);
+                + "median value error [0-9.]+ % of the change that followed; the 95 % rate band set on the earlier origins' errors held (\\d+) of (\\d+) later ones \\((\\d+) %\\) \\|").matcher(mem);
         assertTrue(m.find(), mem);
+        // the share beside its count is the count's share
+        assertEquals(Math.round(100.0 * Integer.parseInt(m.group(1)) / Integer.parseInt(m.group(2))), Long.parseLong(m.group(3)), m.group());
     }
 
     @Test

@@ -54,7 +54,7 @@ final class ReportFixtures {
         Projection p = new Projection(key, AT, value, 0, Direction.DOWN, ETA, ETA_LOW, ETA_HIGH, 0.95,
                 "theil-sen over the segment since the last cleanup",
                 reason,
-                new Fit(2016, AT - 84 * DAY, AT, SLOPE, 0.97, 3.1e8), new BacktestSummary(12, 8.5, 0.92),
+                new Fit(2016, AT - 84 * DAY, AT, SLOPE, 0.97, 3.1e8), new BacktestSummary(12, 8.5, 0.92, 25),
                 "ab".repeat(32));
         return new Finding("fs-fills", new RuleSource("built-in:rules/filesystem.yaml", 12, 3), Severity.WARNING,
                 mount + " fills on Sat 14 Mar", p);
@@ -92,7 +92,7 @@ final class ReportFixtures {
         h.put(mem.projection().series(), flatHistory(mem.projection().series()));
         return new ReportBuilder().host("web-01").generatedMillis(AT + 3_600_000L).atMillis(AT).sinceMillis(AT - 90 * DAY)
                 .zone(ZoneOffset.UTC)
-                .baselines(f -> f.projection().hasEta() ? new Baseline("predict_linear over the last 7 days", ETA + 11 * DAY, new BacktestSummary(12, 21.0, null)) : null)
+                .baselines(f -> f.projection().hasEta() ? new Baseline("predict_linear over the last 7 days", ETA + 11 * DAY, new BacktestSummary(12, 21.0)) : null)
                 .build(List.of(mem, var), h::get);
     }
 
