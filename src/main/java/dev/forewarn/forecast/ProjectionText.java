@@ -82,9 +82,8 @@ public final class ProjectionText {
         }
         boolean clock = near(p);
         ZonedDateTime lo = at(p.etaLowMillis(), zone);
-        DateTimeFormatter from = clock ? SHORT_CLOCK : SHORT;
         if (p.etaHighMillis() == null) {
-            return c + "from " + from.format(lo) + ", late bound beyond the horizon";
+            return c + "from " + (clock ? SHORT_CLOCK : SHORT).format(lo) + ", late bound beyond the horizon";
         }
         ZonedDateTime hi = at(p.etaHighMillis(), zone);
         boolean sameDay = lo.toLocalDate().equals(hi.toLocalDate());

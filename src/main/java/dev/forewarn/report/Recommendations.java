@@ -2,6 +2,7 @@ package dev.forewarn.report;
 
 import dev.forewarn.series.Units;
 import dev.forewarn.forecast.Projection;
+import dev.forewarn.forecast.ProjectionText;
 import dev.forewarn.rules.Finding;
 import dev.forewarn.rules.Severity;
 import dev.forewarn.series.SeriesKey;
@@ -61,7 +62,7 @@ public final class Recommendations {
             boolean late = early <= p.atMillis();
             // the deadline first: after the culprit's "since ..." clause a "before ..." reads as part of its history
             String who = culprit.strip();
-            String action = (late ? "Now, fix" : "Before " + ReportText.date(early, dev.forewarn.forecast.ProjectionText.near(p), zone) + ", fix") + " or restart " + who
+            String action = (late ? "Now, fix" : "Before " + ReportText.date(early, ProjectionText.near(p), zone) + ", fix") + " or restart " + who
                     + ": that is what uses up the memory."
                     + (size == null ? "" : " Adding memory instead only buys time: " + runwayDays + " days at today's growth need "
                     + size + " more.");
