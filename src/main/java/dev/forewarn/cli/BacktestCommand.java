@@ -123,7 +123,7 @@ public final class BacktestCommand implements Callable<Integer> {
     private Result replay(SeriesSource s, SeriesKey k, SeriesKey shown, ThresholdSpec spec0, ForecastEngine engine) {
         Series series = s.read(k, Long.MIN_VALUE, Long.MAX_VALUE);
         if (series.size() < 2) {
-            return new Result(shown, null, "fewer than two points");
+            return new Result(shown, null, "fewer than two points", null);
         }
         long end = series.lastMillis();
         ForecastCommand.ForecastRequestFactory f = new ForecastCommand.ForecastRequestFactory(spec0, null, end, 0.8,
@@ -132,7 +132,7 @@ public final class BacktestCommand implements Callable<Integer> {
         long first = series.firstMillis() + ForecastEngine.MIN_SPAN_MILLIS;
         if (first > end) {
             return new Result(shown, null, "needs more than " + Times.human(java.time.Duration.ofMillis(ForecastEngine.MIN_SPAN_MILLIS))
-                    + " of history to replay, has " + Times.human(java.time.Duration.ofMillis(series.spanMillis())));
+                    + " of history to replay, has " + Times.human(java.time.Duration.ofMillis(series.spanMillis())), null);
         }
         long stepMillis = stepMillis(end - first);
         Series size = null;
@@ -142,7 +142,9 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         Backtest.Case c = new Backtest.Case(shown.toString(), series, size, req.threshold(), req.direction(),
                 Backtest.firstCrossingIn(series, req.threshold(), req.direction()), end, first, end, stepMillis);
-        return new Result(shown, Backtest.summarise(c, Backtest.replay(c, engine, 0.8)), null);
+        // Nothing to score against: name a level the series did reach late in its history.
+        CrossedLevel instead = c.truthAfter().apply(first) == null ? CrossedLevel.of(series, req.direction(), first) : null;
+        return new Result(shown, Backtest.summarise(c, Backtest.replay(c, engine, 0.8)), null, instead);
     }
 
     private long stepMillis(long span) {
@@ -156,8 +158,8 @@ public final class BacktestCommand implements Callable<Integer> {
         return Math.max(3_600_000L, span / 100);
     }
 
-    /** One series' replay, or why there is none. */
-    record Result(SeriesKey key, Backtest.Summary summary, String skipped) {
+    /** One series' replay, or why there is none; {@code instead}: a level it crossed, when the threshold asked for was not. */
+    record Result(SeriesKey key, Backtest.Summary summary, String skipped, CrossedLevel instead) {
     }
 
     private void print(List<Result> results, PrintWriter w) {
@@ -181,6 +183,10 @@ public final class BacktestCommand implements Callable<Integer> {
                 days(nm, "lead_days", s.baselineLeadMillis());
                 number(nm, "median_abs_eta_error_pct", s.baselineMedianErrorPct());
                 nm.put("false_alarms", s.baselineFalseAlarms());
+                if (r.instead() != null) {
+                    o.put("crossed_level", r.instead().text());
+                    o.put("crossed_level_first_reached", Times.iso(r.instead().firstMillis()));
+                }
             }
             w.println(a.toPrettyString());
         } else {
@@ -195,6 +201,10 @@ public final class BacktestCommand implements Callable<Integer> {
                         lead(s.leadMillis()), pct(s.medianErrorPct()), s.coverage() == null ? "n/a" : pct(100 * s.coverage()), s.falseAlarms());
                 w.printf(Locale.ROOT, "  node-mixin: first warning %s, median ETA error %s, false alarms %d%n",
                         lead(s.baselineLeadMillis()), pct(s.baselineMedianErrorPct()), s.baselineFalseAlarms());
+                if (r.instead() != null) {
+                    w.printf(Locale.ROOT, "  no crossing to score against; it first reached %s on %s: try --threshold '%s'%n", r.instead().text(),
+                            Times.local(r.instead().firstMillis(), java.time.ZoneId.systemDefault()), r.instead().text());
+                }
             }
         }
         w.flush();

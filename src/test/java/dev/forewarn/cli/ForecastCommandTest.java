@@ -107,4 +107,22 @@ class ForecastCommandTest {
         assertTrue(fw.get("coverage").isNumber(), r.out());
         assertTrue(fw.get("median_abs_eta_error_pct").asDouble() < 25, r.out());
     }
+
+    /** A backtest against a level the history never reached scored nothing and said only "n/a". */
+    @Test
+    void aBacktestWithNoCrossingNamesALevelTheSeriesReachedAndThatLevelScores() throws Exception {
+        Path db = store(40);
+        CliRun none = CliRun.of("backtest", "fs.avail_bytes{mount=\"/var\"}", "--store", db.toString(), "--step", "1d");
+        assertEquals(0, none.exitCode(), none.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("no crossing to score against; it first reached (.+) on .+: try --threshold '(.+)'")
+                .matcher(none.out());
+        assertTrue(m.find(), none.out());
+        assertEquals(m.group(1), m.group(2));
+        CliRun r = CliRun.of("backtest", "fs.avail_bytes{mount=\"/var\"}", "--threshold", m.group(2), "--store", db.toString(),
+                "--step", "1d", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode row = JSON.readTree(r.out()).get(0);
+        assertTrue(row.get("forewarn").get("coverage").isNumber(), r.out());
+        assertTrue(row.get("crossed_level") == null, "a threshold that was crossed needs no other: " + r.out());
+    }
 }

@@ -1,0 +1,54 @@
+package dev.forewarn.cli;
+
+import dev.forewarn.forecast.Direction;
+import dev.forewarn.forecast.ThresholdSpec;
+import dev.forewarn.series.Series;
+import dev.forewarn.series.Units;
+
+/**
+ * A level a series reached only late in its history, for a backtest that had no crossing to
+ * score against: the lowest value (highest, rising) of its first 60 % of points, as
+ * {@code --threshold} takes it, and when the series first went beyond it afterwards.
+ *
+ * @param text        the level in the metric's units ("92.4 GB"), parseable by {@link ThresholdSpec#parse}
+ * @param firstMillis when the series first reached it (epoch ms), after {@code fromMillis}
+ */
+record CrossedLevel(String text, long firstMillis) {
+
+    /** Share of the points the level is taken from: the rest must reach it, late enough to be forecast. */
+    static final double EARLY_SHARE = 0.6;
+
+    /**
+     * The level, or null when the series never went beyond its early extreme after
+     * {@code fromMillis} (the first origin a backtest can replay from).
+     */
+    static CrossedLevel of(Series s, Direction d, long fromMillis) {
+        int early = (int) (s.size() * EARLY_SHARE);
+        if (early < 1 || early >= s.size()) {
+            return null;
+        }
+        double extreme = s.value(0);
+        for (int i = 1; i < early; i++) {
+            extreme = d == Direction.DOWN ? Math.min(extreme, s.value(i)) : Math.max(extreme, s.value(i));
+        }
+        // the level as printed, so that what the reader types is the level checked here
+        String text = Units.of(s.key().name()).format(extreme);
+        double level;
+        try {
+            ThresholdSpec spec = ThresholdSpec.parse(text);
+            if (spec.kind() != ThresholdSpec.Kind.ABSOLUTE) {
+                return null; // "45 %" would be read as a share of a whole, not as the level shown
+            }
+            level = spec.value();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        for (int i = Math.max(early, s.lowerBound(fromMillis)); i < s.size(); i++) {
+            double v = s.value(i);
+            if (d == Direction.DOWN ? v <= level : v >= level) {
+                return new CrossedLevel(text, s.timeMillis(i));
+            }
+        }
+        return null;
+    }
+}
