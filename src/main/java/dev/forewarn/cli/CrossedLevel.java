@@ -7,8 +7,8 @@ import dev.forewarn.series.Units;
 
 /**
  * A level a series reached only late in its history, for a backtest that had no crossing to
- * score against: the lowest value (highest, rising) of its first 60 % of points, as
- * {@code --threshold} takes it, and when the series first went beyond it afterwards.
+ * score against: the lowest value (highest, rising) of its first 60 % of points, taken beyond it
+ * to two significant digits, as {@code --threshold} takes it, and when the series first reached it.
  *
  * @param text        the level in the metric's units ("92.4 GB"), parseable by {@link ThresholdSpec#parse}
  * @param firstMillis when the series first reached it (epoch ms), after {@code fromMillis}
@@ -19,8 +19,8 @@ record CrossedLevel(String text, long firstMillis) {
     static final double EARLY_SHARE = 0.6;
 
     /**
-     * The level, or null when the series never went beyond its early extreme after
-     * {@code fromMillis} (the first origin a backtest can replay from).
+     * The level, or null when the series never reached it after {@code fromMillis} (the first
+     * origin a backtest can replay from).
      */
     static CrossedLevel of(Series s, Direction d, long fromMillis) {
         int early = (int) (s.size() * EARLY_SHARE);
@@ -31,8 +31,15 @@ record CrossedLevel(String text, long firstMillis) {
         for (int i = 1; i < early; i++) {
             extreme = d == Direction.DOWN ? Math.min(extreme, s.value(i)) : Math.max(extreme, s.value(i));
         }
+        // Two significant digits, beyond the early extreme: a level the early points only just missed would make
+        // the score a coin flip on one trough (the demo's /var at "183 GB", 0.4 GB short of its trough of 18 Oct).
+        double unit = extreme == 0 ? 1 : Math.pow(10, Math.floor(Math.log10(Math.abs(extreme))) - 1);
+        double rounded = d == Direction.DOWN ? Math.floor(extreme / unit) * unit : Math.ceil(extreme / unit) * unit;
+        if (rounded == extreme) {
+            rounded += d == Direction.DOWN ? -unit : unit;
+        }
         // the level as printed, so that what the reader types is the level checked here
-        String text = Units.of(s.key().name()).format(extreme);
+        String text = Units.of(s.key().name()).format(rounded);
         double level;
         try {
             ThresholdSpec spec = ThresholdSpec.parse(text);
