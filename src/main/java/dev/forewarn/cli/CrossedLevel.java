@@ -10,8 +10,8 @@ import dev.forewarn.series.Units;
  * score against: the lowest value (highest, rising) of its first 60 % of points, taken beyond it
  * to two significant digits, as {@code --threshold} takes it, and when the series first reached it.
  *
- * @param text        the level in the metric's units ("92.4 GB"), parseable by {@link ThresholdSpec#parse}
- * @param firstMillis when the series first reached it (epoch ms), after {@code fromMillis}
+ * @param text        the level in the metric's units ("180 GB"), parseable by {@link ThresholdSpec#parse}
+ * @param firstMillis when the series first reached it (epoch ms)
  */
 record CrossedLevel(String text, long firstMillis) {
 
@@ -19,17 +19,23 @@ record CrossedLevel(String text, long firstMillis) {
     static final double EARLY_SHARE = 0.6;
 
     /**
-     * The level, or null when the series never reached it after {@code fromMillis} (the first
-     * origin a backtest can replay from).
+     * The level, or null when the series never reached it, or first reached it before
+     * {@code fromMillis} (the first origin a backtest can replay from).
      */
     static CrossedLevel of(Series s, Direction d, long fromMillis) {
         int early = (int) (s.size() * EARLY_SHARE);
         if (early < 1 || early >= s.size()) {
             return null;
         }
-        double extreme = s.value(0);
-        for (int i = 1; i < early; i++) {
-            extreme = d == Direction.DOWN ? Math.min(extreme, s.value(i)) : Math.max(extreme, s.value(i));
+        double extreme = Double.NaN;
+        for (int i = 0; i < early; i++) {
+            double v = s.value(i);
+            if (Double.isFinite(v) && (Double.isNaN(extreme) || (d == Direction.DOWN ? v < extreme : v > extreme))) {
+                extreme = v;
+            }
+        }
+        if (Double.isNaN(extreme)) {
+            return null;
         }
         // Two significant digits, beyond the early extreme: a level the early points only just missed would make
         // the score a coin flip on one trough (the demo's /var at "183 GB", 0.4 GB short of its trough of 18 Oct).
@@ -50,10 +56,11 @@ record CrossedLevel(String text, long firstMillis) {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        for (int i = Math.max(early, s.lowerBound(fromMillis)); i < s.size(); i++) {
+        for (int i = early; i < s.size(); i++) {
             double v = s.value(i);
             if (d == Direction.DOWN ? v <= level : v >= level) {
-                return new CrossedLevel(text, s.timeMillis(i));
+                // reached before the first origin, it cannot be forecast from there
+                return s.timeMillis(i) > fromMillis ? new CrossedLevel(text, s.timeMillis(i)) : null;
             }
         }
         return null;
