@@ -178,7 +178,8 @@ public final class CheckCommand implements Callable<Integer>, ExitCodeOnError {
             notes.forEach(ns::add);
             out.println(o.toPrettyString());
         } else {
-            out.print(CheckText.render(status, ev.problems(), ev.pending(), ev.findings().size(), ev.resolved(), notes,
+            List<Finding> learning = ev.findings().stream().filter(f -> f.projection().learning()).toList();
+            out.print(CheckText.render(status, ev.problems(), ev.pending(), ev.findings().size(), learning, ev.resolved(), notes,
                     CheckPerf.of(ev, rules, evaluator, db)));
         }
         out.flush();

@@ -4,6 +4,7 @@ import dev.forewarn.rules.Finding;
 import dev.forewarn.rules.Pending;
 import dev.forewarn.rules.Severity;
 import dev.forewarn.series.SafeText;
+import dev.forewarn.series.Times;
 import java.util.List;
 import java.util.Locale;
 
@@ -68,10 +69,21 @@ public final class CheckText {
      */
     public static String render(Severity status, List<Finding> problems, List<Pending> pending, int judged, List<Finding> resolved,
                                 List<String> notes, List<Perf> perf) {
+        return render(status, problems, pending, judged, List.of(), resolved, notes, perf);
+    }
+
+    /**
+     * The whole text; an all-clear headline also counts the {@code learning} findings (too little
+     * history for a trend verdict), so that "nothing projected" is not read as a verdict on them.
+     *
+     * @param learning the findings still learning their trend ({@code Projection#learning()})
+     */
+    public static String render(Severity status, List<Finding> problems, List<Pending> pending, int judged, List<Finding> learning,
+                                List<Finding> resolved, List<String> notes, List<Perf> perf) {
         StringBuilder sb = new StringBuilder("FOREWARN ").append(status.name()).append(" - ");
         if (problems.isEmpty() && pending.isEmpty()) {
-            sb.append(judged == 0 ? "no series to judge yet" : judged + (judged == 1 ? " series judged" : " series judged")
-                    + ", nothing projected to cross a threshold within its horizon");
+            sb.append(judged == 0 ? "no series to judge yet" : judged + " series judged, nothing projected to cross a threshold within its horizon");
+            sb.append(learningWords(learning));
         } else if (problems.isEmpty()) {
             sb.append(pending.size()).append(" pending, not raised yet: ").append(pending.get(0).finding().message());
             if (pending.size() > 1) {
@@ -106,6 +118,22 @@ public final class CheckText {
             sb.append("note: ").append(SafeText.nagios(n)).append('\n');
         }
         return sb.toString();
+    }
+
+    /** "; 10 still learning their trend (the first verdict in 2 days)", or "" when none is. */
+    static String learningWords(List<Finding> learning) {
+        if (learning.isEmpty()) {
+            return "";
+        }
+        long soonest = Long.MAX_VALUE;
+        for (Finding f : learning) {
+            Long more = f.projection().needsMoreSeconds();
+            if (more != null) {
+                soonest = Math.min(soonest, more);
+            }
+        }
+        String when = soonest == Long.MAX_VALUE ? "" : " (the first verdict in " + Times.human(java.time.Duration.ofSeconds(soonest)) + ")";
+        return "; " + learning.size() + " still learning " + (learning.size() == 1 ? "its" : "their") + " trend" + when;
     }
 
     /** One finding: severity, message (with date and interval), the method and its one-line reason, and the rule. */

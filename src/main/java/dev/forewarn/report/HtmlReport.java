@@ -206,7 +206,7 @@ public final class HtmlReport {
                     ? " Black line: the earlier level it grew from." : " Black line: the limit.");
         }
         if (p.hasEta()) {
-            c.append(" Solid red line: the most likely day, ").append(ReportText.eta(p, r.zone()));
+            c.append(" Solid red line: the middle estimate, ").append(ReportText.eta(p, r.zone()));
             // the date is the median of the paths' first touches: a reader who sees the dashed median meet the limit later asks why
             c.append(path ? ", when half of the simulated paths have first reached the limit (the median line can reach it later)." : ".");
             c.append(" Orange band: the ").append(ReportText.percent(p.confidence())).append(" interval of when the limit is reached (")

@@ -185,10 +185,16 @@ public final class ReportCharts {
         chart.getLegend().setItemFont(new Font(FONT, Font.PLAIN, 10));
         chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
         chart.setBackgroundPaint(Color.WHITE);
+        // a tick's date is centred on its tick, and the axis may end just after one: half a label's room on the right
+        RectangleInsets pad = chart.getPadding();
+        chart.setPadding(new RectangleInsets(pad.getTop(), pad.getLeft(), pad.getBottom(), Math.max(pad.getRight(), RIGHT_PADDING)));
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
         return chart;
     }
+
+    /** Room (points) right of the plot for half of a tick's date ("28 Nov" at 10 points is about 32 wide). */
+    static final double RIGHT_PADDING = 20;
 
     /** The legend names what is drawn and nothing else. */
     private static LegendItemCollection legend(boolean path, Projection p) {

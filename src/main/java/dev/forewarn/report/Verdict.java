@@ -56,7 +56,7 @@ public record Verdict(String summary, List<Line> lines) {
                     b.append(", and ").append(undated == 1 ? "one other problem needs" : undated + " other problems need").append(" attention now");
                 }
                 // "how sure" in words a manager reads: what the interval is, not only its name
-                b.append(". Dates are the most likely day; in brackets, the range of days that holds it with ").append(ReportText.percent(r.confidence()))
+                b.append(". Each date is the middle estimate, as likely to come later as earlier; in brackets, the range that holds it with ").append(ReportText.percent(r.confidence()))
                         .append(" confidence.");
             } else {
                 b.append(undated == 1 ? "One problem" : undated + " problems").append(" on ").append(r.host()).append(undated == 1 ? " needs" : " need")

@@ -163,6 +163,22 @@ class ChartReadabilityTest {
     }
 
     @Test
+    void noLabelRunsOffTheChartsEdges() {
+        // the memory chart of the demo's report ended its axis on "10 De": a tick label centred on a
+        // tick near the right end of the axis was cut by the image's edge
+        List<ReportItem> items = new ArrayList<>(List.of(growingCount(), ReportFixtures.report("/var").items().get(0)));
+        for (double eta = 0.25; eta < 12; eta += 0.35) {
+            items.add(falling(eta, eta + 1.5));
+        }
+        for (ReportItem item : items) {
+            for (Text t : texts(SvgCharts.svg(item, ZoneOffset.UTC, "t_"))) {
+                Rectangle2D box = t.box();
+                assertTrue(box.getMinX() >= 0 && box.getMaxX() <= SvgCharts.WIDTH, item.finding().message() + ": " + t + " ends at x " + box.getMaxX());
+            }
+        }
+    }
+
+    @Test
     void theNowLabelLeavesALineThatEndsAtTheTop() {
         ReportItem item = growingCount();
         List<Text> texts = texts(SvgCharts.svg(item, ZoneOffset.UTC, "t_"));
@@ -195,7 +211,7 @@ class ChartReadabilityTest {
         assertTrue(caption.startsWith("Shown: " + ReportText.day(time.getMinimumDate().getTime(), ZoneOffset.UTC) + " to "
                 + ReportText.day(time.getMaximumDate().getTime(), ZoneOffset.UTC) + "."), caption);
         // 36 hours out, the day has its clock
-        assertTrue(caption.contains("Solid red line: the most likely day, " + ReportText.dayTime(AT + 36 * HOUR, ZoneOffset.UTC)
+        assertTrue(caption.contains("Solid red line: the middle estimate, " + ReportText.dayTime(AT + 36 * HOUR, ZoneOffset.UTC)
                 + ", when half of the simulated paths have first reached the limit"), caption);
         assertTrue(caption.contains("Orange band: the 95 % interval of when the limit is reached"), caption);
         assertNotNull(item.finding().projection().path());

@@ -12,8 +12,10 @@ class VerdictWordingTest {
     @Test
     void theSummarySaysWhatTheBracketedRangeIs() {
         String summary = Verdict.of(ReportFixtures.report("/var")).summary();
-        assertTrue(summary.contains("Dates are the most likely day; in brackets, the range of days that holds it with 95 % confidence."), summary);
+        assertTrue(summary.contains("Each date is the middle estimate, as likely to come later as earlier; in brackets, the range that holds it with 95 % confidence."), summary);
         assertFalse(summary.contains("interval in brackets"), summary);
+        // the date is the median of the simulated first touches, not their mode
+        assertFalse(summary.contains("most likely"), summary);
     }
 
     /** The load chart's axis and caption read "cpu.load15": a metric name, not words. */
