@@ -74,8 +74,15 @@ public final class CollectCommand implements Callable<Integer> {
         if (count < 0) {
             throw new UserException("--count must be 0 (no limit) or more, not " + count, ExitCodes.USAGE, null);
         }
+        SampleStore first = SampleStore.open(store.path());
+        try {
+            DemoStoreGuard.refuseSampling(first, store.path());
+        } catch (UserException e) {
+            first.close();
+            throw e;
+        }
         Sampler sampler = collectors.sampler();
-        StoreHandle s = new StoreHandle(SampleStore.open(store.path()));
+        StoreHandle s = new StoreHandle(first);
         Thread hook = new Thread(this::stopAndWait, "forewarn-collect-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         StopSignals.install(this::requestStop);

@@ -48,6 +48,7 @@ public final class SampleCommand implements Callable<Integer> {
         // Opened before sampling, so a bad store path fails before any work; SQLite takes no
         // lock until the write itself, so other writers are not held up meanwhile.
         try (SampleStore s = SampleStore.open(store.path())) {
+            DemoStoreGuard.refuseSampling(s, store.path());
             long timeMillis = System.currentTimeMillis();
             List<String> due = collectors.due(chosen, s.collectorReads(), timeMillis);
             if (due.size() < chosen.size() && LOG.isInfoEnabled()) {

@@ -6,6 +6,7 @@ import dev.forewarn.cli.UserException;
 import dev.forewarn.cli.Verbosity;
 import dev.forewarn.forecast.ForecastEngine;
 import dev.forewarn.forecast.Projection;
+import dev.forewarn.report.DemoMarker;
 import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.RuleSet;
 import dev.forewarn.sampling.CollectorContext;
@@ -106,10 +107,12 @@ public final class TopCommand implements Callable<Integer>, InShell {
             throw new UserException("no store at " + path + ": run 'forewarn sample' first, or drop --no-sample");
         }
         SampleStore db = sampling ? SampleStore.open(path) : SampleStore.openReadOnly(path);
-        Sampler sampler = sampling ? sampler() : null;
+        // the demo's store is only looked at: this machine's samples would land in the invented host's series
+        String demo = DemoMarker.hostOf(db);
+        Sampler sampler = sampling && demo == null ? sampler() : null;
         // the rules in force decide what runs out and where, as for 'check' (a broken file's valid rules still count)
         rules = RuleSet.load(true, RuleSet.standardDirs(System.getenv()), null).rules();
-        TopData data = new TopData(db, historyMillis, hostName(), zone, rules);
+        TopData data = new TopData(db, historyMillis, demo == null ? hostName() : demo + " (DEMO DATA)", zone, rules);
         if (benchFrames > 0) {
             try (db) {
                 return TopBench.run(db, sampler, data, zone, benchFrames, benchSize, intervalMillis, spec.commandLine().getOut());
