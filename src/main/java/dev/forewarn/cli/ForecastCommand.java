@@ -8,6 +8,9 @@ import dev.forewarn.forecast.ForecastRequest;
 import dev.forewarn.forecast.Projection;
 import dev.forewarn.forecast.ThresholdSpec;
 import dev.forewarn.report.ProjectionJson;
+import dev.forewarn.rules.Rule;
+import dev.forewarn.rules.RuleEvaluator;
+import dev.forewarn.rules.RuleSet;
 import dev.forewarn.forecast.ProjectionText;
 import dev.forewarn.series.Series;
 import dev.forewarn.series.SeriesKey;
@@ -55,13 +58,17 @@ public final class ForecastCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Target target;
 
-    /** Either a threshold or to-zero. */
+    /** A threshold, to-zero, or a rule's threshold. */
     static final class Target {
         @Option(names = "--threshold", paramLabel = "V", description = "Level that counts as exhausted: a number with optional unit (10G, 10GiB) or a percentage of the size series (5%%).")
         String threshold;
 
         @Option(names = "--to-zero", description = "The threshold is 0.")
         boolean toZero;
+
+        @Option(names = "--rule", paramLabel = "ID", description = "Project as rule ID does in 'check': to its threshold, in its direction, at its confidence"
+                + " (--confidence and --horizon still override), for the matching series it judges.")
+        String rule;
     }
 
     @Option(names = "--direction", paramLabel = "up|down", description = "Which way the series must move (default: down when the threshold is below the present value).")
@@ -86,7 +93,11 @@ public final class ForecastCommand implements Callable<Integer> {
     public Integer call() {
         long now = System.currentTimeMillis();
         long atMillis = parseAt(at, now);
-        ForecastRequestFactory f = new ForecastRequestFactory(thresholdSpec(), direction, atMillis, confidence, parseHorizon(horizon));
+        Rule rule = rule();
+        var parsed = spec.commandLine().getParseResult();
+        double c = rule != null && !parsed.hasMatchedOption("--confidence") ? rule.confidence() : confidence;
+        long h = rule != null && !parsed.hasMatchedOption("--horizon") ? ForecastRequest.DEFAULT_HORIZON_MILLIS : parseHorizon(horizon);
+        ForecastRequestFactory f = new ForecastRequestFactory(thresholdSpec(), rule, direction, atMillis, c, h);
         List<Projection> out = new ArrayList<>();
         if (prometheus.enabled()) {
             List<String> failures = new ArrayList<>();
@@ -100,6 +111,13 @@ public final class ForecastCommand implements Callable<Integer> {
         List<String> ended = new ArrayList<>();
         try (SampleStore s = SampleStore.openReadOnly(store.path())) {
             List<SeriesKey> keys = SeriesLookup.matching(s, selector);
+            if (rule != null) {
+                keys = keys.stream().filter(rule::matches).toList();
+                if (keys.isEmpty()) {
+                    throw new UserException("rule " + rule.id() + " judges none of the series matching " + selector + " (it judges " + rule.selector() + ")",
+                            ExitCodes.USAGE, null);
+                }
+            }
             ForecastEngine engine = new ForecastEngine();
             for (SeriesKey k : keys) {
                 Interruption.check();
@@ -186,8 +204,28 @@ public final class ForecastCommand implements Callable<Integer> {
         return " [threshold " + p.thresholdShown() + ", " + Math.round(p.confidence() * 100) + " % interval]";
     }
 
+    /** The rule of --rule, as 'check' loads the rules; null without --rule. */
+    private Rule rule() {
+        if (target == null || target.rule == null) {
+            return null;
+        }
+        if (prometheus.enabled()) {
+            throw new UserException("--rule works on the store; with Prometheus give --threshold", ExitCodes.USAGE, null);
+        }
+        RuleSet rules = RuleSet.load(true, RuleSet.standardDirs(System.getenv()), null);
+        Rule r = rules.find(target.rule);
+        if (r == null) {
+            throw new UserException("--rule: no rule '" + target.rule + "' in force; 'forewarn rules' lists them", ExitCodes.USAGE, null);
+        }
+        if (r.threshold() == null) {
+            throw new UserException("--rule: rule " + r.id() + " has no threshold to project to (it judges present values"
+                    + (r.growth() != null ? " and growth" : "") + " only)", ExitCodes.USAGE, null);
+        }
+        return r;
+    }
+
     private ThresholdSpec thresholdSpec() {
-        if (target == null) {
+        if (target == null || target.rule != null) {
             return null;
         }
         if (target.toZero) {
@@ -220,10 +258,17 @@ public final class ForecastCommand implements Callable<Integer> {
     }
 
     /**
-     * Turns the command line's threshold into a request per series: without one, free space and
-     * free inodes run to zero and used space to 100 % of the size; anything else needs --threshold.
+     * Turns the command line's threshold into a request per series: a rule's threshold, resolved
+     * and in its direction as {@code check} has it; else without one, free space and free inodes
+     * run to zero and used space to 100 % of the size; anything else needs --threshold.
+     *
+     * @param rule the rule whose threshold and direction to use, or null
      */
-    record ForecastRequestFactory(ThresholdSpec spec, Direction direction, long atMillis, double confidence, long horizonMillis) {
+    record ForecastRequestFactory(ThresholdSpec spec, Rule rule, Direction direction, long atMillis, double confidence, long horizonMillis) {
+
+        ForecastRequestFactory(ThresholdSpec spec, Direction direction, long atMillis, double confidence, long horizonMillis) {
+            this(spec, null, direction, atMillis, confidence, horizonMillis);
+        }
 
         ForecastRequestFactory {
             if (!(confidence > 0 && confidence < 1)) {
@@ -232,6 +277,14 @@ public final class ForecastCommand implements Callable<Integer> {
         }
 
         ForecastRequest request(SeriesSource source, SeriesKey k, Series series) {
+            if (rule != null) {
+                Double level = RuleEvaluator.threshold(rule, k, source, atMillis);
+                if (level == null) {
+                    throw new UserException("rule " + rule.id() + "'s threshold " + rule.threshold().text() + " needs " + k.withName(rule.threshold().companion())
+                            + ", which the store does not hold");
+                }
+                return new ForecastRequest(level, rule.direction(), atMillis, confidence, horizonMillis);
+            }
             ThresholdSpec t = spec != null ? spec : defaultFor(k);
             ThresholdSpec.Resolved r;
             try {
@@ -247,6 +300,9 @@ public final class ForecastCommand implements Callable<Integer> {
          * "5% of fs.size_bytes{mount="/"} (12 GB)"; without --threshold, the default's ("0 B", "100% of ...").
          */
         String shown(SeriesKey k, double level) {
+            if (rule != null) {
+                return rule.threshold().shown(k.name(), level);
+            }
             ThresholdSpec t = spec != null ? spec : defaultFor(k);
             String n = k.name();
             String whole = t.kind() != ThresholdSpec.Kind.PERCENT || n.endsWith("_ratio") ? null

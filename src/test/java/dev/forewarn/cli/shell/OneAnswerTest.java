@@ -142,4 +142,23 @@ class OneAnswerTest {
         assertEquals(facts(forecast), facts(rep), "report: " + r[1]);
         assertEquals(facts(forecast), facts(top), "top");
     }
+
+    @Test
+    void forecastWithTheRuleGivesChecksAnswerWithoutRestatingItsThreshold() throws Exception {
+        // 'forecast mem.available_bytes' runs to 0 B; '--rule mem-available' is check's question: 2 % of total, its confidence
+        String[] f = run("forecast", "mem.available_bytes", "--rule", "mem-available", "--store", db.toString(), "--at", AT, "--format", "json");
+        JsonNode forecast = onlyMemory(f[0]);
+        JsonNode check = onlyMemory(run("check", "--store", db.toString(), "--at", AT, "--format", "json")[0]);
+        assertEquals(facts(check), facts(forecast));
+        assertEquals(check.get("threshold_text").asText(), forecast.get("threshold_text").asText());
+        assertEquals(check.get("confidence").asDouble(), forecast.get("confidence").asDouble());
+        String[] text = run("forecast", "mem.available_bytes", "--rule", "mem-available", "--store", db.toString(), "--at", AT);
+        assertTrue(text[0].contains("[threshold 2% of mem.total_bytes ("), text[0]);
+        // a series the rule does not judge, and a rule with no threshold, are refused with one line
+        String[] other = run("forecast", "fs.avail_bytes{mount=\"/var\"}", "--rule", "mem-available", "--store", db.toString(), "--at", AT);
+        assertEquals("", other[0]);
+        assertTrue(other[1].startsWith("error: rule mem-available judges none of the series matching"), other[1]);
+        String[] growth = run("forecast", "smart.reallocated_sectors", "--rule", "smart-reallocated", "--store", db.toString(), "--at", AT);
+        assertTrue(growth[1].startsWith("error: --rule: rule smart-reallocated has no threshold to project to"), growth[1]);
+    }
 }
