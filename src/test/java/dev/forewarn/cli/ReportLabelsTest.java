@@ -109,6 +109,9 @@ class ReportLabelsTest {
         assertFalse(mem.contains("| SHA-256 of the points |"), mem);
         assertTrue(mem.contains("| SHA-256 of these points |"), mem);
         assertTrue(mem.contains("| SHA-256 of the points the forecast read | "), mem);
+        // the hash is code; the words saying which points it covers are text, outside the code span
+        assertTrue(java.util.regex.Pattern.compile("\\| SHA-256 of the points the forecast read \\| `[0-9a-f]{64}` \\(the points of the 120 days up to [^`|]+\\) \\|")
+                .matcher(mem).find(), mem);
     }
 
     @Test
