@@ -3,6 +3,7 @@ package dev.forewarn.cli;
 import dev.forewarn.fleet.FleetEvaluation;
 import dev.forewarn.fleet.InstanceResult;
 import dev.forewarn.forecast.ForecastEngine;
+import dev.forewarn.report.DemoMarker;
 import dev.forewarn.rules.Evaluation;
 import dev.forewarn.rules.Finding;
 import dev.forewarn.rules.RuleEvaluator;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The local store judged as a fleet of one (this host), so {@code serve --store} and
+ * The local store judged as a fleet of one (this host, or the demo's invented host for its store), so {@code serve --store} and
  * {@code export openmetrics --forecasts} hand back the same metrics as a Prometheus-read fleet.
  */
 final class StoreFleet {
@@ -43,7 +44,9 @@ final class StoreFleet {
                 }
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            InstanceResult host = new InstanceResult(Host.name(), ev.status(), ev.findings(), null, 0, 0, 0, ms, evidence);
+            // the demo's store holds the invented host's history: its metrics carry that host's name, as its report does
+            String demo = DemoMarker.hostOf(s);
+            InstanceResult host = new InstanceResult(demo != null ? demo : Host.name(), ev.status(), ev.findings(), null, 0, 0, 0, ms, evidence);
             return new FleetEvaluation(atMillis, store.toString(), List.of(host), ms);
         }
     }

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code top --store demo.db} sampled this machine into the demo's store every two seconds: the
+ * The demo's store is the invented host's: {@code top --store demo.db} sampled this machine into the demo's store every two seconds: the
  * invented host's leaking memory ended on this machine's 24.9 GB free, and its report changed.
  */
-class DemoStoreSamplingTest {
+class DemoStoreTest {
 
     private static final SeriesKey MEMORY = SeriesKey.of("mem.available_bytes");
 
@@ -74,5 +74,12 @@ class DemoStoreSamplingTest {
         try (SampleStore s = SampleStore.openReadOnly(own)) {
             assertEquals(1, s.read(MEMORY, Long.MIN_VALUE, Long.MAX_VALUE).size(), "top samples a store of this host's once per snapshot");
         }
+    }
+
+    @Test
+    void servedMetricsOfTheDemoStoreCarryTheDemoHostsName() {
+        Path db = demoStore();
+        var ev = StoreFleet.evaluate(db, dev.forewarn.rules.RuleSet.load(true, List.of(), null), System.currentTimeMillis(), 86_400_000L);
+        assertEquals(List.of(DemoMarker.HOST), ev.instances().stream().map(i -> i.instance()).toList());
     }
 }
