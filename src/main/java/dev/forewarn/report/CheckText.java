@@ -46,37 +46,19 @@ public final class CheckText {
     }
 
     /**
-     * The whole text.
+     * The whole text. The verdicts the flapping guard holds back are counted in the headline
+     * ("OK - 1 pending CRITICAL: ...") and each gets a {@code PENDING} line, so an OK never hides
+     * a CRITICAL that is about to be raised; an all-clear headline also counts the findings still
+     * learning their trend, so that "nothing projected" is not read as a verdict on them.
      *
      * @param status   the overall status
      * @param problems findings worse than OK, worst first
+     * @param pending  verdicts held back by the flapping guard, worst first
      * @param judged   how many findings were judged in all (OK ones included)
+     * @param learning the findings with too little history for a trend verdict ({@code Projection#learning()})
      * @param resolved "resolved" notices
      * @param notes    plain notes ("disk health is not watched: ...")
      * @param perf     perfdata for the first line
-     */
-    public static String render(Severity status, List<Finding> problems, int judged, List<Finding> resolved,
-                                List<String> notes, List<Perf> perf) {
-        return render(status, problems, List.of(), judged, resolved, notes, perf);
-    }
-
-    /**
-     * The whole text, with the verdicts the flapping guard holds back: the headline counts them
-     * ("OK - 1 pending CRITICAL: ...") and each gets a {@code PENDING} line, so an OK never hides
-     * a CRITICAL that is about to be raised.
-     *
-     * @param pending verdicts held back by the flapping guard, worst first
-     */
-    public static String render(Severity status, List<Finding> problems, List<Pending> pending, int judged, List<Finding> resolved,
-                                List<String> notes, List<Perf> perf) {
-        return render(status, problems, pending, judged, List.of(), resolved, notes, perf);
-    }
-
-    /**
-     * The whole text; an all-clear headline also counts the {@code learning} findings (too little
-     * history for a trend verdict), so that "nothing projected" is not read as a verdict on them.
-     *
-     * @param learning the findings still learning their trend ({@code Projection#learning()})
      */
     public static String render(Severity status, List<Finding> problems, List<Pending> pending, int judged, List<Finding> learning,
                                 List<Finding> resolved, List<String> notes, List<Perf> perf) {
