@@ -215,7 +215,7 @@ public final class ForecastCommand implements Callable<Integer> {
         RuleSet rules = RuleSet.load(true, RuleSet.standardDirs(System.getenv()), null);
         Rule r = rules.find(target.rule);
         if (r == null) {
-            throw new UserException("--rule: no rule '" + target.rule + "' in force; 'forewarn rules' lists them", ExitCodes.USAGE, null);
+            throw new UserException("--rule: no rule '" + target.rule + "' in force; 'forewarn rules list' lists them", ExitCodes.USAGE, null);
         }
         if (r.threshold() == null) {
             throw new UserException("--rule: rule " + r.id() + " has no threshold to project to (it judges present values"
