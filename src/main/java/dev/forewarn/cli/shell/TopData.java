@@ -126,7 +126,34 @@ final class TopData {
 
     /** The snapshot at {@code nowMillis} with the projections known so far (a missing one shows as pending). */
     TopSnapshot snapshot(long nowMillis, Map<SeriesKey, Projection> projections) {
-        Window w = new Window(nowMillis - historyMillis, nowMillis);
+        TopSnapshot snap = snapshot(new Window(nowMillis - historyMillis, nowMillis), projections, nowMillis);
+        // The history shown ends at the newest sample, not at the clock: a store sampled every five minutes, or
+        // no longer (a demo store, a timer that stopped), shows its last stretch, not a blank end or six empty
+        // panels; the header says how old the samples are.
+        long last = snap.atMillis() > 0 ? snap.atMillis() : newestBefore(nowMillis);
+        if (last <= 0 || nowMillis - last <= historyMillis / BUCKETS) {
+            return snap;
+        }
+        return snapshot(new Window(last - historyMillis, last), projections, nowMillis);
+    }
+
+    /** The newest sample of the memory collector's (else the load's) series before {@code nowMillis} within a year; 0 for none. */
+    private long newestBefore(long nowMillis) {
+        for (String name : List.of("mem.available_bytes", "cpu.load15")) {
+            for (SeriesKey k : source.find(Selector.of(name))) {
+                Series s = source.read(k, nowMillis - NEWEST_LOOKBACK_MILLIS, nowMillis);
+                if (!s.isEmpty()) {
+                    return s.lastMillis();
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** How far back top looks for the newest sample when none fell within its history: a year. */
+    static final long NEWEST_LOOKBACK_MILLIS = 365L * 86_400_000L;
+
+    private TopSnapshot snapshot(Window w, Map<SeriesKey, Projection> projections, long nowMillis) {
         List<Panel> panels = List.of(
                 new Panel(Panel.Kind.FILESYSTEMS, filesystems(w, projections)),
                 new Panel(Panel.Kind.MEMORY, memory(w, projections)),
@@ -134,7 +161,7 @@ final class TopData {
                 new Panel(Panel.Kind.CPU, cpu(w, projections)),
                 new Panel(Panel.Kind.DISKS, disks(w)),
                 new Panel(Panel.Kind.NETWORK, network(w)));
-        return new TopSnapshot(w.newest, host, panels);
+        return new TopSnapshot(w.newest, host, panels, nowMillis);
     }
 
     private List<Row> filesystems(Window w, Map<SeriesKey, Projection> projections) {

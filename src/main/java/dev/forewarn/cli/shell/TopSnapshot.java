@@ -6,14 +6,20 @@ import java.util.List;
  * What {@code forewarn top} shows at one moment, already formatted for people: the data side
  * of the view, built from the store by {@link TopData} and drawn by {@link TopView}.
  *
- * @param atMillis when the newest sample was taken, epoch milliseconds
- * @param host     the host name
- * @param panels   the six panels, in {@link Panel.Kind} order
+ * @param atMillis   when the newest sample was taken, epoch milliseconds (0: none)
+ * @param host       the host name
+ * @param panels     the six panels, in {@link Panel.Kind} order
+ * @param madeMillis when the snapshot was made, epoch milliseconds: the newest sample's age is the difference
  */
-public record TopSnapshot(long atMillis, String host, List<Panel> panels) {
+public record TopSnapshot(long atMillis, String host, List<Panel> panels, long madeMillis) {
 
     public TopSnapshot {
         panels = List.copyOf(panels);
+    }
+
+    /** A snapshot made when its newest sample was taken. */
+    public TopSnapshot(long atMillis, String host, List<Panel> panels) {
+        this(atMillis, host, panels, atMillis);
     }
 
     /** Six empty panels: what is shown before the first read of the store. */

@@ -29,6 +29,11 @@ record TopView(boolean color, boolean unicode, ZoneId zone) {
 
     static final String HELP = " q quit  Tab/1-6 panel  s sort  / filter  Esc clear filter";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter DAY_CLOCK = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+    /** Samples older than this many refreshes, and than {@link #STALE_MIN_MILLIS}, are shown with their age. */
+    static final int STALE_REFRESHES = 3;
+    /** Ten minutes: with --no-sample, a 5-minute timer's samples are up to five minutes old and still live. */
+    static final long STALE_MIN_MILLIS = 600_000L;
     private static final int PCT = 4;
     /** Wide enough for the longest "runs out" text, "in 1.5 seconds" (durations in words) or "Sat 21 Mar". */
     private static final int ETA = 14;
@@ -151,6 +156,12 @@ record TopView(boolean color, boolean unicode, ZoneId zone) {
 
     private AttributedString header(TopSnapshot snap, TopState state, long intervalMillis, int w) {
         String clock = snap.atMillis() > 0 ? CLOCK.withZone(zone).format(Instant.ofEpochMilli(snap.atMillis())) : "--:--:--";
+        // samples older than a few refreshes are not live: say how old (a demo store, sampling that stopped)
+        long age = snap.madeMillis() - snap.atMillis();
+        if (snap.atMillis() > 0 && age > Math.max(STALE_REFRESHES * intervalMillis, STALE_MIN_MILLIS)) {
+            clock = "last sample " + (age < 86_400_000L ? clock : DAY_CLOCK.withZone(zone).format(Instant.ofEpochMilli(snap.atMillis())))
+                    + ", " + dev.forewarn.series.Times.human(java.time.Duration.ofMillis(age)) + " ago";
+        }
         String text = " forewarn top  " + snap.host() + "  " + clock + "  every " + (intervalMillis / 1000.0 == Math.rint(intervalMillis / 1000.0)
                 ? (intervalMillis / 1000) + "s" : intervalMillis + "ms")
                 + "  sort: " + state.sort().label() + (state.filter().isEmpty() ? "" : "  filter: " + state.filter());

@@ -70,6 +70,25 @@ class TopDataTest {
     }
 
     @Test
+    void aStoreNoLongerSampledShowsItsLastStretchNotEmptyPanels(@TempDir Path dir) {
+        try (SampleStore store = SampleStore.open(dir.resolve("s.db"))) {
+            fill(store);
+            TopData data = new TopData(store, 6 * HOUR, "web1", ZoneOffset.UTC);
+            // two days after the last sample (a demo store, a timer that stopped)
+            TopSnapshot snap = data.snapshot(NOW + 48 * HOUR, Map.of());
+            assertEquals(NOW, snap.atMillis(), "the newest sample's time, for the header");
+            assertEquals(NOW + 48 * HOUR, snap.madeMillis());
+            Row root = only(snap, Panel.Kind.FILESYSTEMS);
+            assertEquals("97 GB free of 200 GB", root.value());
+            long filled = java.util.Arrays.stream(root.history()).filter(x -> !Double.isNaN(x)).count();
+            assertTrue(filled >= 6, "the six hours before the last sample: " + filled);
+            // half an hour after it, the history still ends at the last sample, not with a blank half hour
+            TopSnapshot soon = data.snapshot(NOW + HOUR / 2, Map.of());
+            assertTrue(!Double.isNaN(soon.panels().get(0).rows().get(0).history()[TopData.BUCKETS - 1]), "the last bucket holds the last sample");
+        }
+    }
+
+    @Test
     void memoryRowIsNamedByTheResourceNotUsedBesideTheAvailableAmount(@TempDir Path dir) {
         try (SampleStore store = SampleStore.open(dir.resolve("s.db"))) {
             fill(store);

@@ -2,6 +2,7 @@ package dev.forewarn.cli.shell;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forewarn.cli.shell.TopSnapshot.Panel;
@@ -97,6 +98,21 @@ class TopViewTest {
             String ansi = l.toAnsi(256, org.jline.utils.AttributedCharSequence.ForceMode.Force256Colors);
             assertTrue(!ansi.matches("(?s).*\u001b\\[[0-9;]*3[0-7]m.*") && !ansi.contains("38;5;"), "colour code in: " + ansi);
         }
+    }
+
+    @Test
+    void theHeaderSaysHowOldSamplesThatAreNotLiveAre() {
+        TopSnapshot live = snapshot(1);
+        assertFalse(text(view.render(live, TopState.initial(), 2_000, 100, 24)).get(0).contains("ago"));
+        TopSnapshot old = new TopSnapshot(NOW, live.host(), live.panels(), NOW + 45 * 60_000L);
+        String header = text(view.render(old, TopState.initial(), 2_000, 100, 24)).get(0);
+        assertTrue(header.contains("last sample " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC)
+                .format(java.time.Instant.ofEpochMilli(NOW)) + ", 45 minutes ago"), header);
+        // a 5-minute timer's sample, read with --no-sample, is live
+        TopSnapshot recent = new TopSnapshot(NOW, live.host(), live.panels(), NOW + 5 * 60_000L);
+        assertFalse(text(view.render(recent, TopState.initial(), 2_000, 100, 24)).get(0).contains("ago"));
+        TopSnapshot days = new TopSnapshot(NOW, live.host(), live.panels(), NOW + 3 * 86_400_000L);
+        assertTrue(text(view.render(days, TopState.initial(), 2_000, 100, 24)).get(0).contains(", 3 days ago"));
     }
 
     @Test
