@@ -15,7 +15,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Completes rule ids after {@code rules explain}: the ids of the rules in force, read as the
+ * Completes rule ids after {@code rules explain} and {@code forecast ... --rule}: the ids of the rules in force, read as the
  * command will read them (built-in set, rules.d directories, and the line's own
  * {@code --rules FILE}), each time Tab is pressed, so an edited rules file shows at once.
  */
@@ -61,11 +61,15 @@ final class RuleIdCompleter implements Completer {
 
     /**
      * True when the word at {@code index} is the {@code ID} parameter of {@code rules explain}
-     * in the command tree {@code root}: not the command words, an option, or an option's value.
+     * in the command tree {@code root} (not the command words, an option, or an option's value),
+     * or the value of {@code forecast}'s {@code --rule}.
      */
     static boolean expectsRuleId(CommandLine root, List<String> words, int index) {
         if (index < 2 || index > words.size()) {
             return false;
+        }
+        if (words.get(0).equals("forecast") && root.getSubcommands().containsKey("forecast")) {
+            return words.get(index - 1).equals("--rule");
         }
         CommandLine rules = root.getSubcommands().get(words.get(0));
         CommandLine explain = rules == null || !words.get(0).equals("rules") ? null : rules.getSubcommands().get(words.get(1));

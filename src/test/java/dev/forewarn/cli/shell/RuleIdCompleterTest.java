@@ -33,6 +33,9 @@ class RuleIdCompleterTest {
         assertFalse(RuleIdCompleter.expectsRuleId(root, List.of("rules", "list", ""), 2));
         assertFalse(RuleIdCompleter.expectsRuleId(root, List.of("show", "explain", ""), 2));
         assertFalse(RuleIdCompleter.expectsRuleId(root, List.of("rules", ""), 1), "the subcommand word");
+        assertTrue(RuleIdCompleter.expectsRuleId(root, List.of("forecast", "mem.available_bytes", "--rule", ""), 3), "forecast --rule ID");
+        assertFalse(RuleIdCompleter.expectsRuleId(root, List.of("forecast", "mem.available_bytes", ""), 2), "forecast's selector");
+        assertFalse(RuleIdCompleter.expectsRuleId(root, List.of("forecast", "mem.available_bytes", "--threshold", ""), 3));
     }
 
     @Test
