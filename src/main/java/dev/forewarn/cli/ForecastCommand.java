@@ -212,6 +212,9 @@ public final class ForecastCommand implements Callable<Integer> {
         if (prometheus.enabled()) {
             throw new UserException("--rule works on the store; with Prometheus give --threshold", ExitCodes.USAGE, null);
         }
+        if (direction != null) {
+            throw new UserException("--direction: with --rule the direction is the rule's", ExitCodes.USAGE, null);
+        }
         RuleSet rules = RuleSet.load(true, RuleSet.standardDirs(System.getenv()), null);
         Rule r = rules.find(target.rule);
         if (r == null) {

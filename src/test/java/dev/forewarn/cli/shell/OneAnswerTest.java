@@ -160,6 +160,8 @@ class OneAnswerTest {
         assertTrue(other[1].startsWith("error: rule mem-available judges none of the series matching"), other[1]);
         String[] growth = run("forecast", "smart.reallocated_sectors", "--rule", "smart-reallocated", "--store", db.toString(), "--at", AT);
         assertTrue(growth[1].startsWith("error: --rule: rule smart-reallocated has no threshold to project to"), growth[1]);
+        String[] both = run("forecast", "mem.available_bytes", "--rule", "mem-available", "--direction", "up", "--store", db.toString(), "--at", AT);
+        assertEquals("error: --direction: with --rule the direction is the rule's", both[1].strip());
         String[] unknown = run("forecast", "mem.available_bytes", "--rule", "mem-avail", "--store", db.toString(), "--at", AT);
         assertEquals("error: --rule: no rule 'mem-avail' in force; 'forewarn rules list' lists them", unknown[1].strip());
     }
