@@ -6,6 +6,7 @@ import dev.forewarn.forecast.ForecastEngine;
 import dev.forewarn.report.CheckText;
 import dev.forewarn.report.ProjectionJson;
 import dev.forewarn.report.DemoMarker;
+import dev.forewarn.report.Learning;
 import dev.forewarn.rules.Evaluation;
 import dev.forewarn.rules.RuleFileFindings;
 import dev.forewarn.rules.Finding;
@@ -178,8 +179,7 @@ public final class CheckCommand implements Callable<Integer>, ExitCodeOnError {
             notes.forEach(ns::add);
             out.println(o.toPrettyString());
         } else {
-            List<Finding> learning = ev.findings().stream().filter(f -> f.projection().learning()).toList();
-            out.print(CheckText.render(status, ev.problems(), ev.pending(), ev.findings().size(), learning, ev.resolved(), notes,
+            out.print(CheckText.render(status, ev.problems(), ev.pending(), ev.findings().size(), Learning.of(ev.findings()), ev.resolved(), notes,
                     CheckPerf.of(ev, rules, evaluator, db)));
         }
         out.flush();

@@ -4,7 +4,6 @@ import dev.forewarn.rules.Finding;
 import dev.forewarn.rules.Pending;
 import dev.forewarn.rules.Severity;
 import dev.forewarn.series.SafeText;
-import dev.forewarn.series.Times;
 import java.util.List;
 import java.util.Locale;
 
@@ -55,12 +54,12 @@ public final class CheckText {
      * @param problems findings worse than OK, worst first
      * @param pending  verdicts held back by the flapping guard, worst first
      * @param judged   how many findings were judged in all (OK ones included)
-     * @param learning the findings with too little history for a trend verdict ({@code Projection#learning()})
+     * @param learning the findings with too little history for a trend verdict
      * @param resolved "resolved" notices
      * @param notes    plain notes ("disk health is not watched: ...")
      * @param perf     perfdata for the first line
      */
-    public static String render(Severity status, List<Finding> problems, List<Pending> pending, int judged, List<Finding> learning,
+    public static String render(Severity status, List<Finding> problems, List<Pending> pending, int judged, Learning learning,
                                 List<Finding> resolved, List<String> notes, List<Perf> perf) {
         StringBuilder sb = new StringBuilder("FOREWARN ").append(status.name()).append(" - ");
         if (problems.isEmpty() && pending.isEmpty()) {
@@ -103,19 +102,8 @@ public final class CheckText {
     }
 
     /** "; 10 still learning their trend (the first verdict in 2 days)", or "" when none is. */
-    static String learningWords(List<Finding> learning) {
-        if (learning.isEmpty()) {
-            return "";
-        }
-        long soonest = Long.MAX_VALUE;
-        for (Finding f : learning) {
-            Long more = f.projection().needsMoreSeconds();
-            if (more != null) {
-                soonest = Math.min(soonest, more);
-            }
-        }
-        String when = soonest == Long.MAX_VALUE ? "" : " (the first verdict in " + Times.human(java.time.Duration.ofSeconds(soonest)) + ")";
-        return "; " + learning.size() + " still learning " + (learning.size() == 1 ? "its" : "their") + " trend" + when;
+    static String learningWords(Learning l) {
+        return l.count() == 0 ? "" : "; " + l.count() + " still learning " + (l.count() == 1 ? "its" : "their") + " trend" + l.firstVerdict();
     }
 
     /** One finding: severity, message (with date and interval), the method and its one-line reason, and the rule. */

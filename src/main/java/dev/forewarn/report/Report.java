@@ -67,12 +67,13 @@ public record Report(String host, long generatedMillis, long atMillis, long sinc
      *
      * @param status  check's status over every rule (not only the findings shown)
      * @param pending severity held back, by {@link #key(String, String) rule and series}
-     * @param memory  the guard's memory each shown finding was judged with, by the same key (so verify can judge again)
+     * @param memory   the guard's memory each shown finding was judged with, by the same key (so verify can judge again)
+     * @param learning the findings of every rule still learning their trend (not shown: they have no projection)
      */
     public record Checked(dev.forewarn.rules.Severity status, java.util.Map<String, dev.forewarn.rules.Severity> pending,
-                          java.util.Map<String, dev.forewarn.rules.FindingState.Entry> memory) {
+                          java.util.Map<String, dev.forewarn.rules.FindingState.Entry> memory, Learning learning) {
         /** No check view: every finding as raw. */
-        public static final Checked NONE = new Checked(null, java.util.Map.of(), java.util.Map.of());
+        public static final Checked NONE = new Checked(null, java.util.Map.of(), java.util.Map.of(), Learning.NONE);
 
         public Checked {
             pending = java.util.Map.copyOf(pending);

@@ -105,7 +105,7 @@ public record ReportAssembly(String host, long atMillis, long sinceMillis, doubl
         List<String> sel = selectors.stream().map(Selector::toString).toList();
         TrackRecordReader.Read track = TrackRecordReader.read(in.findings(), source, shownHost, atMillis);
         return new ReportBuilder().host(shownHost).provenance(made).demo(demoHost != null)
-                .checked(new Report.Checked(status, pending, memory)).trackRecord(track.entries()).trackRecordNote(track.note())
+                .checked(new Report.Checked(status, pending, memory, Learning.of(ev.findings()))).trackRecord(track.entries()).trackRecordNote(track.note())
                 .generatedMillis(generatedMillis).atMillis(atMillis).sinceMillis(sinceMillis)
                 .confidence(confidence).runwayMillis(runwayMillis).leadTimeMillis(leadTimeMillis).selectors(sel).zone(zone)
                 .baselines(f -> PredictLinearBaseline.of(f, history.apply(f.projection().series()), atMillis))

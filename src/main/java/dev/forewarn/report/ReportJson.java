@@ -54,6 +54,13 @@ public final class ReportJson {
         } else {
             o.put("status", r.checked().status().name());
         }
+        ObjectNode learning = o.putObject("learning");
+        learning.put("series", r.checked().learning().count());
+        if (r.checked().learning().soonestSeconds() == null) {
+            learning.putNull("needs_more_seconds");
+        } else {
+            learning.put("needs_more_seconds", r.checked().learning().soonestSeconds());
+        }
         ArrayNode pending = o.putArray("pending");
         r.checked().pending().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> pending.addObject().put("finding", e.getKey()).put("severity", e.getValue().name()));
