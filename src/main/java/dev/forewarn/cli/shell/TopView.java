@@ -1,6 +1,8 @@
 package dev.forewarn.cli.shell;
 
 import dev.forewarn.series.SafeText;
+import dev.forewarn.series.Times;
+import java.time.Duration;
 import dev.forewarn.cli.Sparkline;
 import dev.forewarn.cli.shell.TopSnapshot.Panel;
 import dev.forewarn.cli.shell.TopSnapshot.Row;
@@ -160,7 +162,7 @@ record TopView(boolean color, boolean unicode, ZoneId zone) {
         long age = snap.madeMillis() - snap.atMillis();
         if (snap.atMillis() > 0 && age > Math.max(STALE_REFRESHES * intervalMillis, STALE_MIN_MILLIS)) {
             clock = "last sample " + (age < 86_400_000L ? clock : DAY_CLOCK.withZone(zone).format(Instant.ofEpochMilli(snap.atMillis())))
-                    + ", " + dev.forewarn.series.Times.human(java.time.Duration.ofMillis(age)) + " ago";
+                    + ", " + Times.human(Duration.ofMillis(age)) + " ago";
         }
         String text = " forewarn top  " + snap.host() + "  " + clock + "  every " + (intervalMillis / 1000.0 == Math.rint(intervalMillis / 1000.0)
                 ? (intervalMillis / 1000) + "s" : intervalMillis + "ms")
