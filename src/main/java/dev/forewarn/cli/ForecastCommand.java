@@ -130,6 +130,9 @@ public final class ForecastCommand implements Callable<Integer> {
                 ForecastRequest req = f.request(s, k, series);
                 out.add(engine.project(series, req).withThresholdText(f.shown(k, req.threshold())));
             }
+            if (target == null && format == Format.text) {
+                ruleNote(s, out, atMillis);
+            }
         }
         if (out.isEmpty()) {
             throw new UserException("every series matching " + selector + " has ended: " + String.join(", ", ended)
@@ -144,6 +147,37 @@ public final class ForecastCommand implements Callable<Integer> {
         }
         print(out, spec.commandLine().getOut());
         return ExitCodes.SUCCESS;
+    }
+
+    /**
+     * With the default threshold, a note on stderr for each rule in force that judges a projected
+     * series at another level ("available memory" to 2 % of its total, not to 0 B), so that the
+     * date beside check's is not taken for a disagreement.
+     */
+    private void ruleNote(SeriesSource s, List<Projection> out, long atMillis) {
+        List<Rule> rules = RuleSet.load(true, RuleSet.standardDirs(System.getenv()), null).rules();
+        java.util.Set<String> said = new java.util.HashSet<>();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Projection p : out) {
+            for (Rule r : rules) {
+                if (r.threshold() == null || !r.matches(p.series()) || said.contains(r.id())) {
+                    continue;
+                }
+                Double level = RuleEvaluator.threshold(r, p.series(), s, atMillis);
+                if (level == null || Math.abs(level - p.threshold()) <= 1e-9 * Math.max(1, Math.abs(level))) {
+                    continue;
+                }
+                said.add(r.id());
+                err.println("note: check judges " + p.series() + " with rule " + r.id() + ", to " + r.threshold().shown(p.series().name(), level)
+                        + " at " + Math.round(r.confidence() * 100) + " %: forewarn forecast " + shellWord(selector) + " --rule " + r.id() + " gives its date");
+            }
+        }
+        err.flush();
+    }
+
+    /** {@code text} as one shell word: as it is when plain, else single-quoted ({@code 'fs.avail_bytes{mount="/"}'}). */
+    static String shellWord(String text) {
+        return text.matches("[A-Za-z0-9._:/-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
     }
 
     /** One series: read the engine's history window before --at, resolve the threshold, project. */

@@ -160,6 +160,14 @@ class OneAnswerTest {
         assertTrue(other[1].startsWith("error: rule mem-available judges none of the series matching"), other[1]);
         String[] growth = run("forecast", "smart.reallocated_sectors", "--rule", "smart-reallocated", "--store", db.toString(), "--at", AT);
         assertTrue(growth[1].startsWith("error: --rule: rule smart-reallocated has no threshold to project to"), growth[1]);
+        // without a threshold, forecast runs to 0 B and says on stderr which rule check judges the series by
+        String[] plain = run("forecast", "mem.available_bytes", "--store", db.toString(), "--at", AT);
+        assertTrue(plain[0].contains("[threshold 0 B, 80 % interval]"), plain[0]);
+        assertEquals("note: check judges mem.available_bytes with rule mem-available, to 2% of mem.total_bytes ("
+                + forecast.get("threshold_text").asText().replaceAll(".*\\((.*)\\)$", "$1")
+                + ") at 80 %: forewarn forecast mem.available_bytes --rule mem-available gives its date", plain[1].strip());
+        String[] var = run("forecast", "fs.avail_bytes{mount=\"/var\"}", "--store", db.toString(), "--at", AT);
+        assertEquals("", var[1], "fs-space runs to 0 B too: nothing to say");
         String[] both = run("forecast", "mem.available_bytes", "--rule", "mem-available", "--direction", "up", "--store", db.toString(), "--at", AT);
         assertEquals("error: --direction: with --rule the direction is the rule's", both[1].strip());
         String[] unknown = run("forecast", "mem.available_bytes", "--rule", "mem-avail", "--store", db.toString(), "--at", AT);
