@@ -99,7 +99,7 @@ record FleetReport(long runwayMillis, long leadTimeMillis, ZoneId zone) {
         }
         long since = ev.instances().stream().flatMap(r -> r.evidence().values().stream()).filter(s -> !s.isEmpty())
                 .mapToLong(Series::firstMillis).min().orElse(ev.atMillis());
-        return new ReportBuilder().host(hostLine(ev)).generatedMillis(generatedMillis).atMillis(ev.atMillis())
+        return new ReportBuilder().host(hostLine(ev)).demo(ev.demo()).generatedMillis(generatedMillis).atMillis(ev.atMillis())
                 .sinceMillis(Math.min(since, ev.atMillis() - 1)).confidence(confidence).runwayMillis(runwayMillis)
                 .leadTimeMillis(leadTimeMillis).selectors(List.of()).zone(zone).fleet(summary(ev))
                 .build(findings, k -> history.getOrDefault(k, Series.empty(k)));

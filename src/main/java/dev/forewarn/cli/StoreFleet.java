@@ -47,7 +47,7 @@ final class StoreFleet {
             // the demo's store holds the invented host's history: its metrics carry that host's name, as its report does
             String demo = DemoMarker.hostOf(s);
             InstanceResult host = new InstanceResult(demo != null ? demo : Host.name(), ev.status(), ev.findings(), null, 0, 0, 0, ms, evidence);
-            return new FleetEvaluation(atMillis, store.toString(), List.of(host), ms);
+            return new FleetEvaluation(atMillis, store.toString(), List.of(host), ms, demo != null);
         }
     }
 }

@@ -13,8 +13,9 @@ import java.util.Map;
  * @param source         where the history came from (the Prometheus URL, or the store path)
  * @param instances      one result per instance, worst first, then by name
  * @param durationMillis wall time of the whole evaluation, milliseconds
+ * @param demo           the history is the invented one of {@code forewarn demo} (its store): the report says DEMO DATA
  */
-public record FleetEvaluation(long atMillis, String source, List<InstanceResult> instances, long durationMillis) {
+public record FleetEvaluation(long atMillis, String source, List<InstanceResult> instances, long durationMillis, boolean demo) {
 
     /** Worst status first, then the earliest crossing, then the instance name. */
     public static final Comparator<InstanceResult> WORST_FIRST = Comparator
@@ -25,6 +26,11 @@ public record FleetEvaluation(long atMillis, String source, List<InstanceResult>
 
     public FleetEvaluation {
         instances = instances.stream().sorted(WORST_FIRST).toList();
+    }
+
+    /** A real fleet's (or host's) verdict. */
+    public FleetEvaluation(long atMillis, String source, List<InstanceResult> instances, long durationMillis) {
+        this(atMillis, source, instances, durationMillis, false);
     }
 
     /** The worst instance status (CRITICAL over WARNING over UNKNOWN over OK); UNKNOWN for an empty fleet. */

@@ -102,7 +102,13 @@ public final class Recommendations {
 
     /** "sda: reallocated sectors grew ..." after "disk sda" has been named: "its reallocated sectors grew ...". */
     static String withoutSubject(String message, String disk) {
-        return !disk.isEmpty() && message.startsWith(disk + ": ") ? "its " + message.substring(disk.length() + 2) : message;
+        if (disk.isEmpty()) {
+            return message;
+        }
+        int at = message.indexOf(disk + ": ");
+        // a fleet's message leads with its instance ("web-3: sda: ..."), which the heading names too
+        boolean lead = at == 0 || at > 0 && message.substring(0, at).matches("[^ ]+: ");
+        return lead ? "its " + message.substring(at + disk.length() + 2) : message;
     }
 
     private static String orLabel(SeriesKey key, String label, String fallback) {

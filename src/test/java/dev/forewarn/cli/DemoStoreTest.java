@@ -77,9 +77,12 @@ class DemoStoreTest {
     }
 
     @Test
-    void servedMetricsOfTheDemoStoreCarryTheDemoHostsName() {
+    void servedMetricsAndPageOfTheDemoStoreCarryTheDemoHostsNameAndSayDemoData() {
         Path db = demoStore();
         var ev = StoreFleet.evaluate(db, dev.forewarn.rules.RuleSet.load(true, List.of(), null), System.currentTimeMillis(), 86_400_000L);
         assertEquals(List.of(DemoMarker.HOST), ev.instances().stream().map(i -> i.instance()).toList());
+        // and the page serve draws from it says whose data it is
+        String html = new FleetReport(90 * 86_400_000L, 30 * 86_400_000L, java.time.ZoneOffset.UTC).html(ev, System.currentTimeMillis(), 0.8);
+        assertTrue(html.contains("DEMO DATA"), html.length() > 3000 ? html.substring(0, 3000) : html);
     }
 }

@@ -56,4 +56,13 @@ class RecommendationWordingTest {
         String action = ReportFixtures.fewMinutesOfLoad().items().get(0).recommendation().action();
         assertEquals("Find what overloads the processors now, or add cores: load is above the cores \u2014 11.5 now, above 4 (200% of 2 cores).", action);
     }
+
+    @Test
+    void aFleetsDiskAdviceNamesTheDiskOnceNotWithItsInstanceAgain() {
+        // the fleet's message leads with its instance: "... move its data off it: demo-web-1: sda: reallocated sectors grew ..."
+        assertEquals("its reallocated sectors grew from 640 to 800", Recommendations.withoutSubject("demo-web-1: sda: reallocated sectors grew from 640 to 800", "sda"));
+        assertEquals("its reallocated sectors grew", Recommendations.withoutSubject("sda: reallocated sectors grew", "sda"));
+        // a message that only mentions the disk later keeps its words
+        assertEquals("2 errors on sda: see dmesg", Recommendations.withoutSubject("2 errors on sda: see dmesg", "sda"));
+    }
 }
