@@ -218,10 +218,12 @@ public final class ReportText {
     }
 
     private static String headline(Projection p, ZoneId zone, String message) {
-        String what = resource(p.series());
         if (!p.hasEta() && message != null) {
             return message;
         }
+        // a fleet's finding names its instance first, as its undated messages do ("web-3: sda: ...")
+        String instance = p.series().label("instance");
+        String what = (instance == null ? "" : instance + ": ") + resource(p.series());
         if (!p.hasEta()) {
             return what + ": no crossing projected" + (p.reason() == null ? "" : " (" + p.reason() + ")");
         }

@@ -155,5 +155,8 @@ class ServeCommandTest {
         assertTrue(dom.select("#fleet-summary").text().contains("2 instances: 1 WARNING, 1 OK"), dom.select("#fleet-summary").text());
         // then the single-host report's sections, each series naming its instance
         assertTrue(dom.select("section.finding").first().text().contains("instance=\"filling:9100\""), dom.select("section.finding").text());
+        // and its heading names the instance, as an undated finding's does: in a fleet "/data fills up" says not where
+        assertTrue(dom.select("section.finding h2").first().text().contains("filling:9100: /data (free space) fills up on "),
+                dom.select("section.finding h2").text());
     }
 }
