@@ -10,7 +10,6 @@ import dev.forewarn.forecast.ThresholdSpec;
 import dev.forewarn.report.ProjectionJson;
 import dev.forewarn.rules.Rule;
 import dev.forewarn.rules.RuleEvaluator;
-import dev.forewarn.rules.RuleSet;
 import dev.forewarn.forecast.ProjectionText;
 import dev.forewarn.series.Series;
 import dev.forewarn.series.SeriesKey;
@@ -131,7 +130,9 @@ public final class ForecastCommand implements Callable<Integer> {
                 out.add(engine.project(series, req).withThresholdText(f.shown(k, req.threshold())));
             }
             if (target == null && format == Format.text) {
-                ruleNote(s, out, atMillis);
+                PrintWriter err = spec.commandLine().getErr();
+                ForecastRules.otherLevels(ForecastRules.inForce(), s, out, atMillis, selector).forEach(n -> err.println("note: " + n));
+                err.flush();
             }
         }
         if (out.isEmpty()) {
@@ -147,37 +148,6 @@ public final class ForecastCommand implements Callable<Integer> {
         }
         print(out, spec.commandLine().getOut());
         return ExitCodes.SUCCESS;
-    }
-
-    /**
-     * With the default threshold, a note on stderr for each rule in force that judges a projected
-     * series at another level ("available memory" to 2 % of its total, not to 0 B), so that the
-     * date beside check's is not taken for a disagreement.
-     */
-    private void ruleNote(SeriesSource s, List<Projection> out, long atMillis) {
-        List<Rule> rules = RuleSet.load(true, RuleSet.standardDirs(System.getenv()), null).rules();
-        java.util.Set<String> said = new java.util.HashSet<>();
-        PrintWriter err = spec.commandLine().getErr();
-        for (Projection p : out) {
-            for (Rule r : rules) {
-                if (r.threshold() == null || !r.matches(p.series()) || said.contains(r.id())) {
-                    continue;
-                }
-                Double level = RuleEvaluator.threshold(r, p.series(), s, atMillis);
-                if (level == null || Math.abs(level - p.threshold()) <= 1e-9 * Math.max(1, Math.abs(level))) {
-                    continue;
-                }
-                said.add(r.id());
-                err.println("note: check judges " + p.series() + " with rule " + r.id() + ", to " + r.threshold().shown(p.series().name(), level)
-                        + " at " + Math.round(r.confidence() * 100) + " %: forewarn forecast " + shellWord(selector) + " --rule " + r.id() + " gives its date");
-            }
-        }
-        err.flush();
-    }
-
-    /** {@code text} as one shell word: as it is when plain, else single-quoted ({@code 'fs.avail_bytes{mount="/"}'}). */
-    static String shellWord(String text) {
-        return text.matches("[A-Za-z0-9._:/-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
     }
 
     /** One series: read the engine's history window before --at, resolve the threshold, project. */
@@ -238,7 +208,7 @@ public final class ForecastCommand implements Callable<Integer> {
         return " [threshold " + p.thresholdShown() + ", " + Math.round(p.confidence() * 100) + " % interval]";
     }
 
-    /** The rule of --rule, as 'check' loads the rules; null without --rule. */
+    /** The rule of --rule, refused beside the options it replaces; null without --rule. */
     private Rule rule() {
         if (target == null || target.rule == null) {
             return null;
@@ -249,16 +219,7 @@ public final class ForecastCommand implements Callable<Integer> {
         if (direction != null) {
             throw new UserException("--direction: with --rule the direction is the rule's", ExitCodes.USAGE, null);
         }
-        RuleSet rules = RuleSet.load(true, RuleSet.standardDirs(System.getenv()), null);
-        Rule r = rules.find(target.rule);
-        if (r == null) {
-            throw new UserException("--rule: no rule '" + target.rule + "' in force; 'forewarn rules list' lists them", ExitCodes.USAGE, null);
-        }
-        if (r.threshold() == null) {
-            throw new UserException("--rule: rule " + r.id() + " has no threshold to project to (it judges present values"
-                    + (r.growth() != null ? " and growth" : "") + " only)", ExitCodes.USAGE, null);
-        }
-        return r;
+        return ForecastRules.named(target.rule);
     }
 
     private ThresholdSpec thresholdSpec() {
