@@ -126,32 +126,34 @@ final class TopData {
 
     /** The snapshot at {@code nowMillis} with the projections known so far (a missing one shows as pending). */
     TopSnapshot snapshot(long nowMillis, Map<SeriesKey, Projection> projections) {
-        TopSnapshot snap = snapshot(new Window(nowMillis - historyMillis, nowMillis), projections, nowMillis);
         // The history shown ends at the newest sample, not at the clock: a store sampled every five minutes, or
         // no longer (a demo store, a timer that stopped), shows its last stretch, not a blank end or six empty
         // panels; the header says how old the samples are.
-        long last = snap.atMillis() > 0 ? snap.atMillis() : newestBefore(nowMillis);
-        if (last <= 0 || nowMillis - last <= historyMillis / BUCKETS) {
-            return snap;
-        }
-        return snapshot(new Window(last - historyMillis, last), projections, nowMillis);
+        long last = newestBefore(nowMillis);
+        long end = last > 0 && nowMillis - last > historyMillis / BUCKETS ? last : nowMillis;
+        return snapshot(new Window(end - historyMillis, end), projections, nowMillis);
     }
 
-    /** The newest sample of the memory collector's (else the load's) series before {@code nowMillis} within a year; 0 for none. */
+    /**
+     * The newest sample of the memory collector's (else the load's) series at or before
+     * {@code nowMillis}, looked for over the history shown, then a day, a month and a year back
+     * (a live store costs one short read); 0 for none.
+     */
     private long newestBefore(long nowMillis) {
-        for (String name : List.of("mem.available_bytes", "cpu.load15")) {
-            for (SeriesKey k : source.find(Selector.of(name))) {
-                Series s = source.read(k, nowMillis - NEWEST_LOOKBACK_MILLIS, nowMillis);
-                if (!s.isEmpty()) {
-                    return s.lastMillis();
+        for (long back : new long[] {historyMillis, DAY_MILLIS, 30 * DAY_MILLIS, 365 * DAY_MILLIS}) {
+            for (String name : List.of("mem.available_bytes", "cpu.load15")) {
+                for (SeriesKey k : source.find(Selector.of(name))) {
+                    Series s = source.read(k, nowMillis - back, nowMillis);
+                    if (!s.isEmpty()) {
+                        return s.lastMillis();
+                    }
                 }
             }
         }
         return 0;
     }
 
-    /** How far back top looks for the newest sample when none fell within its history: a year. */
-    static final long NEWEST_LOOKBACK_MILLIS = 365L * 86_400_000L;
+    private static final long DAY_MILLIS = 86_400_000L;
 
     private TopSnapshot snapshot(Window w, Map<SeriesKey, Projection> projections, long nowMillis) {
         List<Panel> panels = List.of(
