@@ -131,7 +131,7 @@ public final class ForecastCommand implements Callable<Integer> {
             }
             if (target == null && format == Format.text) {
                 PrintWriter err = spec.commandLine().getErr();
-                ForecastRules.otherLevels(ForecastRules.inForce(), s, out, atMillis, selector).forEach(n -> err.println("note: " + n));
+                ForecastRules.otherLevels(ForecastRules.inForce().rules(), s, out, atMillis, selector).forEach(n -> err.println("note: " + n));
                 err.flush();
             }
         }

@@ -22,13 +22,13 @@ final class ForecastRules {
     }
 
     /** The rules in force. */
-    static List<Rule> inForce() {
-        return RuleSet.load(true, RuleSet.standardDirs(System.getenv()), null).rules();
+    static RuleSet inForce() {
+        return RuleSet.load(true, RuleSet.standardDirs(System.getenv()), null);
     }
 
     /** The rule with this id, refused (exit 2) when none is in force or it has no threshold to project to. */
     static Rule named(String id) {
-        Rule r = inForce().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+        Rule r = inForce().find(id);
         if (r == null) {
             throw new UserException("--rule: no rule '" + id + "' in force; 'forewarn rules list' lists them", ExitCodes.USAGE, null);
         }

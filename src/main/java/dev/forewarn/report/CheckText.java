@@ -103,7 +103,7 @@ public final class CheckText {
 
     /** "; 10 still learning their trend (the first verdict in 2 days)", or "" when none is. */
     static String learningWords(Learning l) {
-        return l.count() == 0 ? "" : "; " + l.count() + " still learning " + (l.count() == 1 ? "its" : "their") + " trend" + l.firstVerdict();
+        return l.count() == 0 ? "" : "; " + l.count() + " " + l.stillLearning();
     }
 
     /** One finding: severity, message (with date and interval), the method and its one-line reason, and the rule. */

@@ -34,8 +34,9 @@ public record Learning(int count, Long soonestSeconds) {
         return new Learning(n, soonest);
     }
 
-    /** "(the first verdict in 2 days)", or "" when unknown. */
-    String firstVerdict() {
-        return soonestSeconds == null ? "" : " (the first verdict in " + Times.human(Duration.ofSeconds(soonestSeconds)) + ")";
+    /** "still learning their trend (the first verdict in 2 days)" ("its" for one), without the when if unknown. */
+    String stillLearning() {
+        return "still learning " + (count == 1 ? "its" : "their") + " trend"
+                + (soonestSeconds == null ? "" : " (the first verdict in " + Times.human(Duration.ofSeconds(soonestSeconds)) + ")");
     }
 }

@@ -67,8 +67,7 @@ public record Verdict(String summary, List<Line> lines) {
         Learning learning = r.checked().learning();
         if (learning.count() > 0) {
             // an all-clear on a young store says nothing of the trends it could not judge yet
-            summary += " " + (learning.count() == 1 ? "One series is" : learning.count() + " series are")
-                    + " still learning " + (learning.count() == 1 ? "its" : "their") + " trend" + learning.firstVerdict()
+            summary += " " + (learning.count() == 1 ? "One series is " : learning.count() + " series are ") + learning.stillLearning()
                     + ": too little history to project, so this report cannot yet say whether " + (learning.count() == 1 ? "it" : "they") + " will run out.";
         }
         String buy = purchases(r);
