@@ -26,6 +26,22 @@ public final class FindingFacts {
      * @param value the value, plain text (renderers escape it)
      */
     public record Fact(String label, String value) {
+
+        /** Whether the value is a hash, drawn in monospace. */
+        public boolean isHash() {
+            return label.startsWith("SHA");
+        }
+
+        /** A hash fact's hash: the value up to its first space (all of it without one). */
+        public String hash() {
+            int space = value.indexOf(' ');
+            return space < 0 ? value : value.substring(0, space);
+        }
+
+        /** A hash fact's words after the hash (" (the points of the 120 days up to ...)"), or "". */
+        public String afterHash() {
+            return value.substring(hash().length());
+        }
     }
 
     private FindingFacts() {

@@ -177,13 +177,10 @@ public final class HtmlReport {
      * ("(the points of the 120 days up to ...)") in text that breaks at spaces, not "up t|o".
      */
     static String cell(FindingFacts.Fact f) {
-        String v = f.value();
-        if (!f.label().startsWith("SHA")) {
-            return esc(v);
+        if (!f.isHash()) {
+            return esc(f.value());
         }
-        int space = v.indexOf(' ');
-        return space < 0 ? "<span class=\"hash\">" + esc(v) + "</span>"
-                : "<span class=\"hash\">" + esc(v.substring(0, space)) + "</span>" + esc(v.substring(space));
+        return "<span class=\"hash\">" + esc(f.hash()) + "</span>" + esc(f.afterHash());
     }
 
     /** The chart's caption: only what the chart draws (without a simulated path, no trend and no band, and it says so). */

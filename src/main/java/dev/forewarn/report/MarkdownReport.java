@@ -150,15 +150,10 @@ public final class MarkdownReport {
         m.append("| | |\n| --- | --- |\n");
         for (FindingFacts.Fact f : facts) {
             m.append("| ").append(cell(f.label())).append(" | ")
-                    .append(f.label().startsWith("SHA") ? hash(f.value()) : cell(f.value())).append(" |\n");
+                    // a hash as code, the words after it ("(the points of the 120 days up to ...)") as text, as the HTML has them
+                    .append(f.isHash() ? "`" + f.hash() + "`" + cell(f.afterHash()) : cell(f.value())).append(" |\n");
         }
         m.append('\n');
-    }
-
-    /** A hash fact as code, the words after it ("(the points of the 120 days up to ...)") as text, as the HTML has them. */
-    static String hash(String value) {
-        int space = value.indexOf(' ');
-        return space < 0 ? "`" + value + "`" : "`" + value.substring(0, space) + "`" + cell(value.substring(space));
     }
 
     /** The fleet summary as a section with a table, before the verdict. */

@@ -124,7 +124,7 @@ final class PdfLayout implements AutoCloseable {
         float size = 8.8f;
         float lead = size * 1.35f;
         for (FindingFacts.Fact r : rows) {
-            boolean hash = r.label().startsWith("SHA");
+            boolean hash = r.isHash();
             PDFont vf = hash ? mono : regular;
             List<String> label = wrap(safe(regular, r.label()), regular, size, labelWidth - 6);
             List<String> value = wrap(safe(vf, r.value()), vf, size, WIDTH - labelWidth);
