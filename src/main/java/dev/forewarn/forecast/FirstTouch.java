@@ -24,7 +24,7 @@ final class FirstTouch {
 
     /** Simulated paths; quantiles at 10 % and 90 % rest on about 25 paths each. */
     static final int PATHS = 256;
-    /** How far (hours) a touch simulated from blocks aligned to a cycle may come early or late. */
+    /** How far (hours) a touch simulated from blocks aligned to a cycle may come early or late, when the blocks have a cycle ({@link Persistence#hasDailyCycle}). */
     static final double JITTER_HOURS = 0.5;
     /**
      * How far (hours) a touch simulated from blocks of a residual cycle of several days (a batch
@@ -132,23 +132,35 @@ final class FirstTouch {
         }
 
         /**
-         * The residual the simulation would give at {@code targetMillis} from past block number
-         * {@code pick} (any int: taken modulo the blocks known): with aligned blocks the one at
-         * the same point of the day or cycle, else any. The calibration judges past errors
-         * against the same residuals the paths are built from.
+         * The index of the residual the simulation would give at {@code targetMillis} from past
+         * block number {@code pick} (any int: taken modulo the blocks known): with aligned blocks
+         * the one at the same point of the day or cycle, else any from {@code from} on (a window
+         * ending there has its whole length behind it). The calibration judges past errors
+         * against the residuals the paths are built from.
          */
-        double residualAt(Residuals res, long atMillis, long targetMillis, int pick) {
-            double[] r = res.values();
-            int n = r.length;
-            int perDay = (int) Math.max(1, Math.round(1.0 / res.stepDays()));
-            int len = periodSamples > 0 ? periodSamples : perDay;
-            if (!daily || n / len == 0) {
-                return r[Math.floorMod(pick, n)];
+        int indexAt(Residuals res, long atMillis, long targetMillis, int pick, int from) {
+            int n = res.values().length;
+            if (!aligned(res)) {
+                int lo = Math.max(0, Math.min(n - 1, from));
+                return lo + Math.floorMod(pick, n - lo);
             }
-            long j = Math.round(((targetMillis - atMillis) / Window.DAY_MILLIS - res.lastDays()) / res.stepDays());
-            int offset = (int) Math.floorMod(j - 1, (long) len);
+            int len = blockLength(res);
+            int offset = (int) Math.floorMod(sampleAfter(res, atMillis, targetMillis) - 1, (long) len);
             int m = 1 + Math.floorMod(pick, n / len);
-            return withoutDay(r, n - m * len + offset) + dayAt(j);
+            return n - m * len + offset;
+        }
+
+        private int blockLength(Residuals res) {
+            return periodSamples > 0 ? periodSamples : (int) Math.max(1, Math.round(1.0 / res.stepDays()));
+        }
+
+        private boolean aligned(Residuals res) {
+            return daily && res.values().length / blockLength(res) > 0;
+        }
+
+        /** Which future sample {@code targetMillis} is (1: the one after the last residual). */
+        private static long sampleAfter(Residuals res, long atMillis, long targetMillis) {
+            return Math.round(((targetMillis - atMillis) / Window.DAY_MILLIS - res.lastDays()) / res.stepDays());
         }
 
         /** The blocks in words, for the method's reason. */
@@ -266,8 +278,13 @@ final class FirstTouch {
         // Blocks aligned to a cycle replay past days at the clock time they happened; the cycle itself comes
         // within JITTER_HOURS of it (STEP_JITTER_HOURS for a residual cycle's steps), not to the minute (a
         // trough's hour is known, its minute is noise): each path's touch comes that much early or late.
+        // Day blocks without a daily cycle in them have no clock time to be unsure of: the blocks' own
+        // noise already sets when a path touches (with the jitter on all day blocks, an accelerating fill's
+        // 80 % intervals 3-14 days out held 90.4 % of first touches; only where a daily cycle stands out, 90.0 %,
+        // 60 draws, seed 1).
         double jitterHours = kind.periodSamples() > 0 ? STEP_JITTER_HOURS : JITTER_HOURS;
-        int jitter = daily ? (int) Math.min(len / 4, Math.round(jitterHours / 24 / step)) : 0;
+        boolean clockTime = kind.periodSamples() > 0 || cycle > 1 || Persistence.hasDailyCycle(r, perDay);
+        int jitter = daily && clockTime ? (int) Math.min(len / 4, Math.round(jitterHours / 24 / step)) : 0;
         double[] ext = new double[starts.length];
         for (int k = 0; k < starts.length; k++) {
             double e = Double.NEGATIVE_INFINITY;

@@ -21,8 +21,9 @@ import java.util.Locale;
  * chooses among robust, least-squares, seasonal, quadratic and recent (damped) trends by a rolling-origin backtest
  * on the series' own past. The date is then the first touch: the median of the first times that
  * simulated paths of the series reach the threshold ({@link FirstTouch}), the interval their
- * quantiles, the slope spread widened until past forecasts' raw values fall inside the band as
- * often as promised. Stateless and thread-safe; the same data gives the same answer (the
+ * quantiles, the slope spread widened until past forecasts' day extremes (the raw value nearest
+ * the threshold in the day up to each target: {@link DayExtremes}) fall inside the band as often
+ * as promised. Stateless and thread-safe; the same data gives the same answer (the
  * simulation is seeded by the data hash).
  */
 public final class ForecastEngine implements Forecaster {
@@ -78,6 +79,12 @@ public final class ForecastEngine implements Forecaster {
     record Plan(java.util.function.DoubleUnaryOperator mean, double[] rateErrors, double slopeSd, double levelSd, String method, String why,
                 Fit fit, double residualFromDays, long[] boundaries, double[] rawErrors, double[] rawHorizons, int blockDays, double levelFromDays,
                 double walkSd, double walkFloorSd, long[] rawTargets, double[] rawSpreadRatios) {
+
+        /** The same plan with its raw errors replaced by {@code errors} (aligned with them). */
+        Plan judgedBy(double[] errors) {
+            return new Plan(mean, rateErrors, slopeSd, levelSd, method, why, fit, residualFromDays, boundaries, errors, rawHorizons, blockDays,
+                    levelFromDays, walkSd, walkFloorSd, rawTargets, rawSpreadRatios);
+        }
     }
 
     /**
@@ -258,7 +265,13 @@ public final class ForecastEngine implements Forecaster {
         double[] draws = slopeDraws(plan, seed);
         // Residuals about a trend may have a cycle of their own (a staircase's steps); a sawtooth's mean path follows its cycles.
         FirstTouch.Blocks blocks = FirstTouch.Blocks.of(res, plan.blockDays(), plan.boundaries() != null);
-        Calibration cal = calibrate(plan, draws, (t, pick) -> blocks.residualAt(res, req.atMillis(), t, pick), res.values().length, req.confidence(), seed);
+        // Past forecasts are judged by the day's extreme toward the threshold, as a first touch is (DayExtremes).
+        int day = (int) Math.max(1, Math.round(DayExtremes.DAYS / res.stepDays()));
+        double[] extremes = DayExtremes.trailing(res.values(), day, req.direction());
+        Plan judged = plan.rawErrors() == null || plan.rawTargets() == null ? plan
+                : plan.judgedBy(DayExtremes.ofErrors(s, plan.rawErrors(), plan.rawTargets(), plan.mean(), req.atMillis(), req.direction()));
+        Calibration cal = calibrate(judged, draws, (t, pick) -> extremes[blocks.indexAt(res, req.atMillis(), t, pick, day - 1)], res.values().length,
+                req.confidence(), seed);
         double[] lifts = null;
         if (plan.levelSd() > 0) {
             java.util.SplittableRandom lr = new java.util.SplittableRandom(seed + 1);
@@ -361,7 +374,8 @@ public final class ForecastEngine implements Forecaster {
                 return String.format(Locale.ROOT, "spread ×%s %s: only %d past errors there, too few to calibrate, so the backtest's own spread,"
                         + " neither narrowed nor carried over from the other horizons", ModelChoice.num(scale), at, judged);
             }
-            return String.format(Locale.ROOT, "spread ×%s %s so that %d past forecasts' raw values there fall inside the %s band %.0f %% of the time",
+            return String.format(Locale.ROOT, "spread ×%s %s so that %d past forecasts' day extremes there (the raw value nearest the threshold in the day up to each)"
+                    + " fall inside the %s band %.0f %% of the time",
                     ModelChoice.num(scale), at, judged, pct(confidence), 100 * coverage);
         }
     }

@@ -87,6 +87,40 @@ final class Persistence {
     }
 
     /**
+     * A daily profile stands out when its variance is this many times what noise alone would give
+     * it over the days known (the residuals' variance over the number of days): the mean of each
+     * time of day over D days of noise varies by a D-th of the noise's variance.
+     */
+    static final double DAILY_CYCLE_FACTOR = 4;
+
+    /**
+     * Whether {@code r} (a regular grid, {@code perDay} samples a day, the last aligned to the
+     * present) has a daily cycle: its mean daily profile ({@link #dailyProfile}) varies more than
+     * {@link #DAILY_CYCLE_FACTOR} times what noise alone would make it. False with under two days.
+     */
+    static boolean hasDailyCycle(double[] r, int perDay) {
+        double[] profile = dailyProfile(r, perDay);
+        if (profile == null) {
+            return false;
+        }
+        double days = (double) r.length / perDay;
+        return variance(profile) > DAILY_CYCLE_FACTOR * variance(r) / days;
+    }
+
+    private static double variance(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m += x;
+        }
+        m /= v.length;
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - m) * (x - m);
+        }
+        return ss / v.length;
+    }
+
+    /**
      * Measures the persistence of {@code r} (a regular grid at {@code stepDays}); {@code perDay}
      * samples make a day, and with two days or more the mean daily profile (aligned to the last
      * sample) is removed first.

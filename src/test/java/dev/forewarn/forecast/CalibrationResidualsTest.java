@@ -36,8 +36,8 @@ class CalibrationResidualsTest {
         long noonTwoDaysAgo = AT - 2 * DAY + 6 * 3_600_000L;
         long midnightInThreeDays = AT + 3 * DAY + 18 * 3_600_000L;
         for (int pick = 0; pick < 50; pick++) {
-            assertEquals(1, blocks.residualAt(res, AT, noonTwoDaysAgo, pick * 7919), 0.01);
-            assertEquals(-1, blocks.residualAt(res, AT, midnightInThreeDays, pick * 7919), 0.01);
+            assertEquals(1, res.values()[blocks.indexAt(res, AT, noonTwoDaysAgo, pick * 7919, 0)], 0.01);
+            assertEquals(-1, res.values()[blocks.indexAt(res, AT, midnightInThreeDays, pick * 7919, 0)], 0.01);
         }
     }
 
@@ -51,8 +51,24 @@ class CalibrationResidualsTest {
         FirstTouch.Blocks blocks = FirstTouch.Blocks.of(res, 1, false);
         java.util.Set<Double> seen = new java.util.HashSet<>();
         for (int pick = 0; pick < 500; pick++) {
-            seen.add(blocks.residualAt(res, AT, AT + DAY, pick));
+            seen.add(r[blocks.indexAt(res, AT, AT + DAY, pick, 0)]);
         }
         assertEquals(100, seen.size());
+    }
+
+    @Test
+    void withoutDayBlocksAWindowOfResidualsIsWholeBehindItsEnd() {
+        double[] r = new double[100];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = i;
+        }
+        FirstTouch.Residuals res = new FirstTouch.Residuals(r, 300_000.0 / DAY, 0);
+        FirstTouch.Blocks blocks = FirstTouch.Blocks.of(res, 1, false);
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int pick = 0; pick < 500; pick++) {
+            seen.add(blocks.indexAt(res, AT, AT + DAY, pick, 39));
+        }
+        assertEquals(61, seen.size(), "every index from 39 on");
+        assertTrue(seen.stream().allMatch(i -> i >= 39 && i < 100), seen.toString());
     }
 }
