@@ -44,13 +44,13 @@ public record Verdict(String summary, List<Line> lines) {
         }
         String summary;
         if (r.items().isEmpty()) {
-            summary = "Nothing to report on " + r.host() + ": no rule raised a finding.";
+            summary = "Nothing to report on " + where(r) + ": no rule raised a finding.";
         } else if (dated + undated == 0) {
-            summary = "Nothing on " + r.host() + " is projected to run out within the forecast horizon.";
+            summary = "Nothing on " + where(r) + " is projected to run out within the forecast horizon.";
         } else {
             StringBuilder b = new StringBuilder();
             if (dated > 0) {
-                b.append(dated == 1 ? "One resource" : dated + " resources").append(" on ").append(r.host())
+                b.append(dated == 1 ? "One resource" : dated + " resources").append(" on ").append(where(r))
                         .append(dated == 1 ? " is" : " are").append(" projected to run out");
                 if (undated > 0) {
                     b.append(", and ").append(undated == 1 ? "one other problem needs" : undated + " other problems need").append(" attention now");
@@ -59,7 +59,7 @@ public record Verdict(String summary, List<Line> lines) {
                 b.append(". Each date is the middle estimate, as likely to come later as earlier; in brackets, the range that holds it with ").append(ReportText.percent(r.confidence()))
                         .append(" confidence.");
             } else {
-                b.append(undated == 1 ? "One problem" : undated + " problems").append(" on ").append(r.host()).append(undated == 1 ? " needs" : " need")
+                b.append(undated == 1 ? "One problem" : undated + " problems").append(" on ").append(where(r)).append(undated == 1 ? " needs" : " need")
                         .append(" attention now; nothing is projected to run out within the forecast horizon.");
             }
             summary = b.toString();
@@ -80,6 +80,11 @@ public record Verdict(String summary, List<Line> lines) {
                     + ", as 'forewarn check' reports it. " + summary;
         }
         return new Verdict(summary, lines);
+    }
+
+    /** What the verdict's sentences are about: the host, or "the fleet of 3 instances from …". */
+    private static String where(Report r) {
+        return r.fleet() == null ? r.host() : "the " + r.host();
     }
 
     /**
