@@ -361,12 +361,13 @@ public final class ForecastEngine implements Forecaster {
                 return String.format(Locale.ROOT, "too few past errors against the raw series to calibrate (%d): spread widened ×%s",
                         shortJudged + longJudged, ModelChoice.num(shortScale));
             }
+            String extreme = "; a day extreme is the raw value nearest the threshold in the day up to a past forecast's target, as a first touch is";
             if (longDays <= shortDays) {
-                return group(shortScale, "at every horizon", shortJudged, shortCoverage, confidence);
+                return group(shortScale, "at every horizon", shortJudged, shortCoverage, confidence) + extreme;
             }
             return group(shortScale, "up to " + ModelChoice.num(shortDays) + " days ahead", shortJudged, shortCoverage, confidence) + "; "
                     + group(longScale, "from " + ModelChoice.num(longDays) + " days ahead", longJudged, longCoverage, confidence)
-                    + "; linear in between";
+                    + "; linear in between" + extreme;
         }
 
         private static String group(double scale, String at, int judged, double coverage, double confidence) {
@@ -374,8 +375,7 @@ public final class ForecastEngine implements Forecaster {
                 return String.format(Locale.ROOT, "spread ×%s %s: only %d past errors there, too few to calibrate, so the backtest's own spread,"
                         + " neither narrowed nor carried over from the other horizons", ModelChoice.num(scale), at, judged);
             }
-            return String.format(Locale.ROOT, "spread ×%s %s so that %d past forecasts' day extremes there (the raw value nearest the threshold in the day up to each)"
-                    + " fall inside the %s band %.0f %% of the time",
+            return String.format(Locale.ROOT, "spread ×%s %s so that %d past forecasts' day extremes there fall inside the %s band %.0f %% of the time",
                     ModelChoice.num(scale), at, judged, pct(confidence), 100 * coverage);
         }
     }
