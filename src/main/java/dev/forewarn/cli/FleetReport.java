@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The fleet's report: a summary first (which hosts run out of what, when, what to buy by when,
@@ -36,8 +37,15 @@ import java.util.TreeMap;
  * @param runwayMillis   the headroom the amounts buy, milliseconds
  * @param leadTimeMillis procurement lead time, milliseconds
  * @param zone           zone for dates in text
+ * @param culprits       the process behind a memory finding, in words ({@link dev.forewarn.report.Culprit}), or null: where the
+ *                       fleet's processes can be read (a local store; node_exporter has no per-process memory)
  */
-record FleetReport(long runwayMillis, long leadTimeMillis, ZoneId zone) {
+record FleetReport(long runwayMillis, long leadTimeMillis, ZoneId zone, Function<Finding, String> culprits) {
+
+    /** A fleet whose processes cannot be read: no culprit is named. */
+    FleetReport(long runwayMillis, long leadTimeMillis, ZoneId zone) {
+        this(runwayMillis, leadTimeMillis, zone, f -> null);
+    }
 
     /**
      * One row of the summary.
@@ -54,7 +62,7 @@ record FleetReport(long runwayMillis, long leadTimeMillis, ZoneId zone) {
         List<Row> out = new ArrayList<>();
         for (InstanceResult r : ev.instances()) {
             for (Finding f : r.problems()) {
-                out.add(new Row(r.instance(), f, Recommendations.of(f, runwayMillis, leadTimeMillis, zone, null)));
+                out.add(new Row(r.instance(), f, Recommendations.of(f, runwayMillis, leadTimeMillis, zone, culprits.apply(f))));
             }
         }
         return out;
@@ -101,7 +109,7 @@ record FleetReport(long runwayMillis, long leadTimeMillis, ZoneId zone) {
                 .mapToLong(Series::firstMillis).min().orElse(ev.atMillis());
         return new ReportBuilder().host(hostLine(ev)).demo(ev.demo()).generatedMillis(generatedMillis).atMillis(ev.atMillis())
                 .sinceMillis(Math.min(since, ev.atMillis() - 1)).confidence(confidence).runwayMillis(runwayMillis)
-                .leadTimeMillis(leadTimeMillis).selectors(List.of()).zone(zone).fleet(summary(ev))
+                .leadTimeMillis(leadTimeMillis).selectors(List.of()).zone(zone).fleet(summary(ev)).culprits(culprits)
                 .build(findings, k -> history.getOrDefault(k, Series.empty(k)));
     }
 

@@ -82,16 +82,20 @@ public final class ServeCommand implements Callable<Integer> {
         RuleSet rules = RuleSet.load(true, RuleSet.standardDirs(System.getenv()), rulesFile);
         long sinceMillis = since.millis();
         Supplier<FleetEvaluation> evaluate;
+        long runwayMillis = PrometheusOptions.duration("--runway", runway);
+        long leadMillis = PrometheusOptions.duration("--lead-time", leadTime);
+        FleetReport report;
         if (prometheus.enabled()) {
             PrometheusOptions p = prometheus;
             p.reader(); // a bad option fails now, not at the first evaluation
             evaluate = () -> FleetCheck.evaluate(p, rules, System.currentTimeMillis(), sinceMillis, ExitCodes.FAILURE);
+            report = new FleetReport(runwayMillis, leadMillis, ZoneId.systemDefault());
         } else {
             Path db = store.path();
             evaluate = () -> StoreFleet.evaluate(db, rules, System.currentTimeMillis(), sinceMillis);
+            // a local store holds the processes' memory too: the page names the one behind a leak, as the host's report does
+            report = new FleetReport(runwayMillis, leadMillis, ZoneId.systemDefault(), StoreFleet.culprits(db, ZoneId.systemDefault()));
         }
-        FleetReport report = new FleetReport(PrometheusOptions.duration("--runway", runway),
-                PrometheusOptions.duration("--lead-time", leadTime), ZoneId.systemDefault());
         ForecastServer server = new ForecastServer(where.address(), where.port(), evaluate, intervalMillis,
                 ev -> report.html(ev, System.currentTimeMillis(), 0.8),
                 ev -> {

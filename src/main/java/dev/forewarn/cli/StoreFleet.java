@@ -3,6 +3,7 @@ package dev.forewarn.cli;
 import dev.forewarn.fleet.FleetEvaluation;
 import dev.forewarn.fleet.InstanceResult;
 import dev.forewarn.forecast.ForecastEngine;
+import dev.forewarn.report.Culprit;
 import dev.forewarn.report.DemoMarker;
 import dev.forewarn.rules.Evaluation;
 import dev.forewarn.rules.Finding;
@@ -18,6 +19,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The local store judged as a fleet of one (this host, or the demo's invented host for its store), so {@code serve --store} and
@@ -49,5 +51,23 @@ final class StoreFleet {
             InstanceResult host = new InstanceResult(demo != null ? demo : Host.name(), ev.status(), ev.findings(), null, 0, 0, 0, ms, evidence);
             return new FleetEvaluation(atMillis, store.toString(), List.of(host), ms, demo != null);
         }
+    }
+
+    /**
+     * The process behind a memory finding of the store's host, as its own report names it
+     * ({@link Culprit}), or null; the store is opened read-only for each finding that may have
+     * one. A store that cannot be read then names none: the page is drawn without it.
+     */
+    static Function<Finding, String> culprits(Path store, ZoneId zone) {
+        return f -> {
+            if (!f.projection().series().name().equals("mem.available_bytes")) {
+                return null;
+            }
+            try (SampleStore s = SampleStore.openReadOnly(store)) {
+                return Culprit.of(f, s, f.projection().atMillis(), zone);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        };
     }
 }
