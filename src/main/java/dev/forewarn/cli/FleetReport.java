@@ -37,8 +37,8 @@ import java.util.function.Function;
  * @param runwayMillis   the headroom the amounts buy, milliseconds
  * @param leadTimeMillis procurement lead time, milliseconds
  * @param zone           zone for dates in text
- * @param culprits       the process behind a memory finding, in words ({@link dev.forewarn.report.Culprit}), or null: where the
- *                       fleet's processes can be read (a local store; node_exporter has no per-process memory)
+ * @param culprits       the process behind a memory finding, in words ({@link dev.forewarn.report.Culprit}), or null when none is
+ *                       known: a local store's processes can be read, a Prometheus fleet's cannot (node_exporter has no per-process memory)
  */
 record FleetReport(long runwayMillis, long leadTimeMillis, ZoneId zone, Function<Finding, String> culprits) {
 

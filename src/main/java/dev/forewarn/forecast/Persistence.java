@@ -1,5 +1,7 @@
 package dev.forewarn.forecast;
 
+import org.apache.commons.math3.stat.StatUtils;
+
 /**
  * How long the series' present deviation from its mean path lasts. The residuals, with their
  * daily profile taken out (the block bootstrap brings the cycle back by itself), have an
@@ -104,20 +106,7 @@ final class Persistence {
             return false;
         }
         double days = (double) r.length / perDay;
-        return variance(profile) > DAILY_CYCLE_FACTOR * variance(r) / days;
-    }
-
-    private static double variance(double[] v) {
-        double m = 0;
-        for (double x : v) {
-            m += x;
-        }
-        m /= v.length;
-        double ss = 0;
-        for (double x : v) {
-            ss += (x - m) * (x - m);
-        }
-        return ss / v.length;
+        return StatUtils.populationVariance(profile) > DAILY_CYCLE_FACTOR * StatUtils.populationVariance(r) / days;
     }
 
     /**
