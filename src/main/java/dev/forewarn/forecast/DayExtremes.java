@@ -1,7 +1,6 @@
 package dev.forewarn.forecast;
 
 import dev.forewarn.series.Series;
-import java.util.ArrayDeque;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -28,17 +27,20 @@ final class DayExtremes {
     static double[] trailing(double[] r, int len, Direction direction) {
         double sign = direction == Direction.UP ? 1 : -1;
         double[] out = new double[r.length];
-        // A monotone queue of the indices whose values may still be the window's extreme.
-        ArrayDeque<Integer> q = new ArrayDeque<>();
+        // A monotone queue (q[head..tail)) of the indices whose values may still be the window's extreme;
+        // each index enters and leaves once, so the whole pass is linear.
+        int[] q = new int[r.length];
+        int head = 0;
+        int tail = 0;
         for (int i = 0; i < r.length; i++) {
-            while (!q.isEmpty() && sign * r[q.peekLast()] <= sign * r[i]) {
-                q.pollLast();
+            while (tail > head && sign * r[q[tail - 1]] <= sign * r[i]) {
+                tail--;
             }
-            q.addLast(i);
-            if (q.peekFirst() <= i - len) {
-                q.pollFirst();
+            q[tail++] = i;
+            if (q[head] <= i - len) {
+                head++;
             }
-            out[i] = r[q.peekFirst()];
+            out[i] = r[q[head]];
         }
         return out;
     }

@@ -265,13 +265,18 @@ public final class ForecastEngine implements Forecaster {
         double[] draws = slopeDraws(plan, seed);
         // Residuals about a trend may have a cycle of their own (a staircase's steps); a sawtooth's mean path follows its cycles.
         FirstTouch.Blocks blocks = FirstTouch.Blocks.of(res, plan.blockDays(), plan.boundaries() != null);
-        // Past forecasts are judged by the day's extreme toward the threshold, as a first touch is (DayExtremes).
-        int day = (int) Math.max(1, Math.round(DayExtremes.DAYS / res.stepDays()));
-        double[] extremes = DayExtremes.trailing(res.values(), day, req.direction());
-        Plan judged = plan.rawErrors() == null || plan.rawTargets() == null ? plan
-                : plan.judgedBy(DayExtremes.ofErrors(s, plan.rawErrors(), plan.rawTargets(), plan.mean(), req.atMillis(), req.direction()));
-        Calibration cal = calibrate(judged, draws, (t, pick) -> extremes[blocks.indexAt(res, req.atMillis(), t, pick, day - 1)], res.values().length,
-                req.confidence(), seed);
+        Calibration cal;
+        if (plan.rawErrors() == null || plan.rawTargets() == null) {
+            // no past errors to judge (a sawtooth's envelope): the calibration says so without reading the residuals
+            cal = calibrate(plan, draws, (t, pick) -> 0, 0, req.confidence(), seed);
+        } else {
+            // Past forecasts are judged by the day's extreme toward the threshold, as a first touch is (DayExtremes).
+            int day = (int) Math.max(1, Math.round(DayExtremes.DAYS / res.stepDays()));
+            double[] extremes = DayExtremes.trailing(res.values(), day, req.direction());
+            Plan judged = plan.judgedBy(DayExtremes.ofErrors(s, plan.rawErrors(), plan.rawTargets(), plan.mean(), req.atMillis(), req.direction()));
+            cal = calibrate(judged, draws, (t, pick) -> extremes[blocks.indexAt(res, req.atMillis(), t, pick, day - 1)], res.values().length,
+                    req.confidence(), seed);
+        }
         double[] lifts = null;
         if (plan.levelSd() > 0) {
             java.util.SplittableRandom lr = new java.util.SplittableRandom(seed + 1);

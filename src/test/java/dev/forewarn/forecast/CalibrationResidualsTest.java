@@ -41,13 +41,19 @@ class CalibrationResidualsTest {
         }
     }
 
-    @Test
-    void withoutDayBlocksAnyResidualWillDo() {
+    /** 100 residuals of 5 minutes (too few for day blocks), each its own index. */
+    private static FirstTouch.Residuals ramp() {
         double[] r = new double[100];
         for (int i = 0; i < r.length; i++) {
             r[i] = i;
         }
-        FirstTouch.Residuals res = new FirstTouch.Residuals(r, 300_000.0 / DAY, 0);
+        return new FirstTouch.Residuals(r, 300_000.0 / DAY, 0);
+    }
+
+    @Test
+    void withoutDayBlocksAnyResidualWillDo() {
+        FirstTouch.Residuals res = ramp();
+        double[] r = res.values();
         FirstTouch.Blocks blocks = FirstTouch.Blocks.of(res, 1, false);
         java.util.Set<Double> seen = new java.util.HashSet<>();
         for (int pick = 0; pick < 500; pick++) {
@@ -58,11 +64,7 @@ class CalibrationResidualsTest {
 
     @Test
     void withoutDayBlocksAWindowOfResidualsIsWholeBehindItsEnd() {
-        double[] r = new double[100];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = i;
-        }
-        FirstTouch.Residuals res = new FirstTouch.Residuals(r, 300_000.0 / DAY, 0);
+        FirstTouch.Residuals res = ramp();
         FirstTouch.Blocks blocks = FirstTouch.Blocks.of(res, 1, false);
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (int pick = 0; pick < 500; pick++) {
