@@ -15,7 +15,8 @@ import java.util.List;
  * whole swing: where a day of history precedes the jump, it also counts as sustained if the six
  * hours after it differ by that much from the same hours of the day before (the cycle, at the same
  * phase, cancels). A shift whose window before it reached much further the other way (the last
- * minutes of a nightly spool's return) is that excursion's end, not a shift. Candidates closer
+ * minutes of a nightly spool's return), or had already been at the new level (a spool written,
+ * held and deleted within the window), is that excursion's end, not a shift. Candidates closer
  * than half a window merge into one.
  */
 final class LevelShifts {
@@ -94,19 +95,29 @@ final class LevelShifts {
 
     /** How much deeper than the shift an excursion before it must reach for the shift to be its return. */
     static final double EXCURSION_DEPTH = 3;
+    /** Within what share of the shift the window before it must have been at the new level for the shift to restore it. */
+    static final double RESTORED_SHARE = 0.25;
 
     /**
      * Whether the shift at {@code i} ends the return of an excursion: within the window before it
      * the series was, at its 5th percentile the other way from the shift, more than
-     * {@link #EXCURSION_DEPTH} times the shift away from the level after it. A nightly spool of
+     * {@link #EXCURSION_DEPTH} times the shift away from the level after it (a nightly spool of
      * 670 GB under noise of 7 GB whose 6-hour medians around its deletion happened to differ by
-     * 45 GB is such a return; a cleanup's window before it lies at the old level, a shift away.
+     * 45 GB); or, at its 95th percentile toward the shift, within {@link #RESTORED_SHARE} of the
+     * shift of that level: the excursion began inside the window, and its end restores the level
+     * it left (a spool of 28 GB written in half an hour and held for 2.5, whose deletion read as a
+     * 17 GB cleanup on one night, started a regime of a day and a half whose slope warned). A
+     * cleanup's window before it lies wholly at the old level, a shift away.
      */
     private static boolean returnOfExcursion(double[] y, int before, int i, int after, double shift) {
         double[] b = Arrays.copyOfRange(y, before, i);
         double far = Robust.select(b, shift > 0 ? (int) Math.floor(0.05 * (b.length - 1)) : (int) Math.ceil(0.95 * (b.length - 1)));
         double level = Robust.median(y, i, after);
-        return Math.abs(level - far) > EXCURSION_DEPTH * Math.abs(shift) && Math.signum(level - far) == Math.signum(shift);
+        if (Math.abs(level - far) > EXCURSION_DEPTH * Math.abs(shift) && Math.signum(level - far) == Math.signum(shift)) {
+            return true;
+        }
+        double near = Robust.select(b, shift > 0 ? (int) Math.ceil(0.95 * (b.length - 1)) : (int) Math.floor(0.05 * (b.length - 1)));
+        return Math.signum(shift) * (level - near) < RESTORED_SHARE * Math.abs(shift);
     }
 
     /** Whether a level change {@code shift} bears out a candidate {@code jump} (both in series units). */

@@ -5,6 +5,7 @@ import static dev.forewarn.forecast.ForecastEngineTest.GB;
 import static dev.forewarn.forecast.ForecastEngineTest.HOUR;
 import static dev.forewarn.forecast.ForecastEngineTest.T0;
 import static dev.forewarn.forecast.ForecastEngineTest.series;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A disk that holds its level all day and takes a nightly spool (written, held, deleted again
- * within hours): the spool's deletion is a move away from the threshold that the level-shift rule
- * sees on most nights, but each cycle holds its level until the spool, so it is no sawtooth (the
+ * within hours): the spool's deletion restores the level the hours before it began at, so it is
+ * no level shift; where a longer spool's return passes for a cleanup, each cycle holds its level
+ * until the spool, so it is no sawtooth either (the
  * benchmark's nightly-burst family checks that no origin then warns, {@code bench.NightlyBurstAlarmTest}).
  */
 class NightlyBurstTest {
@@ -49,17 +51,30 @@ class NightlyBurstTest {
     }
 
     @Test
-    void aSpoolsReturnIsNoCleanup() {
-        Series s = spool(T0 + 30 * DAY, 7);
-        List<LevelShifts.Shift> reliefs = rises(s);
-        assertTrue(reliefs.size() >= 2, "the deletions are found as moves away from the threshold: " + reliefs.size());
-        assertTrue(Sawtooth.burstOnly(s, reliefs, -1), "every cycle holds its level until the spool");
-        // A real sawtooth, filled at a steady pace between weekly cleanups, is not a burst.
+    void aSpoolsReturnIsNoShift() {
+        // The window before each deletion reaches back to the level the spool left and the deletion
+        // restores: the level did not move. (The old rule took it for a cleanup on most nights.)
+        assertTrue(rises(spool(T0 + 30 * DAY, 7)).isEmpty(), "no move away from the threshold");
+        // A weekly cleanup of a steady fill frees for good what the week took.
         Series saw = series(ForecastEngineTest.AVAIL, T0, T0 + 30 * DAY, 5 * 60_000L,
                 t -> 60 * GB - 3 * GB * (((t - T0) % (7 * DAY)) / (double) DAY));
-        List<LevelShifts.Shift> cleanups = rises(saw);
-        assertTrue(cleanups.size() >= 2, "weekly cleanups found: " + cleanups.size());
-        assertFalse(Sawtooth.burstOnly(saw, cleanups, -1), "a steady fill is no burst");
+        assertEquals(4, rises(saw).size(), "the four weekly cleanups");
+    }
+
+    @Test
+    void aSpoolsReturnsTakenForCleanupsAreABurst() {
+        // A spool longer than the shift finder's window can still pass for a cleanup at its return:
+        // each of those cycles holds its level until the spool.
+        Series s = spool(T0 + 30 * DAY, 7);
+        List<LevelShifts.Shift> returns = new ArrayList<>();
+        for (long d = 0; d < 30; d++) {
+            long at = T0 + d * DAY + 6 * HOUR + 40 * 60_000L;
+            returns.add(new LevelShifts.Shift(s.lowerBound(at), at, 35 * GB));
+        }
+        assertTrue(Sawtooth.burstOnly(s, returns, -1), "every cycle holds its level until the spool");
+        Series saw = series(ForecastEngineTest.AVAIL, T0, T0 + 30 * DAY, 5 * 60_000L,
+                t -> 60 * GB - 3 * GB * (((t - T0) % (7 * DAY)) / (double) DAY));
+        assertFalse(Sawtooth.burstOnly(saw, rises(saw), -1), "a steady fill is no burst");
     }
 
     @Test
