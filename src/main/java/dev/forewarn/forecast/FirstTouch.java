@@ -191,7 +191,7 @@ final class FirstTouch {
      */
     static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, double[] levelDraws, Residuals res, double threshold, Direction direction,
                            double horizonDays, double confidence, long seed) {
-        return simulate(mean, slopeDraws, null, null, levelDraws, 0, res, Blocks.of(res, 1, false), threshold, direction, horizonDays, confidence, seed);
+        return simulate(mean, slopeDraws, null, null, levelDraws, 0, null, res, Blocks.of(res, 1, false), threshold, direction, horizonDays, confidence, seed);
     }
 
     /**
@@ -200,7 +200,7 @@ final class FirstTouch {
      */
     static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, double[] levelDraws, Residuals res, int blockDays,
                            double threshold, Direction direction, double horizonDays, double confidence, long seed) {
-        return simulate(mean, slopeDraws, null, null, levelDraws, 0, res, Blocks.of(res, blockDays, false), threshold, direction, horizonDays, confidence, seed);
+        return simulate(mean, slopeDraws, null, null, levelDraws, 0, null, res, Blocks.of(res, blockDays, false), threshold, direction, horizonDays, confidence, seed);
     }
 
     /**
@@ -208,13 +208,16 @@ final class FirstTouch {
      * ahead, null for 1): path p moves {@code slopeDraws[p] · x · slopeScale(x)} off the mean
      * path, so that the spread can be calibrated separately at short and long horizons; the level
      * draws apply only beyond {@code levelFromDays} (a sawtooth's next cleanup: the level of the
-     * cycle under way is known, those of the later cycles' peaks are not). Each path also
+     * cycle under way is known, those of the later cycles' peaks are not), times
+     * {@code levelShare(x)} at x days ahead (a share from 0 to 1; null for 1: a level spread
+     * calibrated on errors up to a week ahead fades where the long horizons' errors set the band
+     * without it). Each path also
      * wanders off the mean path as a random walk of {@code walkSd(x)} units per √day at x days
      * ahead (a rate that drifts from day to day: {@link ErrorGrowth}, {@link Wander}; null for
      * none), drawn once a block and linear within it.
      */
     static Result simulate(DoubleUnaryOperator mean, double[] slopeDraws, DoubleUnaryOperator slopeScale, DoubleUnaryOperator walkSd, double[] levelDraws,
-                           double levelFromDays,
+                           double levelFromDays, DoubleUnaryOperator levelShare,
                            Residuals res,
                            Blocks kind, double threshold, Direction direction, double horizonDays, double confidence, long seed) {
         DoubleUnaryOperator scale = slopeScale == null ? x -> 1 : slopeScale;
@@ -350,6 +353,7 @@ final class FirstTouch {
         double blockRoot = Math.sqrt(len * step);
         double[][] meanAt = new double[blocks][];
         double[][] pertAt = new double[blocks][];
+        double[][] levelAt = new double[blocks][];
         for (int p = 0; p < slopeDraws.length; p++) {
             double walkFrom = 0;
             double walkTo = 0;
@@ -396,16 +400,20 @@ final class FirstTouch {
                 // kept for the others: this loop is the hot one, and a call per step cost most of it.
                 double[] mb = meanAt[b];
                 double[] sb = pertAt[b];
+                double[] lb = levelAt[b];
                 if (mb == null) {
                     mb = new double[len];
                     sb = new double[len];
+                    lb = new double[len];
                     for (int o = 0; o < len; o++) {
                         double d = d0 + (b * len + o + 1) * step;
                         mb[o] = mean.applyAsDouble(d) + kind.dayAt(b * len + o + 1);
                         sb[o] = slopeScale == null ? d : d * slopeScale.applyAsDouble(d);
+                        lb[o] = d <= levelFromDays ? 0 : levelShare == null ? 1 : levelShare.applyAsDouble(d);
                     }
                     meanAt[b] = mb;
                     pertAt[b] = sb;
+                    levelAt[b] = lb;
                 }
                 for (int o = 0; o < len; o++) {
                     double d = d0 + (b * len + o + 1) * step;
@@ -415,7 +423,7 @@ final class FirstTouch {
                     // (The persistence is looked up only where it can matter.)
                     double carried = shift[p] == 0 || d - d0 >= forgotten ? 0 : shift[p] * persist.at(d - d0);
                     double walk = walkFrom + (walkTo - walkFrom) * (o + 1) / len;
-                    double v = sign * (mb[o] + sign * delta * sb[o] + (d > levelFromDays ? lift : 0) + u[s + o] + carried + walk);
+                    double v = sign * (mb[o] + sign * delta * sb[o] + lift * lb[o] + u[s + o] + carried + walk);
                     if (v >= target) {
                         touch[p] = Math.max(Math.min(d, step), d + late * step);
                         hit = true;
@@ -461,11 +469,12 @@ final class FirstTouch {
             double sx = d * scale.applyAsDouble(d);
             double rho = persist.at(d - d0);
             double walkAt = walkSd == null ? 0 : walkSd.applyAsDouble(d) * Math.sqrt(Math.max(0, d));
+            double levelW = levelDraws == null || d <= levelFromDays ? 0 : levelShare == null ? 1 : levelShare.applyAsDouble(d);
             for (int p = 0; p < slopeDraws.length; p++) {
                 int k = b < chosen[p].length ? chosen[p][b] : chosen[p][b % Math.max(1, chosen[p].length)];
                 int w = (p * 7 + i * 3) % width - half;
                 int at = Math.max(0, Math.min(len - 1, Math.min(o, len - 1) + w));
-                vals[p] = m + slopeDraws[p] * sx + (levelDraws == null || d <= levelFromDays ? 0 : levelDraws[p]) + shift[p] * rho + walkAt * walkZ[p]
+                vals[p] = m + slopeDraws[p] * sx + (levelW == 0 ? 0 : levelW * levelDraws[p]) + shift[p] * rho + walkAt * walkZ[p]
                         + u[starts[k] + at] + kind.dayAt((long) b * len + at + 1);
             }
             Arrays.sort(vals);

@@ -56,19 +56,35 @@ class DemoFutureTest {
         assertHolds(MEM, 0.02 * find(all, SeriesKey.of("mem.total_bytes")).lastValue());
     }
 
+    @Test
+    void memorysIntervalHoldsWhenItsOwnPastSaysTheSlopeSpreadCannot() {
+        // Built at 12:35 and reported on ten minutes later: the quadratic's past forecasts a few days ahead erred by
+        // more than even eight times the slope spread holds (the fits' levels were off), and the interval, all of it on
+        // Tue 8 Dec, missed the first touch of Wed 9 Dec 12:15. A level spread puts Wednesday back in.
+        long end = Times.parseTime("2026-12-07T12:35:00Z", 0, ZoneOffset.UTC);
+        double twoPercent = 0.02 * find(DemoHistory.build(end, SEED), SeriesKey.of("mem.total_bytes")).lastValue();
+        Projection p = assertHolds(MEM, end, end + 10 * 60_000L, twoPercent);
+        assertTrue(p.reason().contains("and a level spread of "), p.reason());
+    }
+
     private static void assertHolds(SeriesKey key, double threshold) {
-        Series all = find(DemoHistory.build(END, SEED, 60), key);
+        assertHolds(key, END, END, threshold);
+    }
+
+    private static Projection assertHolds(SeriesKey key, long end, long at, double threshold) {
+        Series all = find(DemoHistory.build(end, SEED, 60), key);
         Long truth = null;
         for (int i = 0; i < all.size() && truth == null; i++) {
-            if (all.timeMillis(i) > END && all.value(i) <= threshold) {
+            if (all.timeMillis(i) > end && all.value(i) <= threshold) {
                 truth = all.timeMillis(i);
             }
         }
         assertNotNull(truth, key + " reaches " + threshold + " within 60 days of the end");
-        Projection p = new ForecastEngine().project(all.upTo(END), new ForecastRequest(threshold, Direction.DOWN, END, 0.8, YEAR_MILLIS));
+        Projection p = new ForecastEngine().project(all.upTo(end), new ForecastRequest(threshold, Direction.DOWN, at, 0.8, YEAR_MILLIS));
         assertNotNull(p.etaMillis(), p.reason());
         String got = key + ": truth " + Times.iso(truth) + ", eta " + Times.iso(p.etaMillis()) + " (" + Times.iso(p.etaLowMillis()) + " to "
                 + (p.etaHighMillis() == null ? "open" : Times.iso(p.etaHighMillis())) + ")";
         assertTrue(p.etaLowMillis() <= truth && (p.etaHighMillis() == null || truth <= p.etaHighMillis()), got);
+        return p;
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class SpreadCalibrationTest {
 
     private static final double CONFIDENCE = 0.8;
+    private static final java.util.function.DoubleFunction<String> UNITS = x -> String.format(java.util.Locale.ROOT, "%.2f units", x);
 
     /** Slope draws of sd 1 unit/day, as the engine would pass them. */
     private static double[] unitDraws() {
@@ -131,7 +132,7 @@ class SpreadCalibrationTest {
         assertEquals(c.longScale(), c.scaleAt(40), 1e-12);
         double mid = c.scaleAt((c.shortDays() + c.longDays()) / 2);
         assertTrue(mid < c.shortScale() && mid > c.longScale(), "in between, in between: " + mid + " " + c);
-        assertTrue(c.words(CONFIDENCE).contains("×" + ModelChoice.num(c.longScale()) + " from"), c.words(CONFIDENCE));
+        assertTrue(c.words(CONFIDENCE, UNITS).contains("×" + ModelChoice.num(c.longScale()) + " from"), c.words(CONFIDENCE, UNITS));
     }
 
     @Test
@@ -139,13 +140,44 @@ class SpreadCalibrationTest {
         double[][] few = errors(ForecastEngine.MIN_ERRORS - 1, 4, 0.05, 5);
         ForecastEngine.Calibration c = ForecastEngine.calibrate(plan(few[0], few[1]), unitDraws(), noise(0.01), CONFIDENCE, 7);
         assertEquals(ForecastEngine.UNCALIBRATED_SCALE, c.shortScale(), 1e-12);
-        assertTrue(c.words(CONFIDENCE).startsWith("too few past errors"), c.words(CONFIDENCE));
+        assertTrue(c.words(CONFIDENCE, UNITS).startsWith("too few past errors"), c.words(CONFIDENCE, UNITS));
         // Plenty of tiny short-horizon errors, too few long ones: the long horizon is not narrowed.
         double[][] mixed = concat(errors(30, 3, 0.05, 6), errors(ForecastEngine.MIN_ERRORS - 1, 20, 0.05, 7));
         ForecastEngine.Calibration m = ForecastEngine.calibrate(plan(mixed[0], mixed[1]), unitDraws(), noise(0.01), CONFIDENCE, 7);
         assertTrue(m.shortScale() < 1, "the short horizon has the errors to narrow: " + m);
         assertTrue(m.longScale() >= 1, "the long one has not: " + m);
-        assertTrue(m.words(CONFIDENCE).contains("too few to calibrate, so the backtest's own spread"), m.words(CONFIDENCE));
+        assertTrue(m.words(CONFIDENCE, UNITS).contains("too few to calibrate, so the backtest's own spread"), m.words(CONFIDENCE, UNITS));
+    }
+
+    @Test
+    void errorsThatDoNotGrowWithTheHorizonWidenTheLevelWhenTheWidestSlopeSpreadCannotHoldThem() {
+        // Past errors a few hours to a day ahead, three in four of them 40 units off either way: a slope spread of 1 unit/day
+        // widened ×8 is 8 units a day ahead, 1.3 four hours ahead. What holds them is a level spread, and then the
+        // slope spread need not be the widest.
+        SplittableRandom r = new SplittableRandom(12);
+        int n = 30;
+        double[] e = new double[n];
+        double[] h = new double[n];
+        for (int i = 0; i < n; i++) {
+            h[i] = 1 / 6.0 + (5 / 6.0) * r.nextDouble();
+            e[i] = (i % 4 == 0 ? 0 : 40) * (i % 2 == 1 ? -1 : 1) + 0.5 * r.nextDouble();
+        }
+        ForecastEngine.Calibration c = ForecastEngine.calibrate(plan(e, h), unitDraws(), noise(0.01), CONFIDENCE, 7);
+        assertTrue(c.levelSd() > 0, "a level spread: " + c);
+        assertTrue(c.shortScale() < ForecastEngine.SCALES[ForecastEngine.SCALES.length - 1], "and then needs less than the widest slope spread: " + c);
+        assertTrue(c.shortCoverage() >= CONFIDENCE, "that holds the past errors: " + c);
+        assertTrue(c.words(CONFIDENCE, UNITS).contains("and a level spread of " + UNITS.apply(c.levelSd())), c.words(CONFIDENCE, UNITS));
+        // Errors the slope spread can hold get no level spread; nor do those it nearly holds at its widest
+        // (half of them off: the band at ×8 holds at least half of what it promises).
+        double[][] growing = errors(30, 1, 3, 13);
+        ForecastEngine.Calibration g = ForecastEngine.calibrate(plan(growing[0], growing[1]), unitDraws(), noise(0.01), CONFIDENCE, 7);
+        assertEquals(0, g.levelSd(), "no level spread: " + g);
+        for (int i = 0; i < n; i++) {
+            e[i] = (i % 2 == 0 ? 0 : 40) * (i % 4 == 1 ? -1 : 1) + 0.5 * r.nextDouble();
+        }
+        ForecastEngine.Calibration half = ForecastEngine.calibrate(plan(e, h), unitDraws(), noise(0.01), CONFIDENCE, 7);
+        assertEquals(0, half.levelSd(), "no level spread: " + half);
+        assertTrue(half.shortCoverage() >= ForecastEngine.GROSS_SHORTFALL * CONFIDENCE && half.shortCoverage() < CONFIDENCE, "short of 80 %: " + half);
     }
 
     @Test
@@ -178,12 +210,33 @@ class SpreadCalibrationTest {
         for (int i = 0; i < lifts.length; i++) {
             lifts[i] = i % 2 == 0 ? 50 : -50;
         }
-        FirstTouch.Result r = FirstTouch.simulate(d -> -10, new double[FirstTouch.PATHS], null, null, lifts, 5, res, FirstTouch.Blocks.of(res, 1, false), 0, Direction.UP, 30,
+        FirstTouch.Result r = FirstTouch.simulate(d -> -10, new double[FirstTouch.PATHS], null, null, lifts, 5, null, res, FirstTouch.Blocks.of(res, 1, false), 0, Direction.UP, 30,
                 CONFIDENCE, 3);
         assertEquals(FirstTouch.PATHS / 2, r.touched());
         for (double t : r.touchDays()) {
             // (a touch may come up to FirstTouch.JITTER_HOURS early: the cycle's clock time is known to that)
             assertTrue(!Double.isFinite(t) || t > 5 - FirstTouch.JITTER_HOURS / 24, "no touch before the next cleanup: " + t);
+        }
+    }
+
+    @Test
+    void aLevelSpreadJudgedUpToAWeekFadesWhereTheLongHorizonsSetTheBand() {
+        ForecastEngine.Calibration c = new ForecastEngine.Calibration(8, 3, 25, 0.8, 1, 14, 10, 0.8, 40);
+        assertEquals(1, c.levelShare(2), 1e-12);
+        assertEquals(0.5, c.levelShare(8.5), 1e-12);
+        assertEquals(0, c.levelShare(20), 1e-12);
+        // The simulation applies the share: mean 10 below the threshold (0) for ever, level offsets of ±50 coming in
+        // over two days (nothing at first): the lifted paths touch once 10 of the 50 has come in, not at once.
+        FirstTouch.Residuals res = new FirstTouch.Residuals(new double[2 * 288], 1.0 / 288, 0);
+        double[] lifts = new double[FirstTouch.PATHS];
+        for (int i = 0; i < lifts.length; i++) {
+            lifts[i] = i % 2 == 0 ? 50 : -50;
+        }
+        FirstTouch.Result late = FirstTouch.simulate(d -> -10, new double[FirstTouch.PATHS], null, null, lifts, -1,
+                d -> Math.min(1, d / 2), res, FirstTouch.Blocks.of(res, 1, false), 0, Direction.UP, 30, CONFIDENCE, 3);
+        assertEquals(FirstTouch.PATHS / 2, late.touched());
+        for (double t : late.touchDays()) {
+            assertTrue(!Double.isFinite(t) || Math.abs(t - 0.4) < 0.05, "at a fifth of the way in: " + t);
         }
     }
 
