@@ -559,14 +559,7 @@ public final class ForecastEngine implements Forecaster {
         for (int j = 0; j < k; j++) {
             lz[j] = gaussian(rnd);
         }
-        double unit = Robust.madSigma(e);
-        if (unit == 0) {
-            // most errors alike: their mean distance from the median instead
-            double m = Robust.median(e);
-            for (double x : e) {
-                unit += Math.abs(x - m) / n;
-            }
-        }
+        double unit = spreadOf(e);
         double level = 0;
         if (unit > 0) {
             for (double m : LEVELS) {
@@ -585,6 +578,18 @@ public final class ForecastEngine implements Forecaster {
             }
         }
         return new double[] {widest, coverage, level};
+    }
+
+    /** The robust spread of {@code e} (1.4826·MAD); when most are alike, their mean distance from the median instead. */
+    private static double spreadOf(double[] e) {
+        double sd = Robust.madSigma(e);
+        if (sd == 0) {
+            double m = Robust.median(e);
+            for (double x : e) {
+                sd += Math.abs(x - m) / e.length;
+            }
+        }
+        return sd;
     }
 
     /** How many of the errors {@code e} the band at {@code scale}, with a level spread {@code level} (units) over {@code lz}, holds. */
