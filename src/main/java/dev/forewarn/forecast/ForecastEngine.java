@@ -499,9 +499,9 @@ public final class ForecastEngine implements Forecaster {
      * grow with the horizon (the fit's level was off, an offset the residuals do not carry) is
      * widened by a slope spread only in proportion to the horizon, so a day ahead it barely moves.
      */
+    static final double[] LEVELS = {0.1, 0.125, 0.16, 0.2, 0.25, 0.32, 0.4, 0.5, 0.63, 0.8, 1, 1.25, 1.6, 2, 2.5, 3};
     /** The level spread is added only when the widest slope spread holds less than this share of what the band promises ({@link #fitScale}). */
     static final double GROSS_SHORTFALL = 0.5;
-    static final double[] LEVELS = {0.1, 0.125, 0.16, 0.2, 0.25, 0.32, 0.4, 0.5, 0.63, 0.8, 1, 1.25, 1.6, 2, 2.5, 3};
 
     /**
      * {scale, coverage reached, level spread (units; 0 for none)} for one group of past errors;
